@@ -1,0 +1,102 @@
+// The one translation unit that includes CLI11 (a heavy header).
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "cli/commands.h"
+#include "config/config_keys.h"
+#include "store/store.h"
+
+namespace broadsheet::cli {
+namespace {
+
+constexpr const char* kVersion = "broadsheet 0.1.0";
+
+void AddCommonOptions(CLI::App& command, CommonOptions& common) {
+  command.set_version_flag("--version", kVersion);
+  command.add_option("--data", common.data_dir, "data directory (database, site key, logs)")
+      ->capture_default_str();
+  command.add_option("--config", common.config_path,
+                     "TOML config file (default: DATA/broadsheet.toml when present)");
+  command.add_option("--store", common.store_url,
+                     "store URL: sqlite:PATH (default: sqlite:DATA/broadsheet.db)");
+  command.add_option("--set", common.settings, "override a config key: section.key=value");
+}
+
+}  // namespace
+
+int RunApp(int argc, char** argv) {
+  CLI::App app{"Broadsheet: a fast news-publishing server.", "broadsheet"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+  CommonOptions common;
+  ServeOptions serve_options;
+  std::int64_t article_id = 0;
+  std::string article_file;
+  std::function<int()> action;
+
+  auto* serve = app.add_subcommand("serve", "serve the site over HTTP");
+  AddCommonOptions(*serve, common);
+  serve->add_option("--listen", serve_options.listen, "ADDR:PORT (port 0 picks a free port)");
+  serve->add_option("--port-file", serve_options.port_file, "write the bound port to this file");
+  serve->add_option("--threads", serve_options.threads, "I/O threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve->add_flag("--demo", serve_options.demo, "seed demo articles into an empty site");
+  serve->footer(std::string(config::ConfigKeysHelp()));
+  serve->callback([&] { action = [&] { return RunServe(common, serve_options); }; });
+
+  auto* init = app.add_subcommand("init", "create the data dir, database and site key");
+  AddCommonOptions(*init, common);
+  init->callback([&] { action = [&] { return RunInit(common); }; });
+
+  auto* article = app.add_subcommand("article", "add, edit, publish and list articles");
+  article->require_subcommand(1);
+  article->set_version_flag("--version", kVersion);
+  auto* add = article->add_subcommand("add", "add an article from a Markdown file");
+  AddCommonOptions(*add, common);
+  add->add_option("file", article_file, "Markdown file with front matter")->required();
+  add->callback([&] { action = [&] { return RunArticleAdd(common, article_file); }; });
+  auto* edit = article->add_subcommand("edit", "replace an article from a Markdown file");
+  AddCommonOptions(*edit, common);
+  edit->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  edit->add_option("file", article_file, "Markdown file with front matter")->required();
+  edit->callback([&] { action = [&] { return RunArticleEdit(common, article_id, article_file); }; });
+  auto* publish = article->add_subcommand("publish", "publish an article");
+  AddCommonOptions(*publish, common);
+  publish->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  publish->callback([&] { action = [&] { return RunArticleSetStatus(common, article_id, true); }; });
+  auto* unpublish = article->add_subcommand("unpublish", "take an article back to draft");
+  AddCommonOptions(*unpublish, common);
+  unpublish->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  unpublish->callback(
+      [&] { action = [&] { return RunArticleSetStatus(common, article_id, false); }; });
+  auto* list = article->add_subcommand("list", "list every article");
+  AddCommonOptions(*list, common);
+  list->callback([&] { action = [&] { return RunArticleList(common); }; });
+
+  auto* stats = app.add_subcommand("stats", "views, crawler hits and most read per article");
+  AddCommonOptions(*stats, common);
+  stats->callback([&] { action = [&] { return RunStats(common); }; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    std::string message = error.what();
+    message = message.substr(0, message.find('\n'));
+    fmt::print(stderr, "broadsheet: {} (see --help)\n", message);
+    return 2;
+  }
+  try {
+    return action ? action() : 2;
+  } catch (const CliError& error) {
+    fmt::print(stderr, "broadsheet: {}\n", error.what());
+    return 2;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "broadsheet: {}\n", error.what());
+    return 1;
+  }
+}
+
+}  // namespace broadsheet::cli

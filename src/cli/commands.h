@@ -1,0 +1,30 @@
+// The subcommands, each in its own file, called by app.cpp after parsing. Each returns the
+// process exit code or throws CliError (exit 2) / another exception (exit 1).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "cli/common.h"
+
+namespace broadsheet::cli {
+
+struct ServeOptions {
+  std::string listen;     // empty: [server] listen
+  std::string port_file;  // write the bound port here
+  int threads = -1;       // -1: [server] threads
+  bool demo = false;
+};
+
+int RunServe(const CommonOptions& common, const ServeOptions& options);
+int RunInit(const CommonOptions& common);
+int RunArticleAdd(const CommonOptions& common, const std::string& file);
+int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::string& file);
+int RunArticleSetStatus(const CommonOptions& common, std::int64_t id, bool publish);
+int RunArticleList(const CommonOptions& common);
+int RunStats(const CommonOptions& common);
+
+// Seeds the demo articles from ASSETS/demo/articles into an empty store. Returns how many.
+int SeedDemoSite(store::Store& store, const std::string& assets_dir);
+
+}  // namespace broadsheet::cli

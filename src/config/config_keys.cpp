@@ -1,0 +1,92 @@
+#include "config/config_keys.h"
+
+#include <array>
+#include <string>
+
+namespace broadsheet::config {
+namespace {
+
+constexpr std::int64_t kMaxInt = 1'000'000'000;
+
+// The defaults are what a small newsroom on one machine wants; each help line says what moving
+// the number trades away.
+constexpr std::array kKeys = {
+    ConfigKey{"server.listen", KeyType::kString, "127.0.0.1:8080", 0, 0,
+              "address:port to listen on; port 0 picks a free one"},
+    ConfigKey{"server.threads", KeyType::kInt, "0", 0, 256,
+              "I/O threads, each with its own event loop; 0 = one per core"},
+    ConfigKey{"server.header_limit_bytes", KeyType::kInt, "16384", 1024, 1 << 20,
+              "request line + headers; larger gets 431 (bigger admits huge cookies)"},
+    ConfigKey{"server.body_limit_bytes", KeyType::kInt, "1048576", 1024, 64 << 20,
+              "request body; larger gets 413 (bigger lets one client use more memory)"},
+    ConfigKey{"server.header_timeout_s", KeyType::kInt, "10", 1, 3600,
+              "time to send a request's headers (shorter resists slow clients)"},
+    ConfigKey{"server.idle_timeout_s", KeyType::kInt, "60", 1, 86400,
+              "keep-alive connection idle time before it is closed"},
+    ConfigKey{"server.linger_ms", KeyType::kInt, "2000", 0, 60000,
+              "after refusing a request, drain the client's upload this long (or 4 MiB) so "
+              "it reads the status instead of a reset"},
+    ConfigKey{"server.shutdown_timeout_s", KeyType::kInt, "10", 1, 600,
+              "on SIGTERM, wait this long for in-flight requests before closing"},
+    ConfigKey{"store.url", KeyType::kString, "", 0, 0,
+              "sqlite:PATH; empty = sqlite:DATA/broadsheet.db"},
+    ConfigKey{"store.poll_interval_ms", KeyType::kInt, "1000", 50, 60000,
+              "how often a server checks for changes made by other processes (the CLI)"},
+    ConfigKey{"site.url", KeyType::kString, "", 0, 0,
+              "public base URL (https://news.example.org) for canonical links; empty = the "
+              "request's Host"},
+    ConfigKey{"site.name", KeyType::kString, "Broadsheet", 0, 0, "the site's name"},
+    ConfigKey{"site.tagline", KeyType::kString, "News, as it happens", 0, 0,
+              "one line under the name"},
+    ConfigKey{"site.lang", KeyType::kString, "en", 0, 0, "the pages' language (BCP 47)"},
+    ConfigKey{"site.timezone", KeyType::kString, "UTC", 0, 0,
+              "IANA zone for dates and for what 'today' means in Most read"},
+    ConfigKey{"site.key_file", KeyType::kString, "", 0, 0,
+              "the site key; empty = DATA/site.key. Every node of a site needs the same file"},
+    ConfigKey{"site.assets_dir", KeyType::kString, "", 0, 0,
+              "folder holding templates/, static/ and demo/; empty = the source tree"},
+    ConfigKey{"site.page_size", KeyType::kInt, "10", 1, 100, "articles per listing page"},
+    ConfigKey{"cache.max_age_s", KeyType::kInt, "60", 0, 86400 * 30,
+              "how long a rendered page is reused; live numbers stay live, edits drop it "
+              "at once; 0 disables the cache"},
+    ConfigKey{"cache.max_entries", KeyType::kInt, "10000", 1, 10'000'000,
+              "rendered pages kept; when full the cache starts over"},
+    ConfigKey{"views.flush_interval_ms", KeyType::kInt, "1000", 10, 60000,
+              "views are written in one batch this often; a crash loses at most this much"},
+    ConfigKey{"log.access", KeyType::kString, "", 0, 0,
+              "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
+    ConfigKey{"log.level", KeyType::kString, "info", 0, 0,
+              "trace, debug, info, warn, error or off"},
+};
+
+std::string BuildHelp() {
+  std::string help = "Configuration keys ([section] key = default), from the TOML file, the "
+                     "environment (BROADSHEET_SECTION_KEY) or --set section.key=value:\n";
+  for (const ConfigKey& key : kKeys) {
+    const auto dot = key.name.find('.');
+    help += "  [" + std::string(key.name.substr(0, dot)) + "] " +
+            std::string(key.name.substr(dot + 1)) + " = ";
+    help += key.type == KeyType::kString ? "\"" + std::string(key.default_value) + "\""
+                                         : std::string(key.default_value);
+    help += "\n      " + std::string(key.help) + "\n";
+  }
+  return help;
+}
+
+}  // namespace
+
+std::span<const ConfigKey> AllConfigKeys() { return kKeys; }
+
+const ConfigKey* FindConfigKey(std::string_view name) {
+  for (const ConfigKey& key : kKeys) {
+    if (key.name == name) return &key;
+  }
+  return nullptr;
+}
+
+std::string_view ConfigKeysHelp() {
+  static const std::string help = BuildHelp();
+  return help;
+}
+
+}  // namespace broadsheet::config

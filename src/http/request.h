@@ -1,0 +1,36 @@
+// The request as handlers see it: Beast-free, with a decoded path and header lookups. Header
+// and body views point into the server's parse buffer and are valid only during the handler
+// call. Not thread-safe (one request, one thread).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace broadsheet::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kDelete, kPatch, kOptions, kOther };
+
+struct Request {
+  Method method = Method::kOther;
+  std::string_view method_text;
+  std::string path;         // percent-decoded, always starts with '/'
+  std::string query;        // raw, without '?'
+  std::string_view target;  // as sent
+  std::vector<std::pair<std::string_view, std::string_view>> headers;
+  std::string_view body;
+  std::string remote_address;
+  std::string request_id;
+
+  // The first header named `name` (case-insensitive), or an empty view.
+  std::string_view Header(std::string_view name) const;
+  // The decoded value of the first query parameter `name`, or nullopt.
+  std::optional<std::string> QueryParam(std::string_view name) const;
+};
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+}  // namespace broadsheet::http

@@ -1,0 +1,55 @@
+#include "http/router.h"
+
+namespace broadsheet::http {
+namespace {
+
+std::string_view MethodName(Method method) {
+  switch (method) {
+    case Method::kGet: return "GET";
+    case Method::kHead: return "HEAD";
+    case Method::kPost: return "POST";
+    case Method::kPut: return "PUT";
+    case Method::kDelete: return "DELETE";
+    case Method::kPatch: return "PATCH";
+    case Method::kOptions: return "OPTIONS";
+    case Method::kOther: return "";
+  }
+  return "";
+}
+
+Response MethodNotAllowed(const std::string& allow) {
+  Response response = Response::Text(405, "This address does not accept that method.\n");
+  response.SetHeader("Allow", allow);
+  return response;
+}
+
+}  // namespace
+
+void Router::Exact(Method method, std::string path, Handler handler) {
+  routes_.push_back({method, std::move(path), false, std::move(handler)});
+}
+
+void Router::Prefix(Method method, std::string prefix, Handler handler) {
+  routes_.push_back({method, std::move(prefix), true, std::move(handler)});
+}
+
+void Router::Fallback(Handler handler) { fallback_ = std::move(handler); }
+
+Response Router::Dispatch(const Request& request) const {
+  const Method wanted = request.method == Method::kHead ? Method::kGet : request.method;
+  std::string allow;
+  for (const Route& route : routes_) {
+    const bool matches = route.prefix ? request.path.starts_with(route.path)
+                                      : request.path == route.path;
+    if (!matches) continue;
+    if (route.method == wanted) return route.handler(request);
+    if (!allow.empty()) allow += ", ";
+    allow += MethodName(route.method);
+    if (route.method == Method::kGet) allow += ", HEAD";
+  }
+  if (!allow.empty()) return MethodNotAllowed(allow);
+  if (wanted == Method::kGet && fallback_) return fallback_(request);
+  return MethodNotAllowed("GET, HEAD");
+}
+
+}  // namespace broadsheet::http

@@ -1,0 +1,37 @@
+// Maps a method and path to a handler: exact paths, path prefixes, then a fallback. A path that
+// matches with another method gets 405 with Allow. HEAD is answered by the GET handler (the
+// server sends no body). Built once at start, then read-only: thread-safe.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace broadsheet::http {
+
+using Handler = std::function<Response(const Request&)>;
+
+class Router {
+ public:
+  void Exact(Method method, std::string path, Handler handler);
+  void Prefix(Method method, std::string prefix, Handler handler);
+  // Answers every path no route matched (GET and HEAD; other methods get 405).
+  void Fallback(Handler handler);
+
+  Response Dispatch(const Request& request) const;
+
+ private:
+  struct Route {
+    Method method;
+    std::string path;
+    bool prefix;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+  Handler fallback_;
+};
+
+}  // namespace broadsheet::http

@@ -1,0 +1,453 @@
+// The Beast translation unit: the only one that includes Beast (it is heavy to compile).
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <ctime>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+#include "http/request_target.h"
+
+namespace broadsheet::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// After refusing a request, read and discard at most this much of what the client still sends.
+constexpr std::size_t kMaxLingerBytes = 4 * 1024 * 1024;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+Method ToMethod(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::kGet;
+    case bhttp::verb::head: return Method::kHead;
+    case bhttp::verb::post: return Method::kPost;
+    case bhttp::verb::put: return Method::kPut;
+    case bhttp::verb::delete_: return Method::kDelete;
+    case bhttp::verb::patch: return Method::kPatch;
+    case bhttp::verb::options: return Method::kOptions;
+    default: return Method::kOther;
+  }
+}
+
+// The Date header, formatted once per second per thread.
+std::string_view HttpDate() {
+  thread_local std::time_t cached_second = 0;
+  thread_local char text[40];
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    cached_second = now;
+  }
+  return text;
+}
+
+bool IsParseError(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+}  // namespace
+
+bool ParseListenAddress(const std::string& text, std::string& address, std::uint16_t& port) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  unsigned value = 0;
+  const char* begin = text.data() + colon + 1;
+  const char* end = text.data() + text.size();
+  const auto [ptr, error] = std::from_chars(begin, end, value);
+  if (begin == end || error != std::errc() || ptr != end || value > 65535) return false;
+  boost::system::error_code ec;
+  asio::ip::make_address(host, ec);
+  if (ec) return false;
+  address = host;
+  port = static_cast<std::uint16_t>(value);
+  return true;
+}
+
+class Session;
+
+// One event loop and its thread. `sessions` is touched only on this worker's thread.
+struct Worker {
+  std::unordered_set<Session*> sessions;  // declared before ioc: destroyed after it
+  asio::io_context ioc{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+};
+
+class ServerCore {
+ public:
+  ServerCore(ServerOptions options, const Router& router, AccessLog& access_log);
+  std::uint16_t Listen();
+  void Run();
+  void Stop() { asio::post(workers_[0]->ioc, [this] { BeginStop(); }); }
+
+  const ServerOptions& options() const { return options_; }
+  const Router& router() const { return router_; }
+  AccessLog& access_log() { return access_log_; }
+  bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+  std::string NextRequestId();
+
+ private:
+  void Accept();
+  void BeginStop();
+
+  const ServerOptions options_;
+  const Router& router_;
+  AccessLog& access_log_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::unique_ptr<tcp::acceptor> acceptor_;
+  std::unique_ptr<asio::signal_set> signals_;
+  std::unique_ptr<asio::steady_timer> accept_retry_;
+  std::size_t next_worker_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::uint64_t> request_counter_{0};
+  std::string id_prefix_;
+
+  std::mutex stop_mutex_;
+  std::condition_variable stopped_;
+  bool finished_ = false;  // guarded by stop_mutex_
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, ServerCore& server, Worker& worker)
+      : stream_(std::move(socket)), server_(server), worker_(worker) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+  ~Session() { worker_.sessions.erase(this); }
+
+  // Requires: called on the worker's thread.
+  void Start() {
+    worker_.sessions.insert(this);
+    ReadHeader();
+  }
+
+  // The server is stopping: close a connection that is waiting for a request; one being
+  // answered finishes and then closes (WaitForRequest checks stopping()).
+  void OnServerStopping() {
+    if (state_ == State::kIdle || state_ == State::kReading) Close();
+  }
+
+ private:
+  enum class State { kIdle, kReading, kHandling, kWriting, kLingering, kClosed };
+
+  void WaitForRequest() {
+    if (server_.stopping()) return Close();
+    if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is already here
+    state_ = State::kIdle;
+    stream_.expires_after(server_.options().idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->Close();
+                              self->buffer_.commit(n);
+                              self->ReadHeader();
+                            });
+  }
+
+  void ReadHeader() {
+    state_ = State::kReading;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit_bytes));
+    parser_->body_limit(server_.options().body_limit_bytes);
+    stream_.expires_after(server_.options().header_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->OnHeader(ec);
+                             });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnReadError(ec);
+    started_ = Clock::now();
+    if (parser_->is_done()) return Handle();
+    auto read_body = [self = shared_from_this()] {
+      // The body gets the same allowance as the headers: enough for a form on a slow link.
+      self->stream_.expires_after(self->server_.options().header_timeout);
+      bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
+                        [self](beast::error_code ec, std::size_t) {
+                          if (ec) return self->OnReadError(ec);
+                          self->Handle();
+                        });
+    };
+    if (EqualsIgnoreCase(parser_->get()[bhttp::field::expect], "100-continue")) {
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this(), read_body](beast::error_code ec,
+                                                               std::size_t) {
+                          if (ec) return self->Close();
+                          read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit) return Refuse(431, "Request headers are too large.\n");
+    if (ec == bhttp::error::body_limit) return Refuse(413, "Request body is too large.\n");
+    if (IsParseError(ec) && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      return Refuse(400, "Malformed request.\n");
+    }
+    Close();  // end of stream, timeout, reset, or the server closed us
+  }
+
+  void Handle() {
+    state_ = State::kHandling;
+    const auto& message = parser_->get();
+    Request request;
+    request.method = ToMethod(message.method());
+    request.method_text = message.method_string();
+    request.target = message.target();
+    request.remote_address = remote_;
+    request.request_id = server_.NextRequestId();
+    Response response;
+    if (auto target = ParseTarget(message.target())) {
+      request.path = std::move(target->path);
+      request.query = std::move(target->query);
+      request.headers.reserve(16);
+      for (const auto& field : message) request.headers.emplace_back(field.name_string(), field.value());
+      request.body = message.body();
+      try {
+        response = server_.router().Dispatch(request);
+      } catch (const std::exception& error) {
+        // Handlers catch their own failures; this is the last line of defence.
+        spdlog::error("request {}: unhandled: {}", request.request_id, error.what());
+        response = Response::Text(500, "Internal error. Reference: " + request.request_id + "\n");
+      }
+    } else {
+      response = Response::Text(400, "Malformed request target.\n");
+      response.close = true;  // protocol garbage: answer, then close (STYLE.md §7)
+    }
+    const bool keep_alive = message.keep_alive() && !response.close && !server_.stopping();
+    Send(std::move(response), keep_alive, request.method == Method::kHead, request.request_id);
+  }
+
+  void Send(Response response, bool keep_alive, bool head, const std::string& request_id) {
+    state_ = State::kWriting;
+    response_ = {};
+    response_.version(11);
+    response_.result(static_cast<unsigned>(response.status));
+    response_.set(bhttp::field::date, HttpDate());
+    for (auto& [name, value] : response.headers) response_.insert(name, value);
+    const std::size_t bytes = response.body.size();
+    response_.body() = std::move(response.body);
+    response_.keep_alive(keep_alive);
+    response_.content_length(bytes);
+    if (head) response_.body().clear();  // Content-Length still says what GET would send
+    request_id_ = request_id;
+    bhttp::async_write(stream_, response_,
+                       [self = shared_from_this(), keep_alive, bytes](beast::error_code ec,
+                                                                      std::size_t) {
+                         self->LogRequest(bytes);
+                         if (ec) return self->Close();
+                         if (keep_alive) return self->WaitForRequest();
+                         self->Linger();
+                       });
+  }
+
+  void LogRequest(std::size_t bytes) {
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    const bool have_request = parser_ && parser_->is_header_done();
+    server_.access_log().Record({request_id_, remote_,
+                                 have_request ? parser_->get().method_string() : "-",
+                                 have_request ? parser_->get().target() : "-",
+                                 static_cast<int>(response_.result_int()), bytes, micros});
+  }
+
+  // Answers a request the parser refused, then closes with a lingering drain.
+  void Refuse(int status, std::string text) {
+    started_ = Clock::now();
+    Response response = Response::Text(status, std::move(text));
+    Send(std::move(response), /*keep_alive=*/false, /*head=*/false, server_.NextRequestId());
+  }
+
+  // Half-closes and drains what the client still sends, so it reads our answer rather than a
+  // connection reset (the kernel resets when unread data is pending at close).
+  void Linger() {
+    state_ = State::kLingering;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    linger_deadline_ = Clock::now() + server_.options().linger;
+    drain_buffer_.resize(16 * 1024);
+    Drain();
+  }
+
+  void Drain() {
+    if (drained_ >= kMaxLingerBytes || Clock::now() >= linger_deadline_) return Close();
+    stream_.expires_at(linger_deadline_);
+    stream_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->Close();
+                              self->drained_ += n;
+                              self->Drain();
+                            });
+  }
+
+  void Close() {
+    if (state_ == State::kClosed) return;
+    state_ = State::kClosed;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  ServerCore& server_;
+  Worker& worker_;
+  std::string remote_;
+  State state_ = State::kIdle;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> response_;
+  std::string request_id_;
+  Clock::time_point started_ = Clock::now();
+  Clock::time_point linger_deadline_;
+  std::size_t drained_ = 0;
+  std::vector<char> drain_buffer_;
+};
+
+ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& access_log)
+    : options_(std::move(options)), router_(router), access_log_(access_log) {
+  const int threads = std::max(1, options_.threads);
+  for (int i = 0; i < threads; ++i) {
+    auto worker = std::make_unique<Worker>();
+    worker->guard.emplace(worker->ioc.get_executor());
+    workers_.push_back(std::move(worker));
+  }
+  acceptor_ = std::make_unique<tcp::acceptor>(workers_[0]->ioc);
+  signals_ = std::make_unique<asio::signal_set>(workers_[0]->ioc, SIGINT, SIGTERM);
+  accept_retry_ = std::make_unique<asio::steady_timer>(workers_[0]->ioc);
+  // Request ids are unique across restarts: a per-process prefix and a counter.
+  char prefix[16];
+  std::snprintf(prefix, sizeof prefix, "%06lx", static_cast<unsigned long>(
+                    std::chrono::system_clock::now().time_since_epoch().count() & 0xffffff));
+  id_prefix_ = prefix;
+}
+
+std::string ServerCore::NextRequestId() {
+  const auto n = request_counter_.fetch_add(1, std::memory_order_relaxed) + 1;
+  char text[32];
+  const auto [end, error] = std::to_chars(text, text + sizeof text, n, 16);
+  return id_prefix_ + "-" + std::string(text, end);
+}
+
+std::uint16_t ServerCore::Listen() {
+  std::string host;
+  std::uint16_t unused = 0;
+  (void)unused;
+  const tcp::endpoint endpoint(asio::ip::make_address(options_.address), options_.port);
+  beast::error_code ec;
+  acceptor_->open(endpoint.protocol(), ec);
+  if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_->bind(endpoint, ec);
+  if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + options_.address + ":" +
+                             std::to_string(options_.port) + ": " + ec.message());
+  }
+  return acceptor_->local_endpoint().port();
+}
+
+void ServerCore::Accept() {
+  Worker& worker = *workers_[next_worker_++ % workers_.size()];
+  acceptor_->async_accept(worker.ioc, [this, &worker](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || stopping()) return;
+    if (ec) {
+      // Out of file descriptors and the like: wait a little instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      accept_retry_->expires_after(std::chrono::milliseconds(50));
+      accept_retry_->async_wait([this](beast::error_code) {
+        if (!stopping()) Accept();
+      });
+      return;
+    }
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    auto session = std::make_shared<Session>(std::move(socket), *this, worker);
+    asio::post(worker.ioc, [session] { session->Start(); });
+    Accept();
+  });
+}
+
+void ServerCore::BeginStop() {
+  if (stopping_.exchange(true)) return;
+  beast::error_code ec;
+  acceptor_->close(ec);
+  signals_->cancel(ec);
+  accept_retry_->cancel();
+  for (auto& worker : workers_) {
+    asio::post(worker->ioc, [w = worker.get()] {
+      // Copy: closing a session may destroy it, which erases it from the set.
+      const std::vector<Session*> sessions(w->sessions.begin(), w->sessions.end());
+      for (Session* session : sessions) {
+        if (w->sessions.count(session)) session->OnServerStopping();
+      }
+      w->guard.reset();
+    });
+  }
+}
+
+void ServerCore::Run() {
+  signals_->async_wait([this](beast::error_code ec, int) {
+    if (!ec) BeginStop();
+  });
+  Accept();
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < workers_.size(); ++i) {
+    threads.emplace_back([w = workers_[i].get()] { w->ioc.run(); });
+  }
+  // A watchdog ends connections that outlive the shutdown allowance.
+  std::thread watchdog([this] {
+    std::unique_lock lock(stop_mutex_);
+    while (!finished_) {
+      if (stopping()) {
+        if (!stopped_.wait_for(lock, options_.shutdown_timeout, [this] { return finished_; })) {
+          spdlog::warn("shutdown: closing connections still open after {} ms",
+                       options_.shutdown_timeout.count());
+          for (auto& worker : workers_) worker->ioc.stop();
+        }
+        return;
+      }
+      stopped_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+  });
+  workers_[0]->ioc.run();
+  for (auto& thread : threads) thread.join();
+  {
+    std::lock_guard lock(stop_mutex_);
+    finished_ = true;
+  }
+  stopped_.notify_all();
+  watchdog.join();
+}
+
+Server::Server(ServerOptions options, const Router& router, AccessLog& access_log)
+    : impl_(std::make_unique<ServerCore>(std::move(options), router, access_log)) {}
+Server::~Server() = default;
+std::uint16_t Server::Listen() { return impl_->Listen(); }
+void Server::Run() { impl_->Run(); }
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace broadsheet::http

@@ -1,0 +1,54 @@
+// The HTTP/1.1 server: Boost.Beast on Asio, one io_context per thread, keep-alive, limits,
+// lingering close after a refusal, and a graceful stop on SIGINT/SIGTERM. The only place in
+// the program that includes Beast. Handlers run synchronously on the I/O thread that read the
+// request. Start/Run/Stop are called from one controlling thread.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/access_log.h"
+#include "http/router.h"
+
+namespace broadsheet::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port
+  int threads = 1;
+  std::size_t header_limit_bytes = 16 * 1024;
+  std::size_t body_limit_bytes = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds linger{2'000};
+  std::chrono::milliseconds shutdown_timeout{10'000};
+};
+
+// Splits "ADDR:PORT" (or "[v6]:PORT"). Returns false on a malformed value.
+bool ParseListenAddress(const std::string& text, std::string& address, std::uint16_t& port);
+
+class ServerCore;
+
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, AccessLog& access_log);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens. Returns the bound port. Throws std::runtime_error (address in use...).
+  std::uint16_t Listen();
+  // Serves until SIGINT/SIGTERM or Stop(), then stops accepting, lets in-flight requests
+  // finish (up to shutdown_timeout) and returns. Requires: Listen() succeeded.
+  void Run();
+  // Asks a running server to stop as on SIGTERM. Thread-safe.
+  void Stop();
+
+ private:
+  std::unique_ptr<ServerCore> impl_;
+};
+
+}  // namespace broadsheet::http

@@ -1,0 +1,27 @@
+// Calendar days and human dates in the site's time zone. The zone is the process's TZ, set
+// once by `serve` before any thread starts (libstdc++ 12 has no std::chrono time zones), so
+// these functions are thread-safe afterwards (localtime_r).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace broadsheet::news {
+
+// Sets the process time zone (an IANA name such as "Europe/Berlin", or "UTC"). Returns false
+// when no such zone is installed. Requires: no other thread is running.
+bool SetProcessTimeZone(const std::string& zone_name);
+
+// "YYYY-MM-DD" of the local day that contains `unix_seconds`.
+std::string LocalDay(std::int64_t unix_seconds);
+
+// The local day `days` before the one that contains `unix_seconds` ("this week" = today - 6).
+std::string LocalDayBefore(std::int64_t unix_seconds, int days);
+
+// "25 November 2026" and "2026-11-25T21:07:00+01:00".
+std::string HumanDate(std::int64_t unix_seconds);
+std::string IsoTimestamp(std::int64_t unix_seconds);
+
+std::int64_t UnixNow();
+
+}  // namespace broadsheet::news

@@ -1,0 +1,120 @@
+#include "site/article_page.h"
+
+#include "news/calendar.h"
+#include "news/crawler.h"
+#include "render/json_ld.h"
+#include "render/markdown.h"
+#include "render/slotted_page.h"
+#include "site/error_pages.h"
+#include "site/page_data.h"
+#include "site/page_response.h"
+
+namespace broadsheet::site {
+namespace {
+
+using render::TemplateData;
+
+// Words per minute for "N min read".
+constexpr int kReadingWordsPerMinute = 230;
+constexpr int kMoreInCategory = 5;
+
+std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& context,
+                                                        const std::string& origin,
+                                                        std::int64_t id) {
+  const auto article = context.store.FindArticle(id);
+  if (!article || article->status != news::ArticleStatus::kPublished) return nullptr;
+  const std::string path = ArticlePath(*article);
+
+  TemplateData content;
+  content.set("title", article->title);
+  content.set("summary", article->summary);
+  content.set("body_html", article->body_html);
+  content.set("author_name", article->author.name);
+  content.set("category_name", article->category.name);
+  content.set("category_url", CategoryPath(article->category));
+  content.set("date_iso", news::IsoTimestamp(article->published_at));
+  content.set("date_human", news::HumanDate(article->published_at));
+  const bool updated = news::LocalDay(article->updated_at) != news::LocalDay(article->published_at);
+  content.set("was_updated", updated);
+  content.set("updated_iso", news::IsoTimestamp(article->updated_at));
+  content.set("updated_human", news::HumanDate(article->updated_at));
+  content.set("views_text", render::ViewsSlot(article->id));
+  const int words = render::CountWords(article->body_markdown);
+  content.set("reading_minutes",
+              std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
+                                             kReadingWordsPerMinute)));
+  TemplateData more{TemplateData::type::list};
+  for (const auto& other :
+       context.store.ListPublished(article->category.id, 0, kMoreInCategory + 1)) {
+    if (other.id == article->id) continue;
+    TemplateData item;
+    item.set("title", other.title);
+    item.set("url", ArticlePath(other));
+    item.set("date_human", news::HumanDate(other.published_at));
+    more << item;
+  }
+  content.set("more", more);
+
+  render::NewsArticleFacts facts{
+      .headline = article->title,
+      .description = article->summary,
+      .url = origin + path,
+      .date_published = news::IsoTimestamp(article->published_at),
+      .date_modified = news::IsoTimestamp(article->updated_at),
+      .author_name = article->author.name,
+      .section = article->category.name,
+      .publisher_name = context.settings.name,
+  };
+  PageMeta meta{
+      .title = article->title,
+      .description = article->summary,
+      .canonical_path = path,
+      .head_extra = "<script type=\"application/ld+json\">" + render::NewsArticleJsonLd(facts) +
+                    "</script>",
+      .current_category_slug = article->category.slug,
+  };
+  auto page = std::make_shared<render::CachedPage>();
+  page->page = render::SlottedPage::Parse(RenderPage(context, origin, meta, "article", content));
+  page->canonical_path = path;
+  page->article_id = article->id;
+  page->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
+  return page;
+}
+
+}  // namespace
+
+bool IsPrefetch(const http::Request& request) {
+  const std::string_view purpose = request.Header("Sec-Purpose");
+  if (purpose.find("prefetch") != std::string_view::npos) return true;
+  return http::EqualsIgnoreCase(request.Header("Purpose"), "prefetch") ||
+         http::EqualsIgnoreCase(request.Header("X-Moz"), "prefetch");
+}
+
+http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
+                                std::int64_t id) {
+  const std::string key = CacheKeyPrefix(context.settings, request) + "article:" +
+                          std::to_string(id);
+  auto page = context.pages.Find(key, std::chrono::steady_clock::now());
+  const bool hit = page != nullptr;
+  if (!page) {
+    page = RenderArticle(context, SiteOrigin(context.settings, request), id);
+    if (!page) return NotFoundPage(context, request);
+    if (context.settings.cache_max_age.count() > 0) context.pages.Put(key, page);
+  }
+  if (request.path != page->canonical_path) {
+    // An old or wrong slug or category: send readers and search engines to the one address.
+    return http::Response::Redirect(
+        301, page->canonical_path + (request.query.empty() ? "" : "?" + request.query));
+  }
+
+  std::int64_t counted_total = 0;
+  const bool counts = request.method == http::Method::kGet && !IsPrefetch(request);
+  if (counts && news::IsCrawler(request.Header("User-Agent"))) {
+    context.views.RecordCrawlerHit(id);
+  } else if (counts) {
+    counted_total = context.views.RecordView(id);
+  }
+  return PageResponse(*page, hit, context.views, counted_total ? id : 0, counted_total);
+}
+
+}  // namespace broadsheet::site

@@ -1,0 +1,48 @@
+// The server's one background thread: flushes pending views every [views] flush_interval_ms
+// and polls the store's content version every [store] poll_interval_ms, dropping cached pages
+// when another process (the CLI) changed content. Stop() does a final flush. Start/Stop from
+// the controlling thread.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "render/page_cache.h"
+#include "store/store.h"
+#include "store/view_counter.h"
+
+namespace broadsheet::site {
+
+class BackgroundTasks {
+ public:
+  BackgroundTasks(store::Store& store, store::ViewCounter& views, render::PageCache& pages,
+                  std::chrono::milliseconds flush_interval,
+                  std::chrono::milliseconds poll_interval);
+  ~BackgroundTasks();
+
+  void Start();
+  // Stops the thread, then flushes what is pending. Returns false if the final flush failed
+  // (the views are then lost; the error is logged).
+  bool Stop();
+
+ private:
+  void Run();
+  void FlushViews();
+  void CheckForChanges();
+
+  store::Store& store_;
+  store::ViewCounter& views_;
+  render::PageCache& pages_;
+  const std::chrono::milliseconds flush_interval_;
+  const std::chrono::milliseconds poll_interval_;
+  std::int64_t content_version_ = 0;  // only touched by the background thread
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
+
+}  // namespace broadsheet::site

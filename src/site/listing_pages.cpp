@@ -1,0 +1,121 @@
+#include "site/listing_pages.h"
+
+#include <charconv>
+#include <optional>
+
+#include "render/slotted_page.h"
+#include "site/error_pages.h"
+#include "site/page_data.h"
+#include "site/page_response.h"
+
+namespace broadsheet::site {
+namespace {
+
+using render::TemplateData;
+
+// Deeper pages than this are refused: no reader pages that far, and it bounds the cache.
+constexpr int kMaxPage = 100000;
+
+// The ?page= number: 1 when absent, nullopt when not a number in range.
+std::optional<int> PageNumber(const http::Request& request) {
+  const auto text = request.QueryParam("page");
+  if (!text) return 1;
+  int page = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), page);
+  if (error != std::errc() || end != text->data() + text->size() || page < 1 ||
+      page > kMaxPage) {
+    return std::nullopt;
+  }
+  return page;
+}
+
+std::string PageUrl(const std::string& base_path, int page) {
+  return page == 1 ? base_path : base_path + "?page=" + std::to_string(page);
+}
+
+// Renders one listing page, or nullptr when `page` is past the last one.
+std::shared_ptr<const render::CachedPage> RenderListing(const SiteContext& context,
+                                                        const std::string& origin,
+                                                        const std::optional<store::Category>& category,
+                                                        int page) {
+  const std::int64_t category_id = category ? category->id : 0;
+  const std::int64_t total = context.store.CountPublished(category_id);
+  const int page_size = context.settings.page_size;
+  const int pages = std::max<std::int64_t>(1, (total + page_size - 1) / page_size);
+  if (page > pages) return nullptr;
+  const std::string base_path = category ? CategoryPath(*category) : "/";
+
+  TemplateData content;
+  TemplateData cards{TemplateData::type::list};
+  const auto articles = context.store.ListPublished(category_id, (page - 1) * page_size, page_size);
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (i == 0 && page == 1 && !category) {
+      content.set("lead", ArticleCard(articles[i]));
+    } else {
+      cards << ArticleCard(articles[i]);
+    }
+  }
+  content.set("articles", cards);
+  content.set("empty", articles.empty());
+  content.set("heading", category ? category->name : "Latest news");
+  if (pages > 1) {
+    TemplateData pagination;
+    pagination.set("page", std::to_string(page));
+    pagination.set("pages", std::to_string(pages));
+    pagination.set("has_prev", page > 1);
+    pagination.set("prev_url", PageUrl(base_path, page - 1));
+    pagination.set("has_next", page < pages);
+    pagination.set("next_url", PageUrl(base_path, page + 1));
+    content.set("pagination", pagination);
+  }
+  AddMostRead(context, content);
+
+  PageMeta meta;
+  meta.canonical_path = PageUrl(base_path, page);
+  meta.home = !category && page == 1;
+  if (category) {
+    meta.title = category->name + (page > 1 ? " — page " + std::to_string(page) : "");
+    meta.description = "The latest " + category->name + " news from " + context.settings.name + ".";
+    meta.current_category_slug = category->slug;
+  } else if (page > 1) {
+    meta.title = "Latest news — page " + std::to_string(page);
+  }
+  auto rendered = std::make_shared<render::CachedPage>();
+  rendered->page = render::SlottedPage::Parse(
+      RenderPage(context, origin, meta, category ? "category" : "front", content));
+  rendered->canonical_path = meta.canonical_path;
+  rendered->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
+  return rendered;
+}
+
+http::Response ServeListing(const SiteContext& context, const http::Request& request,
+                            const std::optional<store::Category>& category) {
+  const auto page = PageNumber(request);
+  if (!page) return http::Response::Text(400, "The page number must be a whole number from 1.\n");
+  const std::string key = CacheKeyPrefix(context.settings, request) +
+                          (category ? "category:" + category->slug : "front") + ":" +
+                          std::to_string(*page);
+  auto cached = context.pages.Find(key, std::chrono::steady_clock::now());
+  const bool hit = cached != nullptr;
+  if (!cached) {
+    cached = RenderListing(context, SiteOrigin(context.settings, request), category, *page);
+    if (!cached) return NotFoundPage(context, request);
+    if (context.settings.cache_max_age.count() > 0) context.pages.Put(key, cached);
+  }
+  return PageResponse(*cached, hit, context.views);
+}
+
+}  // namespace
+
+http::Response ServeFrontPage(const SiteContext& context, const http::Request& request) {
+  return ServeListing(context, request, std::nullopt);
+}
+
+http::Response ServeCategoryPage(const SiteContext& context, const http::Request& request,
+                                 const std::string& category_slug) {
+  auto category = context.store.FindCategoryBySlug(category_slug);
+  if (!category) return NotFoundPage(context, request);
+  return ServeListing(context, request, category);
+}
+
+}  // namespace broadsheet::site

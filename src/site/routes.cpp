@@ -1,0 +1,75 @@
+#include "site/routes.h"
+
+#include <charconv>
+
+#include "site/article_page.h"
+#include "site/error_pages.h"
+#include "site/listing_pages.h"
+#include "site/static_files.h"
+
+namespace broadsheet::site {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+// "/{category}/{id}-{slug}" (or "/{category}/{id}"): the article id, else 0.
+std::int64_t ArticleIdIn(std::string_view segment) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
+  if (error != std::errc() || id <= 0) return 0;
+  if (end != segment.data() + segment.size() && *end != '-') return 0;
+  return id;
+}
+
+// The pages below "/": the front page, categories and articles.
+Response ServeContentPath(const SiteContext& context, const Request& request) {
+  const std::string& path = request.path;
+  if (path == "/") return ServeFrontPage(context, request);
+  const auto second_slash = path.find('/', 1);
+  if (second_slash == std::string::npos) {
+    // "/town-hall" -> "/town-hall/" when such a category exists.
+    if (context.store.FindCategoryBySlug(path.substr(1))) {
+      return Response::Redirect(301, path + "/");
+    }
+    return NotFoundPage(context, request);
+  }
+  const std::string_view rest = std::string_view(path).substr(second_slash + 1);
+  if (rest.empty()) return ServeCategoryPage(context, request, path.substr(1, second_slash - 1));
+  if (rest.find('/') == std::string_view::npos) {
+    if (const auto id = ArticleIdIn(rest)) return ServeArticlePage(context, request, id);
+  }
+  return NotFoundPage(context, request);
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, const SiteContext& context) {
+  const SiteContext* site = &context;
+  router.Exact(Method::kGet, "/healthz", [site](const Request& request) {
+    return Guarded(*site, request, [&] {
+      site->store.ContentVersion();  // the database answers
+      auto response = Response::Text(200, "ok\n");
+      response.SetHeader("Cache-Control", "no-store");
+      return response;
+    });
+  });
+  router.Exact(Method::kGet, "/robots.txt", [site](const Request& request) {
+    auto response = Response::Text(200, "User-agent: *\nAllow: /\n");
+    response.SetHeader("Cache-Control", "public, max-age=86400");
+    (void)request;
+    return response;
+  });
+  router.Exact(Method::kGet, "/favicon.ico", [site](const Request&) {
+    return Response::Redirect(301, site->static_files.VersionedUrl("favicon.svg"));
+  });
+  router.Prefix(Method::kGet, "/static/", [site](const Request& request) {
+    return site->static_files.Serve(request);
+  });
+  router.Fallback([site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeContentPath(*site, request); });
+  });
+}
+
+}  // namespace broadsheet::site

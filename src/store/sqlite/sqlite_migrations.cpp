@@ -1,0 +1,106 @@
+#include "store/sqlite/sqlite_migrations.h"
+
+#include <array>
+#include <string>
+
+#include "news/calendar.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace broadsheet::store::sqlite {
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// Never edit a migration that has shipped; add a new one.
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, R"sql(
+CREATE TABLE authors (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE categories (
+  id   INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id            INTEGER PRIMARY KEY,
+  slug          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  summary       TEXT NOT NULL DEFAULT '',
+  body_markdown TEXT NOT NULL DEFAULT '',
+  body_html     TEXT NOT NULL DEFAULT '',
+  author_id     INTEGER NOT NULL REFERENCES authors(id),
+  category_id   INTEGER NOT NULL REFERENCES categories(id),
+  status        TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+  published_at  INTEGER NOT NULL DEFAULT 0,
+  updated_at    INTEGER NOT NULL,
+  views         INTEGER NOT NULL DEFAULT 0,
+  crawler_hits  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_by_publication ON articles(status, published_at DESC, id DESC);
+CREATE INDEX articles_by_category ON articles(category_id, status, published_at DESC, id DESC);
+
+-- Views per article per local day of the site's time zone ("YYYY-MM-DD").
+CREATE TABLE article_views_daily (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  day        TEXT NOT NULL,
+  views      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (article_id, day)
+) WITHOUT ROWID;
+CREATE INDEX article_views_daily_by_day ON article_views_daily(day);
+
+-- content_version changes whenever what readers see changes, so servers (this process or
+-- another) can drop cached pages. View counts do not bump it: they are spliced in live.
+CREATE TABLE site_meta (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO site_meta(key, value) VALUES ('content_version', 0);
+CREATE TRIGGER articles_inserted AFTER INSERT ON articles BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_changed AFTER UPDATE OF slug, title, summary, body_html, author_id,
+  category_id, status, published_at ON articles BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_deleted AFTER DELETE ON articles BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER categories_changed AFTER UPDATE ON categories BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER authors_changed AFTER UPDATE ON authors BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+)sql"},
+}};
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+void ApplyMigrations(SqliteConnection& connection) {
+  connection.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  for (const Migration& migration : kMigrations) {
+    SqliteTransaction transaction(connection);
+    // Read the version inside the write transaction, so two processes opening the same new
+    // file at once apply each migration exactly once.
+    auto& applied = connection.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+    const bool done = applied.Bind(migration.version).Step();
+    applied.Reset();
+    if (done) continue;
+    connection.Exec(migration.sql);
+    connection.Prepare("INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)")
+        .Bind(migration.version, news::UnixNow())
+        .Run();
+    transaction.Commit();
+  }
+}
+
+}  // namespace broadsheet::store::sqlite

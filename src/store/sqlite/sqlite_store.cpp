@@ -1,0 +1,304 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include "news/slug.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_migrations.h"
+
+namespace broadsheet::store::sqlite {
+namespace {
+
+// Idle reader connections kept open; more are opened on demand and closed when returned.
+constexpr std::size_t kMaxIdleReaders = 16;
+
+constexpr const char* kArticleColumns =
+    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
+    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
+constexpr const char* kArticleJoins =
+    " FROM articles a JOIN authors au ON au.id = a.author_id"
+    " JOIN categories c ON c.id = a.category_id";
+
+ArticleRow ReadArticle(const SqliteStatement& row) {
+  ArticleRow article;
+  article.id = row.Int(0);
+  article.slug = row.Text(1);
+  article.title = row.Text(2);
+  article.summary = row.Text(3);
+  article.status = row.Text(4) == "published" ? news::ArticleStatus::kPublished
+                                              : news::ArticleStatus::kDraft;
+  article.published_at = row.Int(5);
+  article.updated_at = row.Int(6);
+  article.views = row.Int(7);
+  article.crawler_hits = row.Int(8);
+  article.author = {row.Int(9), row.Text(10)};
+  article.category = {row.Int(11), row.Text(12), row.Text(13)};
+  return article;
+}
+
+std::vector<ArticleRow> ReadArticles(SqliteStatement& statement) {
+  std::vector<ArticleRow> articles;
+  while (statement.Step()) articles.push_back(ReadArticle(statement));
+  return articles;
+}
+
+std::string StatusText(news::ArticleStatus status) { return std::string(news::ToString(status)); }
+
+}  // namespace
+
+SqliteStore::ReaderLease::ReaderLease(SqliteStore& store,
+                                      std::unique_ptr<SqliteConnection> connection)
+    : store_(store), connection_(std::move(connection)) {}
+
+SqliteStore::ReaderLease::~ReaderLease() {
+  std::lock_guard lock(store_.pool_mutex_);
+  if (store_.idle_readers_.size() < kMaxIdleReaders) {
+    store_.idle_readers_.push_back(std::move(connection_));
+  }
+}
+
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
+  writer_ = std::make_unique<SqliteConnection>(path_, /*create=*/true);
+  ApplyMigrations(*writer_);
+}
+
+SqliteStore::~SqliteStore() = default;
+
+SqliteStore::ReaderLease SqliteStore::Reader() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_readers_.empty()) {
+      auto connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return ReaderLease(*this, std::move(connection));
+    }
+  }
+  return ReaderLease(*this, std::make_unique<SqliteConnection>(path_, /*create=*/false));
+}
+
+std::int64_t SqliteStore::FindOrCreateAuthor(const std::string& name) {
+  auto& find = writer_->Prepare("SELECT id FROM authors WHERE name = ?");
+  if (find.Bind(name).Step()) {
+    const auto id = find.Int(0);
+    find.Reset();
+    return id;
+  }
+  writer_->Prepare("INSERT INTO authors(name) VALUES (?)").Bind(name).Run();
+  return writer_->LastInsertId();
+}
+
+std::int64_t SqliteStore::FindOrCreateCategory(const std::string& name) {
+  const std::string slug = news::Slugify(name);
+  auto& find = writer_->Prepare("SELECT id FROM categories WHERE slug = ?");
+  if (find.Bind(slug).Step()) {
+    const auto id = find.Int(0);
+    find.Reset();
+    return id;
+  }
+  writer_->Prepare("INSERT INTO categories(slug, name) VALUES (?, ?)").Bind(slug, name).Run();
+  return writer_->LastInsertId();
+}
+
+std::int64_t SqliteStore::AddArticle(const news::ArticleInput& input,
+                                     const std::string& body_html, std::int64_t now) {
+  std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
+  const auto author_id = FindOrCreateAuthor(input.author);
+  const auto category_id = FindOrCreateCategory(input.category);
+  const bool published = input.status == news::ArticleStatus::kPublished;
+  writer_
+      ->Prepare(
+          "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
+          " category_id, status, published_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+      .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
+            category_id, StatusText(input.status), published ? now : 0, now)
+      .Run();
+  const auto id = writer_->LastInsertId();
+  transaction.Commit();
+  return id;
+}
+
+bool SqliteStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                                const std::string& body_html, std::int64_t now) {
+  std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
+  const auto author_id = FindOrCreateAuthor(input.author);
+  const auto category_id = FindOrCreateCategory(input.category);
+  // published_at is set the first time an article is published and kept afterwards.
+  writer_
+      ->Prepare(
+          "UPDATE articles SET slug = ?, title = ?, summary = ?, body_markdown = ?,"
+          " body_html = ?, author_id = ?, category_id = ?, status = ?, updated_at = ?,"
+          " published_at = CASE WHEN ? = 'published' AND published_at = 0 THEN ?"
+          " ELSE published_at END WHERE id = ?")
+      .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
+            category_id, StatusText(input.status), now, StatusText(input.status), now, id)
+      .Run();
+  if (writer_->Changes() == 0) return false;
+  transaction.Commit();
+  return true;
+}
+
+bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status,
+                                   std::int64_t now) {
+  std::lock_guard lock(writer_mutex_);
+  writer_
+      ->Prepare(
+          "UPDATE articles SET status = ?, updated_at = ?,"
+          " published_at = CASE WHEN ? = 'published' AND published_at = 0 THEN ?"
+          " ELSE published_at END WHERE id = ?")
+      .Bind(StatusText(status), now, StatusText(status), now, id)
+      .Run();
+  return writer_->Changes() > 0;
+}
+
+std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
+  auto reader = Reader();
+  auto& find = reader->Prepare(std::string("SELECT ") + kArticleColumns +
+                               ", a.body_markdown, a.body_html" + kArticleJoins +
+                               " WHERE a.id = ?");
+  if (!find.Bind(id).Step()) return std::nullopt;
+  ArticleRow article = ReadArticle(find);
+  article.body_markdown = find.Text(14);
+  article.body_html = find.Text(15);
+  find.Reset();
+  return article;
+}
+
+std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id, int offset,
+                                                   int limit) {
+  auto reader = Reader();
+  auto& list = reader->Prepare(std::string("SELECT ") + kArticleColumns + kArticleJoins +
+                               " WHERE a.status = 'published' AND (? = 0 OR a.category_id = ?)"
+                               " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
+  list.Bind(category_id, category_id, limit, offset);
+  return ReadArticles(list);
+}
+
+std::int64_t SqliteStore::CountPublished(std::int64_t category_id) {
+  auto reader = Reader();
+  auto& count = reader->Prepare(
+      "SELECT count(*) FROM articles WHERE status = 'published' AND (? = 0 OR category_id = ?)");
+  count.Bind(category_id, category_id).Step();
+  const auto total = count.Int(0);
+  count.Reset();
+  return total;
+}
+
+std::vector<ArticleRow> SqliteStore::ListAllArticles() {
+  auto reader = Reader();
+  auto& list = reader->Prepare(std::string("SELECT ") + kArticleColumns + kArticleJoins +
+                               " ORDER BY a.id");
+  list.Reset();
+  return ReadArticles(list);
+}
+
+std::vector<Category> SqliteStore::ListCategories() {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT c.id, c.slug, c.name FROM categories c WHERE EXISTS (SELECT 1 FROM articles a"
+      " WHERE a.category_id = c.id AND a.status = 'published') ORDER BY c.name");
+  list.Reset();
+  std::vector<Category> categories;
+  while (list.Step()) categories.push_back({list.Int(0), list.Text(1), list.Text(2)});
+  return categories;
+}
+
+std::optional<Category> SqliteStore::FindCategoryBySlug(const std::string& slug) {
+  auto reader = Reader();
+  auto& find = reader->Prepare("SELECT id, slug, name FROM categories WHERE slug = ?");
+  if (!find.Bind(slug).Step()) return std::nullopt;
+  Category category{find.Int(0), find.Text(1), find.Text(2)};
+  find.Reset();
+  return category;
+}
+
+std::vector<ViewTotals> SqliteStore::AddViews(const std::vector<ViewDelta>& deltas) {
+  std::vector<ViewTotals> totals;
+  if (deltas.empty()) return totals;
+  std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
+  auto& add = writer_->Prepare(
+      "UPDATE articles SET views = views + ?, crawler_hits = crawler_hits + ? WHERE id = ?"
+      " RETURNING views");
+  auto& add_daily = writer_->Prepare(
+      "INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)"
+      " ON CONFLICT(article_id, day) DO UPDATE SET views = views + excluded.views");
+  for (const ViewDelta& delta : deltas) {
+    add.Bind(delta.views, delta.crawler_hits, delta.article_id);
+    if (!add.Step()) continue;  // the article is gone: drop its counts
+    const auto total = add.Int(0);
+    add.Reset();
+    // Totals come from the last delta for the article (deltas may hold several days).
+    if (!totals.empty() && totals.back().article_id == delta.article_id) {
+      totals.back().views = total;
+    } else {
+      totals.push_back({delta.article_id, total});
+    }
+    if (delta.views > 0) add_daily.Bind(delta.article_id, delta.day, delta.views).Run();
+  }
+  transaction.Commit();
+  return totals;
+}
+
+std::vector<ViewTotals> SqliteStore::ReadViewTotals() {
+  auto reader = Reader();
+  auto& list = reader->Prepare("SELECT id, views FROM articles");
+  list.Reset();
+  std::vector<ViewTotals> totals;
+  while (list.Step()) totals.push_back({list.Int(0), list.Int(1)});
+  return totals;
+}
+
+std::vector<ReadCount> SqliteStore::MostRead(const std::string& first_day,
+                                             const std::string& last_day, int limit) {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT d.article_id, sum(d.views) AS total FROM article_views_daily d"
+      " JOIN articles a ON a.id = d.article_id AND a.status = 'published'"
+      " WHERE d.day BETWEEN ? AND ? GROUP BY d.article_id HAVING total > 0"
+      " ORDER BY total DESC, d.article_id DESC LIMIT ?");
+  list.Bind(first_day, last_day, limit);
+  std::vector<ReadCount> counts;
+  while (list.Step()) counts.push_back({list.Int(0), list.Int(1)});
+  return counts;
+}
+
+std::vector<DailyViews> SqliteStore::ViewsByDay(std::int64_t article_id) {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT day, views FROM article_views_daily WHERE article_id = ? ORDER BY day");
+  list.Bind(article_id);
+  std::vector<DailyViews> days;
+  while (list.Step()) days.push_back({list.Text(0), list.Int(1)});
+  return days;
+}
+
+std::int64_t SqliteStore::ContentVersion() {
+  auto reader = Reader();
+  auto& read = reader->Prepare("SELECT value FROM site_meta WHERE key = 'content_version'");
+  read.Reset();
+  const auto version = read.Step() ? read.Int(0) : 0;
+  read.Reset();
+  return version;
+}
+
+bool SqliteStore::IsEmpty() {
+  auto reader = Reader();
+  auto& read = reader->Prepare("SELECT NOT EXISTS (SELECT 1 FROM articles)");
+  read.Reset();
+  read.Step();
+  const bool empty = read.Int(0) != 0;
+  read.Reset();
+  return empty;
+}
+
+int SqliteStore::WriterSynchronousMode() {
+  std::lock_guard lock(writer_mutex_);
+  auto& read = writer_->Prepare("PRAGMA synchronous");
+  read.Reset();
+  read.Step();
+  const auto mode = static_cast<int>(read.Int(0));
+  read.Reset();
+  return mode;
+}
+
+}  // namespace broadsheet::store::sqlite

@@ -1,0 +1,77 @@
+// The embedded store: one SQLite file in WAL mode. Writes go through one writer connection
+// (serialised by a mutex, so in-process writers never see SQLITE_BUSY); reads use a small pool
+// of reader connections that WAL lets run beside the writer. Thread-safe.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace broadsheet::store::sqlite {
+
+class SqliteConnection;
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating when missing) the database at `path` and applies migrations.
+  // Throws StoreError when the file cannot be opened or migrated.
+  explicit SqliteStore(std::string path);
+  ~SqliteStore() override;
+
+  std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                          std::int64_t now) override;
+  bool UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                     const std::string& body_html, std::int64_t now) override;
+  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override;
+  std::optional<ArticleRow> FindArticle(std::int64_t id) override;
+  std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
+  std::int64_t CountPublished(std::int64_t category_id) override;
+  std::vector<ArticleRow> ListAllArticles() override;
+  std::vector<Category> ListCategories() override;
+  std::optional<Category> FindCategoryBySlug(const std::string& slug) override;
+  std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
+  std::vector<ViewTotals> ReadViewTotals() override;
+  std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
+                                  int limit) override;
+  std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
+  std::int64_t ContentVersion() override;
+  bool IsEmpty() override;
+
+  // The value of PRAGMA synchronous on the writer connection (2 = FULL), for contract tests.
+  int WriterSynchronousMode();
+
+ private:
+  // A reader connection borrowed from the pool for one call; returned on destruction.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteStore& store, std::unique_ptr<SqliteConnection> connection);
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    ~ReaderLease();
+    SqliteConnection& operator*() { return *connection_; }
+    SqliteConnection* operator->() { return connection_.get(); }
+
+   private:
+    SqliteStore& store_;
+    std::unique_ptr<SqliteConnection> connection_;
+  };
+
+  ReaderLease Reader();
+  std::int64_t FindOrCreateAuthor(const std::string& name);
+  std::int64_t FindOrCreateCategory(const std::string& name);
+
+  const std::string path_;
+
+  // Guarded by writer_mutex_.
+  std::mutex writer_mutex_;
+  std::unique_ptr<SqliteConnection> writer_;
+
+  // Guarded by pool_mutex_.
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
+};
+
+}  // namespace broadsheet::store::sqlite

@@ -1,0 +1,130 @@
+// The Store: everything Broadsheet keeps, behind one interface with one implementation per
+// database (sqlite/ now, postgres/ later). Handlers and the CLI use only this header; they never
+// see SQL. Implementations are thread-safe: any method may be called from any thread.
+// Failures of the machine (disk, database gone) throw StoreError; ordinary absence is nullopt.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "news/article.h"
+
+namespace broadsheet::store {
+
+// The database could not do what was asked (I/O, corruption, unreachable, constraint broken by
+// a bug). `unavailable` is true when retrying later may succeed (busy, connection lost).
+class StoreError : public std::runtime_error {
+ public:
+  StoreError(const std::string& what, bool unavailable = false)
+      : std::runtime_error(what), unavailable_(unavailable) {}
+  bool unavailable() const { return unavailable_; }
+
+ private:
+  bool unavailable_;
+};
+
+struct Category {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+};
+
+struct Author {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct ArticleRow {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string title;
+  std::string summary;
+  std::string body_markdown;
+  std::string body_html;  // rendered from body_markdown when saved; safe to output raw
+  Author author;
+  Category category;
+  news::ArticleStatus status = news::ArticleStatus::kDraft;
+  std::int64_t published_at = 0;  // unix seconds; 0 while never published
+  std::int64_t updated_at = 0;
+  std::int64_t views = 0;
+  std::int64_t crawler_hits = 0;
+};
+
+// One article's counts to add, attributed to one local day ("YYYY-MM-DD").
+struct ViewDelta {
+  std::int64_t article_id = 0;
+  std::string day;
+  std::int64_t views = 0;
+  std::int64_t crawler_hits = 0;
+};
+
+struct ViewTotals {
+  std::int64_t article_id = 0;
+  std::int64_t views = 0;
+};
+
+struct ReadCount {
+  std::int64_t article_id = 0;
+  std::int64_t views = 0;  // within the asked day range
+};
+
+struct DailyViews {
+  std::string day;
+  std::int64_t views = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- articles -----------------------------------------------------------------------------
+  // Adds an article (creating its author and category by name when new) with its body already
+  // rendered to safe HTML. Requires: the input passed news::NormalizeAndValidate. Returns the
+  // new id. Slugs need not be unique: the id is the identity, the slug is for readers.
+  virtual std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                                  std::int64_t now) = 0;
+  // Replaces the article's editable fields. Returns false when there is no such article.
+  virtual bool UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                             const std::string& body_html, std::int64_t now) = 0;
+  // Publishes (setting published_at the first time) or unpublishes. False when no such id.
+  virtual bool SetArticleStatus(std::int64_t id, news::ArticleStatus status,
+                                std::int64_t now) = 0;
+  virtual std::optional<ArticleRow> FindArticle(std::int64_t id) = 0;
+  // Published articles, newest first; category_id 0 means all categories. The rows carry no
+  // body (body_markdown and body_html are empty) to keep listings cheap.
+  virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset,
+                                                int limit) = 0;
+  virtual std::int64_t CountPublished(std::int64_t category_id) = 0;
+  // Every article, drafts included, by id, without bodies (for `article list` and `stats`).
+  virtual std::vector<ArticleRow> ListAllArticles() = 0;
+
+  // Categories that have at least one published article, by name.
+  virtual std::vector<Category> ListCategories() = 0;
+  virtual std::optional<Category> FindCategoryBySlug(const std::string& slug) = 0;
+
+  // --- views --------------------------------------------------------------------------------
+  // Adds every delta in one transaction: to the article's totals and to its per-day row.
+  // Deltas for unknown articles are dropped. Returns the new total views of each known
+  // article touched, so the caller can update its snapshot without reading again.
+  virtual std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) = 0;
+  // Total views of every article (the node's snapshot).
+  virtual std::vector<ViewTotals> ReadViewTotals() = 0;
+  // Published articles with the most views on days in [first_day, last_day], most first.
+  virtual std::vector<ReadCount> MostRead(const std::string& first_day,
+                                          const std::string& last_day, int limit) = 0;
+  virtual std::vector<DailyViews> ViewsByDay(std::int64_t article_id) = 0;
+
+  // --- change notification ------------------------------------------------------------------
+  // A number that changes whenever published content changes (an article saved, published or
+  // unpublished), by this process or any other. Cheap: servers poll it about once a second.
+  virtual std::int64_t ContentVersion() = 0;
+
+  // True when the store holds no articles (the demo seeds only then).
+  virtual bool IsEmpty() = 0;
+};
+
+}  // namespace broadsheet::store

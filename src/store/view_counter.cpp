@@ -1,0 +1,75 @@
+#include "store/view_counter.h"
+
+#include <vector>
+
+namespace broadsheet::store {
+
+ViewCounter::ViewCounter(Store& store, std::function<std::string()> today)
+    : store_(store), today_(std::move(today)) {}
+
+std::int64_t ViewCounter::RecordView(std::int64_t article_id) {
+  Shard& shard = ShardFor(article_id);
+  std::lock_guard lock(shard.mutex);
+  Cell& cell = shard.cells[article_id];
+  ++cell.pending_views;
+  return cell.stored + cell.pending_views;
+}
+
+void ViewCounter::RecordCrawlerHit(std::int64_t article_id) {
+  Shard& shard = ShardFor(article_id);
+  std::lock_guard lock(shard.mutex);
+  ++shard.cells[article_id].pending_crawler_hits;
+}
+
+std::int64_t ViewCounter::Displayed(std::int64_t article_id) const {
+  Shard& shard = ShardFor(article_id);
+  std::lock_guard lock(shard.mutex);
+  const auto it = shard.cells.find(article_id);
+  return it == shard.cells.end() ? 0 : it->second.stored + it->second.pending_views;
+}
+
+std::int64_t ViewCounter::Flush() {
+  // Views flushed together are attributed to the day of the flush: at most one flush interval
+  // (a second by default) of views near midnight can land on the next day.
+  const std::string day = today_();
+  std::vector<ViewDelta> deltas;
+  for (Shard& shard : shards_) {
+    std::lock_guard lock(shard.mutex);
+    for (const auto& [id, cell] : shard.cells) {
+      if (cell.pending_views || cell.pending_crawler_hits) {
+        deltas.push_back({id, day, cell.pending_views, cell.pending_crawler_hits});
+      }
+    }
+  }
+  if (deltas.empty()) return 0;
+
+  const std::vector<ViewTotals> totals = store_.AddViews(deltas);  // throws: counts stay pending
+
+  std::unordered_map<std::int64_t, std::int64_t> new_totals;
+  for (const ViewTotals& total : totals) new_totals[total.article_id] = total.views;
+  std::int64_t written = 0;
+  for (const ViewDelta& delta : deltas) {
+    Shard& shard = ShardFor(delta.article_id);
+    std::lock_guard lock(shard.mutex);
+    Cell& cell = shard.cells[delta.article_id];
+    // Subtract what was written, not zero: views recorded during the write stay pending.
+    cell.pending_views -= delta.views;
+    cell.pending_crawler_hits -= delta.crawler_hits;
+    const auto it = new_totals.find(delta.article_id);
+    if (it != new_totals.end()) {
+      cell.stored = it->second;
+      written += delta.views;
+    }
+  }
+  return written;
+}
+
+void ViewCounter::RefreshSnapshot() {
+  for (const ViewTotals& total : store_.ReadViewTotals()) {
+    Shard& shard = ShardFor(total.article_id);
+    std::lock_guard lock(shard.mutex);
+    shard.cells[total.article_id].stored = total.views;
+  }
+}
+
+}  // namespace broadsheet::store

@@ -1,0 +1,136 @@
+#include "http/harness/server_process.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace broadsheet::testing {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// fork + exec with stdout and stderr sent to files. Returns the child's pid.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
+            const std::string& err_path) {
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    const int null = open("/dev/null", O_RDONLY);
+    dup2(null, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+int ExitCode(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/broadsheet-test-XXXXXX";
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+CliResult RunCli(const std::vector<std::string>& args) {
+  TempDir output;
+  std::vector<std::string> full = {BROADSHEET_BINARY};
+  full.insert(full.end(), args.begin(), args.end());
+  const pid_t pid = Spawn(full, output.File("out"), output.File("err"));
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {ExitCode(status), Slurp(output.File("out")), Slurp(output.File("err"))};
+}
+
+ServerProcess::ServerProcess(const std::string& data_dir,
+                             const std::vector<std::string>& extra_args)
+    : data_dir_(data_dir) {
+  static int counter = 0;
+  const std::string tag = std::to_string(getpid()) + "-" + std::to_string(++counter);
+  const std::string port_file = std::filesystem::temp_directory_path().string() +
+                                "/broadsheet-port-" + tag;
+  log_path_ = std::filesystem::temp_directory_path().string() + "/broadsheet-log-" + tag;
+  std::filesystem::remove(port_file);
+  std::vector<std::string> args = {BROADSHEET_BINARY, "serve", "--data", data_dir,
+                                   "--listen", "127.0.0.1:0", "--port-file", port_file,
+                                   "--threads", "2"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = Spawn(args, log_path_, log_path_);
+  // Generous: a sanitizer build on a loaded two-core machine starts slowly.
+  const bool up = PollUntil(
+      [&] {
+        int status = 0;
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {
+          pid_ = -1;
+          return true;  // exited: give up
+        }
+        std::ifstream file(port_file);
+        int port = 0;
+        if (file >> port && port > 0) {
+          port_ = static_cast<std::uint16_t>(port);
+          return true;
+        }
+        return false;
+      },
+      std::chrono::seconds(60));
+  std::filesystem::remove(port_file);
+  EXPECT_TRUE(up && port_ != 0) << "server did not start:\n" << Log();
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) Stop();
+  std::filesystem::remove(log_path_);
+}
+
+int ServerProcess::Wait() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return ExitCode(status);
+}
+
+int ServerProcess::Stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  return Wait();
+}
+
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  Wait();
+}
+
+std::string ServerProcess::Log() const { return Slurp(log_path_); }
+
+}  // namespace broadsheet::testing

@@ -1,0 +1,104 @@
+// "Read N times": every reader view counts exactly once; crawlers, HEADs and prefetches do not.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "http/harness/http_client.h"
+#include "http/harness/page_text.h"
+#include "http/harness/server_process.h"
+
+namespace broadsheet::testing {
+namespace {
+
+TEST(Views, ThousandConcurrentReadsAreCountedExactlyAcrossARestart) {
+  TempDir data;
+  std::int64_t before = 0;
+  std::string path;
+  {
+    ServerProcess server(data.path(), {"--demo"});
+    ASSERT_TRUE(server.started());
+    path = ArticlePathOf(data.path(), 3);
+    before = StoredViews(data.path(), 3);
+
+    constexpr int kClients = 16;
+    constexpr int kReads = 1000;
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    std::vector<std::thread> readers;
+    for (int c = 0; c < kClients; ++c) {
+      readers.emplace_back([&] {
+        HttpClient client(server.port());
+        while (next.fetch_add(1) < kReads) {
+          if (client.Get(path).status == 200) ++ok;
+        }
+      });
+    }
+    // Meanwhile: crawlers, HEADs and prefetches, none of which is a reader's view.
+    std::thread others([&] {
+      HttpClient client(server.port());
+      const char* crawlers[] = {"Googlebot/2.1 (+http://www.google.com/bot.html)",
+                                "Mozilla/5.0 AppleWebKit/537.36 (compatible; GPTBot/1.2)",
+                                "ClaudeBot/1.0", "CCBot/2.0", "Bytespider", "curl/8.0",
+                                "Feedly/1.0 (+http://www.feedly.com/fetcher.html)", ""};
+      for (int i = 0; i < 100; ++i) {
+        EXPECT_EQ(client.Get(path, {{"User-Agent", crawlers[i % 8]}}).status, 200);
+      }
+      for (int i = 0; i < 10; ++i) {
+        EXPECT_EQ(client.Request("HEAD", path).status, 200);
+        EXPECT_EQ(client.Get(path, {{"Sec-Purpose", "prefetch;prerender"}}).status, 200);
+      }
+    });
+    for (auto& reader : readers) reader.join();
+    others.join();
+    ASSERT_EQ(ok.load(), kReads);
+    EXPECT_EQ(server.Stop(), 0) << server.Log();
+  }
+  EXPECT_EQ(StoredViews(data.path(), 3), before + 1000);
+
+  ServerProcess restarted(data.path(), {});
+  ASSERT_TRUE(restarted.started());
+  HttpClient client(restarted.port());
+  EXPECT_EQ(ViewsShown(client.Get(path).body), before + 1001);
+  EXPECT_EQ(restarted.Stop(), 0);
+  EXPECT_EQ(StoredViews(data.path(), 3), before + 1001);
+}
+
+TEST(Views, AFreshArticleReadsOneTimeThenThreeTimes) {
+  TempDir data;
+  ServerProcess server(data.path(), {"--demo"});
+  ASSERT_TRUE(server.started());
+  WriteTextFile(data.File("fresh.md"),
+                "---\ntitle: Ferry Timetable Changes\ncategory: Town Hall\nauthor: Ada Quill\n"
+                "status: published\n---\nThe ferry leaves *earlier* from Monday.\n");
+  const CliResult added = RunCli({"article", "add", data.File("fresh.md"), "--data", data.path()});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const std::string path = added.out.substr(added.out.find(' ') + 1, added.out.find('\n') - added.out.find(' ') - 1);
+  EXPECT_TRUE(path.starts_with("/town-hall/")) << added.out;
+  HttpClient client(server.port());
+  const HttpResponse first = client.Get(path);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("<span class=\"views\">Read 1 time</span>"), std::string::npos);
+  client.Get(path);
+  const HttpResponse third = client.Get(path);
+  EXPECT_NE(third.body.find("<span class=\"views\">Read 3 times</span>"), std::string::npos);
+  EXPECT_EQ(third.Header("x-cache"), "hit");
+}
+
+TEST(Views, AKilledServerLosesAtMostTheLastFlushInterval) {
+  TempDir data;
+  ServerProcess server(data.path(), {"--demo", "--set", "views.flush_interval_ms=50"});
+  ASSERT_TRUE(server.started());
+  const std::string path = ArticlePathOf(data.path(), 2);
+  const std::int64_t before = StoredViews(data.path(), 2);
+  HttpClient client(server.port());
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(client.Get(path).status, 200);
+  // Flushes happen every 50 ms: wait (generously) until they all landed, then kill -9.
+  EXPECT_TRUE(PollUntil([&] { return StoredViews(data.path(), 2) == before + 20; },
+                        std::chrono::seconds(20)));
+  server.Kill();
+  EXPECT_EQ(StoredViews(data.path(), 2), before + 20);
+}
+
+}  // namespace
+}  // namespace broadsheet::testing

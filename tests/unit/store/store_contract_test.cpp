@@ -1,0 +1,174 @@
+// The Store contract, written once and run against every store through gtest parameters
+// (SQLite now; PostgreSQL joins with issue 3). Each test gets a fresh, real database.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace broadsheet::store {
+namespace {
+
+struct StoreKind {
+  std::string name;
+  // Opens a fresh store in `dir`.
+  std::function<std::unique_ptr<Store>(const std::string& dir)> open;
+};
+
+class StoreContract : public ::testing::TestWithParam<StoreKind> {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("bs-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = GetParam().open(dir_.string());
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::int64_t Add(const std::string& title, const std::string& category,
+                   news::ArticleStatus status, std::int64_t when) {
+    news::ArticleInput input{.title = title, .category = category, .author = "Ada Quill",
+                             .status = status, .body_markdown = "Body of " + title};
+    EXPECT_TRUE(news::NormalizeAndValidate(input).empty());
+    return store_->AddArticle(input, "<p>Body of " + title + "</p>", when);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+constexpr auto kPublished = news::ArticleStatus::kPublished;
+constexpr auto kDraft = news::ArticleStatus::kDraft;
+
+TEST_P(StoreContract, AddsAndFindsArticlesWithAuthorAndCategory) {
+  EXPECT_TRUE(store_->IsEmpty());
+  const auto id = Add("Harbour Opens", "Town Hall", kPublished, 1000);
+  EXPECT_FALSE(store_->IsEmpty());
+  const auto article = store_->FindArticle(id);
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->title, "Harbour Opens");
+  EXPECT_EQ(article->slug, "harbour-opens");
+  EXPECT_EQ(article->body_html, "<p>Body of Harbour Opens</p>");
+  EXPECT_EQ(article->body_markdown, "Body of Harbour Opens");
+  EXPECT_EQ(article->author.name, "Ada Quill");
+  EXPECT_EQ(article->category.slug, "town-hall");
+  EXPECT_EQ(article->category.name, "Town Hall");
+  EXPECT_EQ(article->published_at, 1000);
+  EXPECT_EQ(article->views, 0);
+  EXPECT_FALSE(store_->FindArticle(id + 100));
+}
+
+TEST_P(StoreContract, ListsPublishedNewestFirstByCategoryWithCounts) {
+  const auto old_one = Add("Old", "Sport", kPublished, 1000);
+  const auto new_one = Add("New", "Sport", kPublished, 3000);
+  const auto other = Add("Other", "Culture", kPublished, 2000);
+  Add("Draft", "Sport", kDraft, 4000);
+  const auto all = store_->ListPublished(0, 0, 10);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].id, new_one);
+  EXPECT_EQ(all[1].id, other);
+  EXPECT_EQ(all[2].id, old_one);
+  EXPECT_EQ(store_->CountPublished(0), 3);
+  const auto sport = store_->FindCategoryBySlug("sport");
+  ASSERT_TRUE(sport);
+  EXPECT_EQ(store_->CountPublished(sport->id), 2);
+  EXPECT_EQ(store_->ListPublished(sport->id, 1, 10).front().id, old_one);
+  EXPECT_EQ(store_->ListCategories().size(), 2u);
+  EXPECT_EQ(store_->ListAllArticles().size(), 4u);
+}
+
+TEST_P(StoreContract, UpdatesPublishesAndMovesTheContentVersion) {
+  const auto id = Add("First", "Sport", kDraft, 1000);
+  const auto version = store_->ContentVersion();
+  EXPECT_TRUE(store_->SetArticleStatus(id, kPublished, 2000));
+  EXPECT_NE(store_->ContentVersion(), version);
+  EXPECT_EQ(store_->FindArticle(id)->published_at, 2000);
+  news::ArticleInput input{.title = "Second", .category = "Culture", .author = "Bo",
+                           .status = kPublished, .body_markdown = "b"};
+  ASSERT_TRUE(news::NormalizeAndValidate(input).empty());
+  const auto before_edit = store_->ContentVersion();
+  EXPECT_TRUE(store_->UpdateArticle(id, input, "<p>b</p>", 3000));
+  EXPECT_NE(store_->ContentVersion(), before_edit);
+  const auto article = store_->FindArticle(id);
+  EXPECT_EQ(article->slug, "second");
+  EXPECT_EQ(article->category.slug, "culture");
+  EXPECT_EQ(article->published_at, 2000) << "first publication time is kept";
+  EXPECT_EQ(article->updated_at, 3000);
+  EXPECT_FALSE(store_->UpdateArticle(id + 50, input, "", 3000));
+  EXPECT_FALSE(store_->SetArticleStatus(id + 50, kPublished, 3000));
+}
+
+TEST_P(StoreContract, ViewsAddUpAndDoNotMoveTheContentVersion) {
+  const auto a = Add("A", "Sport", kPublished, 1000);
+  const auto b = Add("B", "Sport", kPublished, 1000);
+  const auto version = store_->ContentVersion();
+  auto totals = store_->AddViews({{a, "2026-11-20", 5, 1}, {a, "2026-11-25", 3, 0},
+                                  {b, "2026-11-25", 2, 0}, {999, "2026-11-25", 7, 0}});
+  ASSERT_EQ(totals.size(), 2u);
+  EXPECT_EQ(totals[0].article_id, a);
+  EXPECT_EQ(totals[0].views, 8);
+  EXPECT_EQ(totals[1].views, 2);
+  totals = store_->AddViews({{a, "2026-11-25", 1, 0}});
+  EXPECT_EQ(totals[0].views, 9);
+  EXPECT_EQ(store_->ContentVersion(), version);
+  EXPECT_EQ(store_->FindArticle(a)->crawler_hits, 1);
+  const auto days = store_->ViewsByDay(a);
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[1].day, "2026-11-25");
+  EXPECT_EQ(days[1].views, 4);
+
+  const auto today = store_->MostRead("2026-11-25", "2026-11-25", 5);
+  ASSERT_EQ(today.size(), 2u);
+  EXPECT_EQ(today[0].article_id, a);
+  EXPECT_EQ(today[0].views, 4);
+  const auto week = store_->MostRead("2026-11-19", "2026-11-25", 5);
+  EXPECT_EQ(week[0].views, 9);
+  EXPECT_EQ(store_->ReadViewTotals().size(), 2u);
+}
+
+TEST_P(StoreContract, DraftsNeverAppearInMostRead) {
+  const auto a = Add("A", "Sport", kDraft, 1000);
+  store_->AddViews({{a, "2026-11-25", 5, 0}});
+  EXPECT_TRUE(store_->MostRead("2026-11-25", "2026-11-25", 5).empty());
+}
+
+TEST_P(StoreContract, SurvivesReopening) {
+  const auto id = Add("Kept", "Sport", kPublished, 1000);
+  store_->AddViews({{id, "2026-11-25", 3, 0}});
+  store_.reset();
+  store_ = GetParam().open(dir_.string());
+  EXPECT_EQ(store_->FindArticle(id)->views, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Stores, StoreContract,
+    ::testing::Values(StoreKind{"sqlite",
+                                [](const std::string& dir) -> std::unique_ptr<Store> {
+                                  return std::make_unique<sqlite::SqliteStore>(dir + "/b.db");
+                                }}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(SqliteStore, WritesAreDurableWithSynchronousFull) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("bs-sync-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    sqlite::SqliteStore store((dir / "b.db").string());
+    EXPECT_EQ(store.WriterSynchronousMode(), 2);  // FULL
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SqliteStore, AnUnusablePathIsAStoreError) {
+  EXPECT_THROW(sqlite::SqliteStore("/proc/no/such/dir/b.db"), StoreError);
+}
+
+}  // namespace
+}  // namespace broadsheet::store

@@ -1,0 +1,77 @@
+#include "store/view_counter.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace broadsheet::store {
+namespace {
+
+class ViewCounterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("bs-views-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    store_ = std::make_unique<sqlite::SqliteStore>((dir_ / "b.db").string());
+    news::ArticleInput input{.title = "A", .category = "C", .author = "X",
+                             .status = news::ArticleStatus::kPublished};
+    news::NormalizeAndValidate(input);
+    id_ = store_->AddArticle(input, "", 1);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<sqlite::SqliteStore> store_;
+  std::int64_t id_ = 0;
+};
+
+TEST_F(ViewCounterTest, ShowsStoredPlusPendingAndNeverGoesBackAcrossAFlush) {
+  ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
+  views.RefreshSnapshot();
+  EXPECT_EQ(views.RecordView(id_), 1);
+  EXPECT_EQ(views.RecordView(id_), 2);
+  views.RecordCrawlerHit(id_);
+  EXPECT_EQ(views.Displayed(id_), 2);
+  EXPECT_EQ(views.Flush(), 2);
+  EXPECT_EQ(views.Displayed(id_), 2);
+  EXPECT_EQ(store_->FindArticle(id_)->views, 2);
+  EXPECT_EQ(store_->FindArticle(id_)->crawler_hits, 1);
+  EXPECT_EQ(store_->ViewsByDay(id_).at(0).day, "2026-11-25");
+  EXPECT_EQ(views.Flush(), 0);
+}
+
+TEST_F(ViewCounterTest, ConcurrentViewsDuringFlushesAreAllCounted) {
+  ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
+  std::atomic<bool> done{false};
+  std::thread flusher([&] {
+    while (!done) views.Flush();
+  });
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < 2500; ++i) views.RecordView(id_);
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  done = true;
+  flusher.join();
+  views.Flush();
+  EXPECT_EQ(store_->FindArticle(id_)->views, 10000);
+  EXPECT_EQ(views.Displayed(id_), 10000);
+}
+
+TEST_F(ViewCounterTest, ViewsOfUnknownArticlesAreDropped) {
+  ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
+  views.RecordView(id_ + 1000);
+  EXPECT_EQ(views.Flush(), 0);
+}
+
+}  // namespace
+}  // namespace broadsheet::store
