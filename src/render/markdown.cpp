@@ -21,7 +21,8 @@ void RegisterExtensionsOnce() {
 std::string RenderMarkdown(std::string_view markdown) {
   RegisterExtensionsOnce();
   // CMARK_OPT_DEFAULT is safe: only CMARK_OPT_UNSAFE would let raw HTML through.
-  const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART;
+  // Table alignment as style attributes: the align attribute is obsolete in HTML5.
+  const int options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
                                                                      &cmark_parser_free);
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
