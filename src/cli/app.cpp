@@ -20,7 +20,9 @@ void AddCommonOptions(CLI::App& command, CommonOptions& common) {
   command.add_option("--config", common.config_path,
                      "TOML config file (default: DATA/broadsheet.toml when present)");
   command.add_option("--store", common.store_url,
-                     "store URL: sqlite:PATH (default: sqlite:DATA/broadsheet.db)");
+                     "store URL: sqlite:PATH or postgresql://... (default: sqlite:DATA/broadsheet.db)");
+  command.add_option("--key-file", common.key_file,
+                     "site key file (default: DATA/site.key); every node needs the same one");
   command.add_option("--set", common.settings, "override a config key: section.key=value");
 }
 

@@ -20,6 +20,7 @@ config::Config LoadConfig(const CommonOptions& options,
     overrides.emplace_back(setting.substr(0, eq), setting.substr(eq + 1));
   }
   if (!options.store_url.empty()) overrides.emplace_back("store.url", options.store_url);
+  if (!options.key_file.empty()) overrides.emplace_back("site.key_file", options.key_file);
   for (auto& pair : extra) overrides.push_back(std::move(pair));
   if (!options.config_path.empty() && !std::filesystem::is_regular_file(options.config_path)) {
     throw CliError("config file " + options.config_path + " does not exist or is not a file");
@@ -32,11 +33,10 @@ config::Config LoadConfig(const CommonOptions& options,
 }
 
 bool UsesSqlite(const config::Config& config) {
-  const std::string url = config.StoreUrl();
-  return !url.starts_with("postgres");
+  return !store::IsPostgresUrl(config.StoreUrl());
 }
 
-void InitializeSite(const config::Config& config) {
+void InitializeSite(const config::Config& config, bool mint_key) {
   namespace fs = std::filesystem;
   const std::string& dir = config.data_dir();
   std::error_code error;
@@ -45,6 +45,11 @@ void InitializeSite(const config::Config& config) {
   }
   fs::create_directories(dir, error);
   if (error) throw CliError("cannot create data dir " + dir + ": " + error.message());
+  if (!mint_key && !fs::exists(config.KeyFile())) {
+    throw CliError("no site key at " + config.KeyFile() +
+                   ": every node of a PostgreSQL site needs the same key file; create it once "
+                   "with `broadsheet init` and give each node a copy (--key-file)");
+  }
   try {
     security::SiteKey::CreateIfMissing(config.KeyFile());
     security::SiteKey::Load(config.KeyFile());
@@ -56,7 +61,13 @@ void InitializeSite(const config::Config& config) {
 
 std::unique_ptr<store::Store> OpenConfiguredStore(const config::Config& config) {
   try {
-    return store::OpenStore(config.StoreUrl());
+    const store::StoreOptions options{
+        .pool_size = static_cast<int>(config.Int("store.pool_size")),
+        .connect_timeout_s = static_cast<int>(config.Int("store.connect_timeout_s")),
+        .statement_timeout_ms = static_cast<int>(config.Int("store.statement_timeout_ms")),
+        .migration_timeout_s = static_cast<int>(config.Int("store.migration_timeout_s")),
+    };
+    return store::OpenStore(config.StoreUrl(), options);
   } catch (const std::invalid_argument& error) {
     throw CliError(error.what());
   } catch (const store::StoreError& error) {

@@ -23,6 +23,7 @@ struct CommonOptions {
   std::string data_dir = "data";
   std::string config_path;
   std::string store_url;
+  std::string key_file;
   std::vector<std::string> settings;  // "section.key=value" from --set
 };
 
@@ -34,8 +35,9 @@ config::Config LoadConfig(const CommonOptions& options,
 bool UsesSqlite(const config::Config& config);
 
 // Creates the data dir (if needed), the database and the site key; never overwrites a key.
-// Prints nothing. Throws CliError when the data dir cannot be used.
-void InitializeSite(const config::Config& config);
+// With `mint_key` false a missing key is an error instead (a PostgreSQL node must share the
+// key every other node has). Prints nothing. Throws CliError when the data dir cannot be used.
+void InitializeSite(const config::Config& config, bool mint_key = true);
 
 // Opens the configured store. Throws CliError for a URL this build cannot use; StoreError for
 // a database that fails.

@@ -78,7 +78,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
     throw CliError("[site] timezone: unknown time zone '" + config.String("site.timezone") + "'");
   }
 
-  InitializeSite(config);
+  // SQLite: an empty data dir is initialised here. PostgreSQL: the key must already be there.
+  InitializeSite(config, /*mint_key=*/UsesSqlite(config));
   std::unique_ptr<store::Store> store = OpenConfiguredStore(config);
   const std::string assets = config.AssetsDir();
   if (options.demo && store->IsEmpty()) {

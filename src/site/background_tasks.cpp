@@ -57,6 +57,8 @@ void BackgroundTasks::CheckForChanges() {
       pages_.Clear();
       spdlog::info("content changed (version {}): page cache cleared", version);
     }
+    // Views other nodes (sharing a PostgreSQL store) added since the last look.
+    views_.RefreshSnapshot();
   } catch (const std::exception& error) {
     spdlog::warn("cannot check for content changes: {}", error.what());
   }

@@ -1,6 +1,7 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
-// and polls the store's content version every [store] poll_interval_ms, dropping cached pages
-// when another process (the CLI) changed content. Stop() does a final flush. Start/Stop from
+// and, every [store] poll_interval_ms, polls the store's content version (dropping cached
+// pages when another process or node changed content) and refreshes the view snapshot (views
+// other nodes added). Flush and refresh share this thread, so they never race. Stop() does a final flush. Start/Stop from
 // the controlling thread.
 #pragma once
 

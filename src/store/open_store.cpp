@@ -3,12 +3,30 @@
 #include <stdexcept>
 
 #include "store/sqlite/sqlite_store.h"
+#ifdef BROADSHEET_WITH_POSTGRES
+#include "store/postgres/pg_store.h"
+#endif
 
 namespace broadsheet::store {
 
-std::unique_ptr<Store> OpenStore(const std::string& url) {
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    throw std::invalid_argument("this build has no PostgreSQL store yet: use sqlite:PATH");
+bool IsPostgresUrl(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& options) {
+  if (IsPostgresUrl(url)) {
+#ifdef BROADSHEET_WITH_POSTGRES
+    return std::make_unique<postgres::PgStore>(postgres::PgSettings{
+        .url = url,
+        .pool_size = options.pool_size,
+        .connect_timeout_s = options.connect_timeout_s,
+        .statement_timeout_ms = options.statement_timeout_ms,
+        .migration_timeout_s = options.migration_timeout_s,
+    });
+#else
+    (void)options;
+    throw std::invalid_argument("this build has no PostgreSQL store (BROADSHEET_POSTGRES=OFF)");
+#endif
   }
   const std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
   if (path.empty()) throw std::invalid_argument("the store URL names no file: " + url);

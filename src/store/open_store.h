@@ -1,5 +1,5 @@
-// Opens the store a URL names: "sqlite:PATH" (or a bare path) today; "postgresql://..." comes
-// with the PostgreSQL store (issue 3) and is refused with a clear message until then.
+// Opens the store a URL names: "sqlite:PATH" (or a bare path), or "postgresql://..." (also
+// "postgres://") when the build includes the PostgreSQL store (BROADSHEET_POSTGRES).
 #pragma once
 
 #include <memory>
@@ -9,8 +9,19 @@
 
 namespace broadsheet::store {
 
+// Settings that only a networked store uses; SQLite ignores them.
+struct StoreOptions {
+  int pool_size = 8;
+  int connect_timeout_s = 5;
+  int statement_timeout_ms = 5000;
+  int migration_timeout_s = 60;
+};
+
+// True for a postgresql:// or postgres:// URL.
+bool IsPostgresUrl(const std::string& url);
+
 // Throws StoreError when the store cannot be opened or migrated, and std::invalid_argument for
 // a URL this build cannot use.
-std::unique_ptr<Store> OpenStore(const std::string& url);
+std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& options = {});
 
 }  // namespace broadsheet::store

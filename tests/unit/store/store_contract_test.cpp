@@ -2,34 +2,52 @@
 // (SQLite now; PostgreSQL joins with issue 3). Each test gets a fresh, real database.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
+#include "store/open_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+#include "support/test_postgres.h"
 
 namespace broadsheet::store {
 namespace {
 
 struct StoreKind {
   std::string name;
-  // Opens a fresh store in `dir`.
-  std::function<std::unique_ptr<Store>(const std::string& dir)> open;
+  // Opens the test's store: a file in `dir` (SQLite) or the test's own database (PostgreSQL).
+  std::function<std::unique_ptr<Store>(const std::string& dir, const std::string& pg_url)> open;
+  bool needs_postgres = false;
 };
+
+void PrintTo(const StoreKind& kind, std::ostream* out) { *out << kind.name; }
 
 class StoreContract : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = std::filesystem::temp_directory_path() /
-           ("bs-store-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("bs-store-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = GetParam().open(dir_.string());
+    if (GetParam().needs_postgres) {
+      if (broadsheet::testing::PostgresAdminUrl().empty()) {
+        if (broadsheet::testing::PostgresRequired()) FAIL() << "no PostgreSQL: BROADSHEET_TEST_POSTGRES_URL unset";
+        GTEST_SKIP() << "no PostgreSQL cluster (run through scripts/test)";
+      }
+      database_ = std::make_unique<broadsheet::testing::TestDatabase>();
+    }
+    store_ = Open();
   }
   void TearDown() override {
     store_.reset();
+    database_.reset();
     std::filesystem::remove_all(dir_);
+  }
+  std::unique_ptr<Store> Open() {
+    return GetParam().open(dir_.string(), database_ ? database_->url() : "");
   }
 
   std::int64_t Add(const std::string& title, const std::string& category,
@@ -41,6 +59,7 @@ class StoreContract : public ::testing::TestWithParam<StoreKind> {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<broadsheet::testing::TestDatabase> database_;
   std::unique_ptr<Store> store_;
 };
 
@@ -143,16 +162,20 @@ TEST_P(StoreContract, SurvivesReopening) {
   const auto id = Add("Kept", "Sport", kPublished, 1000);
   store_->AddViews({{id, "2026-11-25", 3, 0}});
   store_.reset();
-  store_ = GetParam().open(dir_.string());
+  store_ = Open();
   EXPECT_EQ(store_->FindArticle(id)->views, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Stores, StoreContract,
-    ::testing::Values(StoreKind{"sqlite",
-                                [](const std::string& dir) -> std::unique_ptr<Store> {
-                                  return std::make_unique<sqlite::SqliteStore>(dir + "/b.db");
-                                }}),
+    ::testing::Values(
+        StoreKind{"sqlite",
+                  [](const std::string& dir, const std::string&) {
+                    return OpenStore("sqlite:" + dir + "/b.db");
+                  }},
+        StoreKind{"postgresql",
+                  [](const std::string&, const std::string& url) { return OpenStore(url); },
+                  /*needs_postgres=*/true}),
     [](const auto& info) { return info.param.name; });
 
 TEST(SqliteStore, WritesAreDurableWithSynchronousFull) {

@@ -1,0 +1,70 @@
+// A thin RAII layer over one libpq connection: parameterised statements in text format, results
+// as owned objects, and every libpq failure turned into a StoreError right at the call (a lost
+// connection is "unavailable": retrying later may work). Not thread-safe: one thread uses a
+// connection at a time (PgPool hands them out).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace broadsheet::store::postgres {
+
+// One query result. Values are text; Int() parses.
+class PgResult {
+ public:
+  explicit PgResult(pg_result* result);
+  PgResult(PgResult&&) noexcept;
+  PgResult& operator=(PgResult&&) noexcept;
+  ~PgResult();
+
+  int rows() const;
+  std::string Text(int row, int column) const;
+  std::int64_t Int(int row, int column) const;
+  bool IsNull(int row, int column) const;
+  // Rows changed by an INSERT/UPDATE/DELETE.
+  std::int64_t Affected() const;
+
+ private:
+  pg_result* result_;
+};
+
+// A parameter: text, or NULL.
+using PgParam = std::optional<std::string>;
+
+class PgConnection {
+ public:
+  // Connects to `url` (postgresql://...), giving up after `connect_timeout_s`, and sets the
+  // session's statement_timeout (0 = none). Throws StoreError (unavailable) when the server
+  // cannot be reached.
+  PgConnection(const std::string& url, int connect_timeout_s, int statement_timeout_ms);
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+  ~PgConnection();
+
+  // Runs one statement with $1..$n parameters, prepared on this connection the first time it
+  // is seen and reused afterwards. Throws StoreError on any failure.
+  PgResult Exec(const std::string& sql, const std::vector<PgParam>& params = {});
+  // Runs several statements without parameters (schema, SET, BEGIN/COMMIT).
+  void ExecScript(const std::string& sql);
+  // True while the connection is usable (a lost server makes it false).
+  bool ok() const;
+  pg_conn* handle() const { return conn_; }
+
+ private:
+  [[noreturn]] void Fail(pg_result* result, const std::string& what);
+  pg_conn* conn_ = nullptr;
+  std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
+};
+
+// Formats a number as a statement parameter.
+inline PgParam P(std::int64_t value) { return std::to_string(value); }
+inline PgParam P(const std::string& value) { return value; }
+
+}  // namespace broadsheet::store::postgres

@@ -1,0 +1,111 @@
+#include "store/postgres/pg_migrations.h"
+
+#include <array>
+
+#include "news/calendar.h"
+#include "store/store.h"
+
+namespace broadsheet::store::postgres {
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
+// migration that has shipped; add a new one.
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, R"sql(
+CREATE TABLE authors (
+  id   BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE categories (
+  id   BIGSERIAL PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id            BIGSERIAL PRIMARY KEY,
+  slug          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  summary       TEXT NOT NULL DEFAULT '',
+  body_markdown TEXT NOT NULL DEFAULT '',
+  body_html     TEXT NOT NULL DEFAULT '',
+  author_id     BIGINT NOT NULL REFERENCES authors(id),
+  category_id   BIGINT NOT NULL REFERENCES categories(id),
+  status        TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+  published_at  BIGINT NOT NULL DEFAULT 0,
+  updated_at    BIGINT NOT NULL,
+  views         BIGINT NOT NULL DEFAULT 0,
+  crawler_hits  BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_by_publication ON articles(status, published_at DESC, id DESC);
+CREATE INDEX articles_by_category ON articles(category_id, status, published_at DESC, id DESC);
+CREATE TABLE article_views_daily (
+  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  day        TEXT NOT NULL,
+  views      BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (article_id, day)
+);
+CREATE INDEX article_views_daily_by_day ON article_views_daily(day);
+CREATE TABLE site_meta (
+  key   TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+INSERT INTO site_meta(key, value) VALUES ('content_version', 0);
+-- Bumps the content version and tells listening nodes (LISTEN broadsheet_content).
+CREATE FUNCTION broadsheet_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  PERFORM pg_notify('broadsheet_content', '');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_inserted AFTER INSERT OR DELETE ON articles
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+CREATE TRIGGER articles_changed AFTER UPDATE OF slug, title, summary, body_html, author_id,
+  category_id, status, published_at ON articles
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+CREATE TRIGGER categories_changed AFTER UPDATE ON categories
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+CREATE TRIGGER authors_changed AFTER UPDATE ON authors
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+)sql"},
+}};
+
+}  // namespace
+
+void ApplyMigrations(const PgSettings& settings) {
+  // A connection of its own: a session lock belongs to it, and its timeout is the migration's.
+  PgConnection connection(settings.url, settings.connect_timeout_s,
+                          settings.migration_timeout_s * 1000);
+  connection.Exec("SELECT pg_advisory_lock($1)", {P(kMigrationLockKey)});
+  try {
+    connection.ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+    for (const Migration& migration : kMigrations) {
+      if (connection.Exec("SELECT 1 FROM schema_migrations WHERE version = $1",
+                          {P(migration.version)}).rows() > 0) {
+        continue;
+      }
+      connection.ExecScript("BEGIN");
+      try {
+        connection.ExecScript(migration.sql);
+        connection.Exec("INSERT INTO schema_migrations(version, applied_at) VALUES ($1, $2)",
+                        {P(migration.version), P(news::UnixNow())});
+        connection.ExecScript("COMMIT");
+      } catch (...) {
+        if (connection.ok()) connection.ExecScript("ROLLBACK");
+        throw;
+      }
+    }
+  } catch (...) {
+    if (connection.ok()) connection.Exec("SELECT pg_advisory_unlock($1)", {P(kMigrationLockKey)});
+    throw;
+  }
+  connection.Exec("SELECT pg_advisory_unlock($1)", {P(kMigrationLockKey)});
+}
+
+}  // namespace broadsheet::store::postgres

@@ -1,0 +1,276 @@
+#include "store/postgres/pg_store.h"
+
+#include "news/slug.h"
+#include "store/postgres/pg_migrations.h"
+
+namespace broadsheet::store::postgres {
+namespace {
+
+constexpr const char* kArticleColumns =
+    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
+    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
+constexpr const char* kArticleJoins =
+    " FROM articles a JOIN authors au ON au.id = a.author_id"
+    " JOIN categories c ON c.id = a.category_id";
+
+ArticleRow ReadArticle(const PgResult& result, int row) {
+  ArticleRow article;
+  article.id = result.Int(row, 0);
+  article.slug = result.Text(row, 1);
+  article.title = result.Text(row, 2);
+  article.summary = result.Text(row, 3);
+  article.status = result.Text(row, 4) == "published" ? news::ArticleStatus::kPublished
+                                                      : news::ArticleStatus::kDraft;
+  article.published_at = result.Int(row, 5);
+  article.updated_at = result.Int(row, 6);
+  article.views = result.Int(row, 7);
+  article.crawler_hits = result.Int(row, 8);
+  article.author = {result.Int(row, 9), result.Text(row, 10)};
+  article.category = {result.Int(row, 11), result.Text(row, 12), result.Text(row, 13)};
+  return article;
+}
+
+std::vector<ArticleRow> ReadArticles(const PgResult& result) {
+  std::vector<ArticleRow> articles;
+  for (int row = 0; row < result.rows(); ++row) articles.push_back(ReadArticle(result, row));
+  return articles;
+}
+
+PgParam Status(news::ArticleStatus status) { return std::string(news::ToString(status)); }
+
+// BEGIN now; ROLLBACK on destruction unless committed.
+class PgTransaction {
+ public:
+  explicit PgTransaction(PgConnection& connection) : connection_(connection) {
+    connection_.ExecScript("BEGIN");
+  }
+  ~PgTransaction() {
+    if (done_ || !connection_.ok()) return;
+    try {
+      connection_.ExecScript("ROLLBACK");
+    } catch (const StoreError&) {
+      // The connection broke; the pool drops it and the server rolled back by itself.
+    }
+  }
+  void Commit() {
+    connection_.ExecScript("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  PgConnection& connection_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+PgStore::PgStore(PgSettings settings) : pool_(settings) { ApplyMigrations(settings); }
+
+std::int64_t PgStore::FindOrCreateAuthor(PgConnection& connection, const std::string& name) {
+  // ON CONFLICT DO UPDATE (a no-op) so RETURNING gives the id whether the row is new or not.
+  return connection
+      .Exec("INSERT INTO authors(name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET"
+            " name = excluded.name RETURNING id",
+            {P(name)})
+      .Int(0, 0);
+}
+
+std::int64_t PgStore::FindOrCreateCategory(PgConnection& connection, const std::string& name) {
+  const std::string slug = news::Slugify(name);
+  const PgResult found = connection.Exec("SELECT id FROM categories WHERE slug = $1", {P(slug)});
+  if (found.rows() > 0) return found.Int(0, 0);
+  return connection
+      .Exec("INSERT INTO categories(slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE"
+            " SET slug = excluded.slug RETURNING id",
+            {P(slug), P(name)})
+      .Int(0, 0);
+}
+
+std::int64_t PgStore::AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                                 std::int64_t now) {
+  auto connection = pool_.Acquire();
+  PgTransaction transaction(*connection);
+  const auto author_id = FindOrCreateAuthor(*connection, input.author);
+  const auto category_id = FindOrCreateCategory(*connection, input.category);
+  const bool published = input.status == news::ArticleStatus::kPublished;
+  const auto id =
+      connection
+          ->Exec("INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
+                 " category_id, status, published_at, updated_at)"
+                 " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+                 {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
+                  P(body_html), P(author_id), P(category_id), Status(input.status),
+                  P(published ? now : 0), P(now)})
+          .Int(0, 0);
+  transaction.Commit();
+  return id;
+}
+
+bool PgStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                            const std::string& body_html, std::int64_t now) {
+  auto connection = pool_.Acquire();
+  PgTransaction transaction(*connection);
+  const auto author_id = FindOrCreateAuthor(*connection, input.author);
+  const auto category_id = FindOrCreateCategory(*connection, input.category);
+  const auto changed =
+      connection
+          ->Exec("UPDATE articles SET slug = $1, title = $2, summary = $3, body_markdown = $4,"
+                 " body_html = $5, author_id = $6, category_id = $7, status = $8,"
+                 " updated_at = $9, published_at = CASE WHEN $8 = 'published' AND"
+                 " published_at = 0 THEN $9 ELSE published_at END WHERE id = $10",
+                 {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
+                  P(body_html), P(author_id), P(category_id), Status(input.status), P(now),
+                  P(id)})
+          .Affected();
+  if (changed == 0) return false;
+  transaction.Commit();
+  return true;
+}
+
+bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) {
+  auto connection = pool_.Acquire();
+  return connection
+             ->Exec("UPDATE articles SET status = $1, updated_at = $2, published_at = CASE"
+                    " WHEN $1 = 'published' AND published_at = 0 THEN $2 ELSE published_at END"
+                    " WHERE id = $3",
+                    {Status(status), P(now), P(id)})
+             .Affected() > 0;
+}
+
+std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
+  auto connection = pool_.Acquire();
+  const PgResult result =
+      connection->Exec(std::string("SELECT ") + kArticleColumns +
+                           ", a.body_markdown, a.body_html" + kArticleJoins + " WHERE a.id = $1",
+                       {P(id)});
+  if (result.rows() == 0) return std::nullopt;
+  ArticleRow article = ReadArticle(result, 0);
+  article.body_markdown = result.Text(0, 14);
+  article.body_html = result.Text(0, 15);
+  return article;
+}
+
+std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int offset, int limit) {
+  auto connection = pool_.Acquire();
+  return ReadArticles(connection->Exec(
+      std::string("SELECT ") + kArticleColumns + kArticleJoins +
+          " WHERE a.status = 'published' AND ($1::bigint = 0 OR a.category_id = $1::bigint)"
+          " ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
+      {P(category_id), P(limit), P(offset)}));
+}
+
+std::int64_t PgStore::CountPublished(std::int64_t category_id) {
+  auto connection = pool_.Acquire();
+  return connection
+      ->Exec("SELECT count(*) FROM articles WHERE status = 'published'"
+             " AND ($1::bigint = 0 OR category_id = $1::bigint)",
+             {P(category_id)})
+      .Int(0, 0);
+}
+
+std::vector<ArticleRow> PgStore::ListAllArticles() {
+  auto connection = pool_.Acquire();
+  return ReadArticles(connection->Exec(std::string("SELECT ") + kArticleColumns + kArticleJoins +
+                                       " ORDER BY a.id"));
+}
+
+std::vector<Category> PgStore::ListCategories() {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT c.id, c.slug, c.name FROM categories c WHERE EXISTS (SELECT 1 FROM articles a"
+      " WHERE a.category_id = c.id AND a.status = 'published') ORDER BY c.name");
+  std::vector<Category> categories;
+  for (int row = 0; row < result.rows(); ++row) {
+    categories.push_back({result.Int(row, 0), result.Text(row, 1), result.Text(row, 2)});
+  }
+  return categories;
+}
+
+std::optional<Category> PgStore::FindCategoryBySlug(const std::string& slug) {
+  auto connection = pool_.Acquire();
+  const PgResult result =
+      connection->Exec("SELECT id, slug, name FROM categories WHERE slug = $1", {P(slug)});
+  if (result.rows() == 0) return std::nullopt;
+  return Category{result.Int(0, 0), result.Text(0, 1), result.Text(0, 2)};
+}
+
+std::vector<ViewTotals> PgStore::AddViews(const std::vector<ViewDelta>& deltas) {
+  std::vector<ViewTotals> totals;
+  if (deltas.empty()) return totals;
+  auto connection = pool_.Acquire();
+  PgTransaction transaction(*connection);
+  for (const ViewDelta& delta : deltas) {
+    // views = views + n: nodes add their own counts; nothing is read-modify-written here.
+    const PgResult result = connection->Exec(
+        "UPDATE articles SET views = views + $1, crawler_hits = crawler_hits + $2"
+        " WHERE id = $3 RETURNING views",
+        {P(delta.views), P(delta.crawler_hits), P(delta.article_id)});
+    if (result.rows() == 0) continue;  // the article is gone: drop its counts
+    if (!totals.empty() && totals.back().article_id == delta.article_id) {
+      totals.back().views = result.Int(0, 0);
+    } else {
+      totals.push_back({delta.article_id, result.Int(0, 0)});
+    }
+    if (delta.views > 0) {
+      connection->Exec(
+          "INSERT INTO article_views_daily(article_id, day, views) VALUES ($1, $2, $3)"
+          " ON CONFLICT (article_id, day) DO UPDATE SET"
+          " views = article_views_daily.views + excluded.views",
+          {P(delta.article_id), P(delta.day), P(delta.views)});
+    }
+  }
+  transaction.Commit();
+  return totals;
+}
+
+std::vector<ViewTotals> PgStore::ReadViewTotals() {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec("SELECT id, views FROM articles");
+  std::vector<ViewTotals> totals;
+  for (int row = 0; row < result.rows(); ++row) {
+    totals.push_back({result.Int(row, 0), result.Int(row, 1)});
+  }
+  return totals;
+}
+
+std::vector<ReadCount> PgStore::MostRead(const std::string& first_day, const std::string& last_day,
+                                         int limit) {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT d.article_id, sum(d.views)::bigint AS total FROM article_views_daily d"
+      " JOIN articles a ON a.id = d.article_id AND a.status = 'published'"
+      " WHERE d.day BETWEEN $1 AND $2 GROUP BY d.article_id HAVING sum(d.views) > 0"
+      " ORDER BY total DESC, d.article_id DESC LIMIT $3",
+      {P(first_day), P(last_day), P(limit)});
+  std::vector<ReadCount> counts;
+  for (int row = 0; row < result.rows(); ++row) {
+    counts.push_back({result.Int(row, 0), result.Int(row, 1)});
+  }
+  return counts;
+}
+
+std::vector<DailyViews> PgStore::ViewsByDay(std::int64_t article_id) {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT day, views FROM article_views_daily WHERE article_id = $1 ORDER BY day",
+      {P(article_id)});
+  std::vector<DailyViews> days;
+  for (int row = 0; row < result.rows(); ++row) {
+    days.push_back({result.Text(row, 0), result.Int(row, 1)});
+  }
+  return days;
+}
+
+std::int64_t PgStore::ContentVersion() {
+  auto connection = pool_.Acquire();
+  const PgResult result =
+      connection->Exec("SELECT value FROM site_meta WHERE key = 'content_version'");
+  return result.rows() > 0 ? result.Int(0, 0) : 0;
+}
+
+bool PgStore::IsEmpty() {
+  auto connection = pool_.Acquire();
+  return connection->Exec("SELECT NOT EXISTS (SELECT 1 FROM articles)").Text(0, 0) == "t";
+}
+
+}  // namespace broadsheet::store::postgres

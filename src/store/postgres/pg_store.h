@@ -1,0 +1,45 @@
+// The PostgreSQL store, for sites that run several stateless `broadsheet serve` nodes on one
+// database: libpq directly (no ORM), a connection pool, prepared statements, connect and
+// statement timeouts, migrations under an advisory lock. Same contract as the SQLite store
+// (tests/unit/store/store_contract_test.cpp runs against both). Thread-safe.
+#pragma once
+
+#include <memory>
+
+#include "store/postgres/pg_pool.h"
+#include "store/store.h"
+
+namespace broadsheet::store::postgres {
+
+class PgStore final : public Store {
+ public:
+  // Connects and applies migrations. Throws StoreError.
+  explicit PgStore(PgSettings settings);
+
+  std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                          std::int64_t now) override;
+  bool UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                     const std::string& body_html, std::int64_t now) override;
+  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override;
+  std::optional<ArticleRow> FindArticle(std::int64_t id) override;
+  std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
+  std::int64_t CountPublished(std::int64_t category_id) override;
+  std::vector<ArticleRow> ListAllArticles() override;
+  std::vector<Category> ListCategories() override;
+  std::optional<Category> FindCategoryBySlug(const std::string& slug) override;
+  std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
+  std::vector<ViewTotals> ReadViewTotals() override;
+  std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
+                                  int limit) override;
+  std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
+  std::int64_t ContentVersion() override;
+  bool IsEmpty() override;
+
+ private:
+  std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);
+  std::int64_t FindOrCreateCategory(PgConnection& connection, const std::string& name);
+
+  PgPool pool_;
+};
+
+}  // namespace broadsheet::store::postgres
