@@ -6,6 +6,7 @@
 
 #include "http/harness/http_client.h"
 #include "http/harness/server_process.h"
+#include "http/harness/test_site.h"
 
 namespace broadsheet::testing {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 class BadInput : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{"--demo"});
+    server_ = std::make_unique<ServerProcess>(site_.StoreArgs(), std::vector<std::string>{"--demo"});
     ASSERT_TRUE(server_->started());
   }
   void ExpectStillServing() {
@@ -22,7 +23,7 @@ class BadInput : public ::testing::Test {
   }
   int Status(const std::string& raw) { return RawStatus(RawExchange(server_->port(), raw)); }
 
-  TempDir data_;
+  TestSite site_;
   std::unique_ptr<ServerProcess> server_;
 };
 
@@ -76,8 +77,8 @@ TEST_F(BadInput, WrongMethodsGet405WithAllow) {
 }
 
 TEST(SlowClients, AreCutOffAtTheHeaderTimeoutWhileOthersAreServed) {
-  TempDir data;
-  ServerProcess server(data.path(), {"--demo", "--set", "server.header_timeout_s=1"});
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "server.header_timeout_s=1"});
   ASSERT_TRUE(server.started());
   // Several half-sent requests (a slowloris) tie up nothing that other readers need.
   std::vector<std::thread> slow;

@@ -6,6 +6,7 @@
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace broadsheet::testing {
 namespace {
@@ -19,7 +20,15 @@ int LineCount(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
-TEST(Cli, InitTwiceKeepsTheSameKey) {
+// Store-independent CLI behaviour: runs in the SQLite pass of the suite only.
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (SuiteUsesPostgres()) GTEST_SKIP() << "store-independent: covered by the SQLite pass";
+  }
+};
+
+TEST_F(Cli, InitTwiceKeepsTheSameKey) {
   TempDir data;
   const std::string dir = data.File("site");
   ASSERT_EQ(RunCli({"init", "--data", dir}).exit_code, 0);
@@ -33,7 +42,7 @@ TEST(Cli, InitTwiceKeepsTheSameKey) {
   EXPECT_TRUE(std::filesystem::exists(dir + "/broadsheet.db"));
 }
 
-TEST(Cli, ServeOnAnEmptyDataDirCreatesTheDatabaseAndKey) {
+TEST_F(Cli, ServeOnAnEmptyDataDirCreatesTheDatabaseAndKey) {
   TempDir data;
   const std::string dir = data.File("fresh");
   ServerProcess server(dir, {});
@@ -47,7 +56,7 @@ TEST(Cli, ServeOnAnEmptyDataDirCreatesTheDatabaseAndKey) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
-TEST(Cli, AWrongFlagExits2WithOneLine) {
+TEST_F(Cli, AWrongFlagExits2WithOneLine) {
   const CliResult result = RunCli({"serve", "--no-such-flag"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(LineCount(result.err), 1) << result.err;
@@ -56,7 +65,7 @@ TEST(Cli, AWrongFlagExits2WithOneLine) {
   EXPECT_EQ(LineCount(bad_value.err), 1) << bad_value.err;
 }
 
-TEST(Cli, ADataDirThatIsAFileExits2WithOneLine) {
+TEST_F(Cli, ADataDirThatIsAFileExits2WithOneLine) {
   TempDir data;
   WriteTextFile(data.File("plain"), "not a directory");
   const CliResult result = RunCli({"serve", "--data", data.File("plain")});
@@ -66,7 +75,7 @@ TEST(Cli, ADataDirThatIsAFileExits2WithOneLine) {
   EXPECT_EQ(RunCli({"init", "--data", data.File("plain")}).exit_code, 2);
 }
 
-TEST(Cli, BadConfigurationExits2WithOneLine) {
+TEST_F(Cli, BadConfigurationExits2WithOneLine) {
   TempDir data;
   WriteTextFile(data.File("bad.toml"), "[server]\nthreads = \"lots\"\n");
   CliResult result = RunCli({"serve", "--data", data.File("d"), "--config", data.File("bad.toml")});
@@ -83,7 +92,7 @@ TEST(Cli, BadConfigurationExits2WithOneLine) {
   EXPECT_EQ(LineCount(result.err), 1) << result.err;
 }
 
-TEST(Cli, HelpAndVersionExit0Everywhere) {
+TEST_F(Cli, HelpAndVersionExit0Everywhere) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--help"}, {"--version"}, {"serve", "--help"},
                                              {"serve", "--version"}, {"init", "--help"},
@@ -97,7 +106,7 @@ TEST(Cli, HelpAndVersionExit0Everywhere) {
   EXPECT_NE(serve_help.out.find("[cache] max_age_s"), std::string::npos);
 }
 
-TEST(Cli, ArticleFilesWithErrorsAreRefusedAndChangeNothing) {
+TEST_F(Cli, ArticleFilesWithErrorsAreRefusedAndChangeNothing) {
   TempDir data;
   ASSERT_EQ(RunCli({"init", "--data", data.path()}).exit_code, 0);
   WriteTextFile(data.File("bad.md"), "---\ntitle:\ncategory: News\nstatus: maybe\n---\nBody\n");
@@ -111,7 +120,7 @@ TEST(Cli, ArticleFilesWithErrorsAreRefusedAndChangeNothing) {
   EXPECT_EQ(RunCli({"article", "publish", "42", "--data", data.path()}).exit_code, 2);
 }
 
-TEST(Cli, StatsShowsViewsAndCrawlerHits) {
+TEST_F(Cli, StatsShowsViewsAndCrawlerHits) {
   TempDir data;
   store::ArticleRow before;
   {
@@ -119,7 +128,7 @@ TEST(Cli, StatsShowsViewsAndCrawlerHits) {
     ASSERT_TRUE(server.started());
     before = *store::sqlite::SqliteStore(data.path() + "/broadsheet.db").FindArticle(1);
     HttpClient client(server.port());
-    const std::string path = ArticlePathOf(data.path(), 1);
+    const std::string path = "/" + before.category.slug + "/1-" + before.slug;
     client.Get(path);
     client.Get(path, {{"User-Agent", "Googlebot/2.1"}});
     ASSERT_EQ(server.Stop(), 0);
@@ -136,6 +145,23 @@ TEST(Cli, StatsShowsViewsAndCrawlerHits) {
   EXPECT_NE(stats.out.find(std::to_string(after.crawler_hits) + "  " + after.title),
             std::string::npos)
       << stats.out;
+}
+
+}  // namespace
+}  // namespace broadsheet::testing
+
+namespace broadsheet::testing {
+namespace {
+
+TEST(PostgresNode, RefusesToStartWithoutASiteKey) {
+  if (!SuiteUsesPostgres()) GTEST_SKIP() << "PostgreSQL only";
+  TestDatabase database;
+  TempDir data;
+  const CliResult result =
+      RunCli({"serve", "--data", data.File("node"), "--store", database.url()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_NE(result.err.find("site key"), std::string::npos) << result.err;
 }
 
 }  // namespace

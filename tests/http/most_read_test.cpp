@@ -20,27 +20,24 @@ std::int64_t AddPublished(store::Store& store, const std::string& title) {
 }
 
 TEST(MostRead, TodayAndThisWeekRankByWhenViewsHappened) {
-  TempDir data;
-  ASSERT_EQ(RunCli({"init", "--data", data.path()}).exit_code, 0);
   // If the run crosses midnight the seeded "today" is yesterday: retry once with fresh days.
   for (int attempt = 0; attempt < 2; ++attempt) {
-    TempDir run;
-    ASSERT_EQ(RunCli({"init", "--data", run.path()}).exit_code, 0);
+    TestSite site;
     const auto now = news::UnixNow();
     const std::string today = news::LocalDay(now);
     {
-      store::sqlite::SqliteStore store(run.path() + "/broadsheet.db");
-      const auto a = AddPublished(store, "Article Alpha Long Read");
-      const auto b = AddPublished(store, "Article Beta Breaking");
+      auto store = site.OpenStore();
+      const auto a = AddPublished(*store, "Article Alpha Long Read");
+      const auto b = AddPublished(*store, "Article Beta Breaking");
       std::vector<store::ViewDelta> deltas;
       for (int day = 1; day <= 5; ++day) deltas.push_back({a, news::LocalDayBefore(now, day), 40, 0});
       deltas.push_back({a, today, 10, 0});
       deltas.push_back({b, today, 20, 0});
       // Older than a week: must not count for "this week".
       deltas.push_back({b, news::LocalDayBefore(now, 8), 5000, 0});
-      store.AddViews(deltas);
+      store->AddViews(deltas);
     }
-    ServerProcess server(run.path(), {"--set", "cache.max_age_s=1"});
+    ServerProcess server(site.StoreArgs(), {"--set", "cache.max_age_s=1"});
     ASSERT_TRUE(server.started());
     HttpClient client(server.port());
     std::string today_list, week_list;
@@ -67,17 +64,15 @@ TEST(MostRead, TodayAndThisWeekRankByWhenViewsHappened) {
 }
 
 TEST(MostRead, ViewsServedTodayReachTheTodayListOnceFlushed) {
-  TempDir data;
-  ServerProcess server(data.path(), {"--set", "cache.max_age_s=1", "--set",
-                                     "views.flush_interval_ms=100"});
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--set", "cache.max_age_s=1", "--set",
+                                          "views.flush_interval_ms=100"});
   ASSERT_TRUE(server.started());
-  {
-    store::sqlite::SqliteStore store(data.path() + "/broadsheet.db");
-    AddPublished(store, "Quiet Story");
-    AddPublished(store, "Busy Story");
-  }
+  auto store = site.OpenStore();
+  AddPublished(*store, "Quiet Story");
+  const auto busy_id = AddPublished(*store, "Busy Story");
   HttpClient client(server.port());
-  const std::string busy = ArticlePathOf(data.path(), 2);
+  const std::string busy = ArticlePathOf(site, busy_id);
   for (int i = 0; i < 7; ++i) ASSERT_EQ(client.Get(busy).status, 200);
   std::string today_list;
   EXPECT_TRUE(PollUntil(

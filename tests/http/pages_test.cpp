@@ -11,19 +11,18 @@ namespace {
 class Pages : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<ServerProcess>(data_.path(), std::vector<std::string>{"--demo"});
+    server_ = std::make_unique<ServerProcess>(site_.StoreArgs(), std::vector<std::string>{"--demo"});
     ASSERT_TRUE(server_->started());
     client_ = std::make_unique<HttpClient>(server_->port());
   }
   std::string AddArticle(const std::string& front_matter_and_body) {
-    WriteTextFile(data_.File("new.md"), front_matter_and_body);
-    const CliResult added = RunCli({"article", "add", data_.File("new.md"), "--data", data_.path()});
+    WriteTextFile(site_.File("new.md"), front_matter_and_body);
+    const CliResult added = site_.Cli({"article", "add", site_.File("new.md")});
     EXPECT_EQ(added.exit_code, 0) << added.err;
-    const auto space = added.out.find(' ');
-    return added.out.substr(space + 1, added.out.find('\n') - space - 1);
+    return AddedPath(added);
   }
 
-  TempDir data_;
+  TestSite site_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<HttpClient> client_;
 };
@@ -121,7 +120,7 @@ TEST_F(Pages, UnknownArticleGetsAHelpfulNotFoundPage) {
 }
 
 TEST_F(Pages, WrongSlugOrCategoryRedirectsToTheCanonicalAddress) {
-  const std::string path = ArticlePathOf(data_.path(), 1);
+  const std::string path = ArticlePathOf(site_, 1);
   const std::string id_part = path.substr(path.find('/', 1) + 1);
   const std::string id = id_part.substr(0, id_part.find('-'));
   HttpResponse wrong = client_->Get("/sport/" + id + "-some-old-title");
@@ -137,11 +136,10 @@ TEST_F(Pages, AnEditedSlugRedirectsFromTheOldAddressOnTheRunningServer) {
   ASSERT_EQ(client_->Get(old_path).status, 200);  // now cached under the old slug
   const std::string tail = old_path.substr(old_path.find('/', 1) + 1);
   const std::string numeric = tail.substr(0, tail.find('-'));
-  WriteTextFile(data_.File("edit.md"),
+  WriteTextFile(site_.File("edit.md"),
                 "---\ntitle: Harbour Dredging Begins Early\nslug: harbour-dredging-begins-early\n"
                 "category: Business\nauthor: Ada Quill\nstatus: published\n---\nBody.\n");
-  const CliResult edited =
-      RunCli({"article", "edit", numeric, data_.File("edit.md"), "--data", data_.path()});
+  const CliResult edited = site_.Cli({"article", "edit", numeric, site_.File("edit.md")});
   ASSERT_EQ(edited.exit_code, 0) << edited.err;
   const std::string new_path = "/business/" + numeric + "-harbour-dredging-begins-early";
   HttpResponse answer;

@@ -12,14 +12,14 @@ namespace broadsheet::testing {
 namespace {
 
 TEST(Views, ThousandConcurrentReadsAreCountedExactlyAcrossARestart) {
-  TempDir data;
+  TestSite site;
   std::int64_t before = 0;
   std::string path;
   {
-    ServerProcess server(data.path(), {"--demo"});
+    ServerProcess server(site.StoreArgs(), {"--demo"});
     ASSERT_TRUE(server.started());
-    path = ArticlePathOf(data.path(), 3);
-    before = StoredViews(data.path(), 3);
+    path = ArticlePathOf(site, 3);
+    before = StoredViews(site, 3);
 
     constexpr int kClients = 16;
     constexpr int kReads = 1000;
@@ -54,26 +54,26 @@ TEST(Views, ThousandConcurrentReadsAreCountedExactlyAcrossARestart) {
     ASSERT_EQ(ok.load(), kReads);
     EXPECT_EQ(server.Stop(), 0) << server.Log();
   }
-  EXPECT_EQ(StoredViews(data.path(), 3), before + 1000);
+  EXPECT_EQ(StoredViews(site, 3), before + 1000);
 
-  ServerProcess restarted(data.path(), {});
+  ServerProcess restarted(site.StoreArgs(), {});
   ASSERT_TRUE(restarted.started());
   HttpClient client(restarted.port());
   EXPECT_EQ(ViewsShown(client.Get(path).body), before + 1001);
   EXPECT_EQ(restarted.Stop(), 0);
-  EXPECT_EQ(StoredViews(data.path(), 3), before + 1001);
+  EXPECT_EQ(StoredViews(site, 3), before + 1001);
 }
 
 TEST(Views, AFreshArticleReadsOneTimeThenThreeTimes) {
-  TempDir data;
-  ServerProcess server(data.path(), {"--demo"});
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo"});
   ASSERT_TRUE(server.started());
-  WriteTextFile(data.File("fresh.md"),
+  WriteTextFile(site.File("fresh.md"),
                 "---\ntitle: Ferry Timetable Changes\ncategory: Town Hall\nauthor: Ada Quill\n"
                 "status: published\n---\nThe ferry leaves *earlier* from Monday.\n");
-  const CliResult added = RunCli({"article", "add", data.File("fresh.md"), "--data", data.path()});
+  const CliResult added = site.Cli({"article", "add", site.File("fresh.md")});
   ASSERT_EQ(added.exit_code, 0) << added.err;
-  const std::string path = added.out.substr(added.out.find(' ') + 1, added.out.find('\n') - added.out.find(' ') - 1);
+  const std::string path = AddedPath(added);
   EXPECT_TRUE(path.starts_with("/town-hall/")) << added.out;
   HttpClient client(server.port());
   const HttpResponse first = client.Get(path);
@@ -86,18 +86,18 @@ TEST(Views, AFreshArticleReadsOneTimeThenThreeTimes) {
 }
 
 TEST(Views, AKilledServerLosesAtMostTheLastFlushInterval) {
-  TempDir data;
-  ServerProcess server(data.path(), {"--demo", "--set", "views.flush_interval_ms=50"});
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "views.flush_interval_ms=50"});
   ASSERT_TRUE(server.started());
-  const std::string path = ArticlePathOf(data.path(), 2);
-  const std::int64_t before = StoredViews(data.path(), 2);
+  const std::string path = ArticlePathOf(site, 2);
+  const std::int64_t before = StoredViews(site, 2);
   HttpClient client(server.port());
   for (int i = 0; i < 20; ++i) ASSERT_EQ(client.Get(path).status, 200);
   // Flushes happen every 50 ms: wait (generously) until they all landed, then kill -9.
-  EXPECT_TRUE(PollUntil([&] { return StoredViews(data.path(), 2) == before + 20; },
+  EXPECT_TRUE(PollUntil([&] { return StoredViews(site, 2) == before + 20; },
                         std::chrono::seconds(20)));
   server.Kill();
-  EXPECT_EQ(StoredViews(data.path(), 2), before + 20);
+  EXPECT_EQ(StoredViews(site, 2), before + 20);
 }
 
 }  // namespace

@@ -2,10 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <fstream>
 #include <string>
 
-#include "store/sqlite/sqlite_store.h"
+#include "http/harness/test_site.h"
 
 namespace broadsheet::testing {
 
@@ -22,17 +23,21 @@ inline std::int64_t ViewsShown(const std::string& page) {
   return digits.empty() ? -1 : std::stoll(digits);
 }
 
-// The article's stored views, read straight from the SQLite file.
-inline std::int64_t StoredViews(const std::string& data_dir, std::int64_t id) {
-  store::sqlite::SqliteStore store(data_dir + "/broadsheet.db");
-  const auto article = store.FindArticle(id);
+// The article's stored views, read straight from the site's store.
+inline std::int64_t StoredViews(const TestSite& site, std::int64_t id) {
+  const auto article = site.OpenStore()->FindArticle(id);
   return article ? article->views : -1;
 }
 
-inline std::string ArticlePathOf(const std::string& data_dir, std::int64_t id) {
-  store::sqlite::SqliteStore store(data_dir + "/broadsheet.db");
-  const auto a = store.FindArticle(id);
+inline std::string ArticlePathOf(const TestSite& site, std::int64_t id) {
+  const auto a = site.OpenStore()->FindArticle(id);
   return "/" + a->category.slug + "/" + std::to_string(a->id) + "-" + a->slug;
+}
+
+// The path `broadsheet article add` printed ("ID /category/ID-slug").
+inline std::string AddedPath(const CliResult& added) {
+  const auto space = added.out.find(' ');
+  return added.out.substr(space + 1, added.out.find('\n') - space - 1);
 }
 
 inline void WriteTextFile(const std::string& path, const std::string& text) {

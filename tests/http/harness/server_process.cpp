@@ -72,18 +72,20 @@ CliResult RunCli(const std::vector<std::string>& args) {
   return {ExitCode(status), Slurp(output.File("out")), Slurp(output.File("err"))};
 }
 
-ServerProcess::ServerProcess(const std::string& data_dir,
-                             const std::vector<std::string>& extra_args)
-    : data_dir_(data_dir) {
+ServerProcess::ServerProcess(const std::vector<std::string>& store_args,
+                             const std::vector<std::string>& extra_args) {
   static int counter = 0;
   const std::string tag = std::to_string(getpid()) + "-" + std::to_string(++counter);
   const std::string port_file = std::filesystem::temp_directory_path().string() +
                                 "/broadsheet-port-" + tag;
   log_path_ = std::filesystem::temp_directory_path().string() + "/broadsheet-log-" + tag;
   std::filesystem::remove(port_file);
-  std::vector<std::string> args = {BROADSHEET_BINARY, "serve", "--data", data_dir,
-                                   "--listen", "127.0.0.1:0", "--port-file", port_file,
-                                   "--threads", "2"};
+  std::vector<std::string> args = {BROADSHEET_BINARY, "serve"};
+  args.insert(args.end(), store_args.begin(), store_args.end());
+  for (const char* arg : {"--listen", "127.0.0.1:0", "--threads", "2", "--port-file"}) {
+    args.push_back(arg);
+  }
+  args.push_back(port_file);
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, log_path_, log_path_);
   // Generous: a sanitizer build on a loaded two-core machine starts slowly.

@@ -37,9 +37,14 @@ CliResult RunCli(const std::vector<std::string>& args);
 
 class ServerProcess {
  public:
-  // Starts `broadsheet serve --data DATA_DIR --listen 127.0.0.1:0 --port-file ... EXTRA...`
-  // and waits (up to 60 s) until it has written its port. Fails the test if it does not.
-  ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra_args);
+  // Starts `broadsheet serve STORE_ARGS... --listen 127.0.0.1:0 --port-file ... EXTRA...`
+  // (STORE_ARGS: "--data DIR [--store URL]", see TestSite::StoreArgs) and waits (up to 60 s)
+  // until it has written its port. Fails the test if it does not.
+  ServerProcess(const std::vector<std::string>& store_args,
+                const std::vector<std::string>& extra_args);
+  // The same on the SQLite store in `data_dir`.
+  ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra_args)
+      : ServerProcess(std::vector<std::string>{"--data", data_dir}, extra_args) {}
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -56,7 +61,6 @@ class ServerProcess {
  private:
   int Wait();
 
-  std::string data_dir_;
   std::string log_path_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
