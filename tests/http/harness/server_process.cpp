@@ -1,6 +1,9 @@
 #include "http/harness/server_process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -72,13 +75,32 @@ CliResult RunCli(const std::vector<std::string>& args) {
   return {ExitCode(status), Slurp(output.File("out")), Slurp(output.File("err"))};
 }
 
+pid_t SpawnProcess(const std::vector<std::string>& args, const std::string& log_path) {
+  return Spawn(args, log_path, log_path);
+}
+
+std::uint16_t FreeLoopbackPort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
 ServerProcess::ServerProcess(const std::vector<std::string>& store_args,
-                             const std::vector<std::string>& extra_args) {
+                             const std::vector<std::string>& extra_args,
+                             bool wait_until_started) {
   static int counter = 0;
   const std::string tag = std::to_string(getpid()) + "-" + std::to_string(++counter);
   const std::string port_file = std::filesystem::temp_directory_path().string() +
                                 "/broadsheet-port-" + tag;
   log_path_ = std::filesystem::temp_directory_path().string() + "/broadsheet-log-" + tag;
+  port_file_ = port_file;
   std::filesystem::remove(port_file);
   std::vector<std::string> args = {BROADSHEET_BINARY, "serve"};
   args.insert(args.end(), store_args.begin(), store_args.end());
@@ -88,15 +110,27 @@ ServerProcess::ServerProcess(const std::vector<std::string>& store_args,
   args.push_back(port_file);
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, log_path_, log_path_);
+  if (!wait_until_started) return;
   // Generous: a sanitizer build on a loaded two-core machine starts slowly.
-  const bool up = PollUntil(
+  const bool up = WaitUntilStarted(std::chrono::seconds(60));
+  EXPECT_TRUE(up) << "server did not start:\n" << Log();
+}
+
+bool ServerProcess::Running() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    pid_ = -1;
+    return false;
+  }
+  return true;
+}
+
+bool ServerProcess::WaitUntilStarted(std::chrono::milliseconds deadline) {
+  PollUntil(
       [&] {
-        int status = 0;
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-          pid_ = -1;
-          return true;  // exited: give up
-        }
-        std::ifstream file(port_file);
+        if (!Running()) return true;  // exited: give up
+        std::ifstream file(port_file_);
         int port = 0;
         if (file >> port && port > 0) {
           port_ = static_cast<std::uint16_t>(port);
@@ -104,14 +138,14 @@ ServerProcess::ServerProcess(const std::vector<std::string>& store_args,
         }
         return false;
       },
-      std::chrono::seconds(60));
-  std::filesystem::remove(port_file);
-  EXPECT_TRUE(up && port_ != 0) << "server did not start:\n" << Log();
+      deadline);
+  return port_ != 0;
 }
 
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) Stop();
   std::filesystem::remove(log_path_);
+  std::filesystem::remove(port_file_);
 }
 
 int ServerProcess::Wait() {

@@ -35,13 +35,19 @@ struct CliResult {
 // Runs `broadsheet ARGS...` to completion.
 CliResult RunCli(const std::vector<std::string>& args);
 
+// Starts ARGS (argv[0] a path) with stdout and stderr appended to `log_path`. Returns the pid.
+pid_t SpawnProcess(const std::vector<std::string>& args, const std::string& log_path);
+
+// A loopback port that was free a moment ago (bind to port 0, read it, close).
+std::uint16_t FreeLoopbackPort();
+
 class ServerProcess {
  public:
   // Starts `broadsheet serve STORE_ARGS... --listen 127.0.0.1:0 --port-file ... EXTRA...`
   // (STORE_ARGS: "--data DIR [--store URL]", see TestSite::StoreArgs) and waits (up to 60 s)
   // until it has written its port. Fails the test if it does not.
   ServerProcess(const std::vector<std::string>& store_args,
-                const std::vector<std::string>& extra_args);
+                const std::vector<std::string>& extra_args, bool wait_until_started = true);
   // The same on the SQLite store in `data_dir`.
   ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra_args)
       : ServerProcess(std::vector<std::string>{"--data", data_dir}, extra_args) {}
@@ -51,6 +57,10 @@ class ServerProcess {
 
   std::uint16_t port() const { return port_; }
   bool started() const { return port_ != 0; }
+  // Waits up to `deadline` for the server to write its port; false if it did not (or exited).
+  bool WaitUntilStarted(std::chrono::milliseconds deadline);
+  // True while the process has not exited.
+  bool Running();
   // SIGTERM, then waits for exit. Returns the exit code (or 128+signal).
   int Stop();
   // SIGKILL, then waits.
@@ -62,6 +72,7 @@ class ServerProcess {
   int Wait();
 
   std::string log_path_;
+  std::string port_file_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };

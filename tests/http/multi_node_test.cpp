@@ -1,0 +1,244 @@
+// Several stateless nodes on one PostgreSQL: migrations under the advisory lock, views counted
+// exactly through haproxy, cache coherence after an edit, and the database going away.
+// PostgreSQL only: in the SQLite pass these tests skip.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "http/harness/http_client.h"
+#include "http/harness/page_text.h"
+#include "http/harness/server_process.h"
+#include "http/harness/test_site.h"
+#include "store/open_store.h"
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_migrations.h"
+#include "support/private_cluster.h"
+
+namespace broadsheet::testing {
+namespace {
+
+using store::postgres::PgConnection;
+
+class MultiNode : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!SuiteUsesPostgres()) GTEST_SKIP() << "PostgreSQL only";
+  }
+};
+
+// A site key file with 32 random bytes, as `broadsheet init` would write.
+std::string MintKey(const TempDir& dir) {
+  const std::string path = dir.File("site.key");
+  std::ifstream random("/dev/urandom", std::ios::binary);
+  std::string bytes(32, '\0');
+  random.read(bytes.data(), 32);
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
+  return path;
+}
+
+std::int64_t Count(PgConnection& connection, const std::string& sql) {
+  return connection.Exec(sql).Int(0, 0);
+}
+
+int CountLines(const std::string& path, const std::string& needle) {
+  std::ifstream file(path);
+  std::string line;
+  int count = 0;
+  while (std::getline(file, line)) count += line.find(needle) != std::string::npos;
+  return count;
+}
+
+TEST_F(MultiNode, AStartingNodeWaitsForTheMigrationLock) {
+  TestDatabase database;
+  TempDir dir;
+  const std::string key = MintKey(dir);
+  PgConnection holder(database.url(), 10, 0);
+  holder.Exec("SELECT pg_advisory_lock($1)", {store::postgres::P(store::postgres::kMigrationLockKey)});
+
+  ServerProcess node({"--data", dir.File("a"), "--store", database.url(), "--key-file", key}, {},
+                     /*wait_until_started=*/false);
+  // While the lock is held the node cannot migrate, however long we look.
+  EXPECT_FALSE(node.WaitUntilStarted(std::chrono::seconds(3)));
+  EXPECT_TRUE(node.Running()) << node.Log();
+  EXPECT_EQ(Count(holder, "SELECT count(*) FROM pg_tables WHERE tablename = 'articles'"), 0);
+
+  holder.Exec("SELECT pg_advisory_unlock($1)", {store::postgres::P(store::postgres::kMigrationLockKey)});
+  ASSERT_TRUE(node.WaitUntilStarted(std::chrono::seconds(60))) << node.Log();
+  EXPECT_EQ(Count(holder, "SELECT count(*) FROM pg_tables WHERE tablename = 'articles'"), 1);
+  HttpClient client(node.port());
+  EXPECT_EQ(client.Get("/").status, 200);
+}
+
+TEST_F(MultiNode, TwoNodesStartingTogetherBothComeUpWithOneSchema) {
+  TestDatabase database;
+  TempDir dir;
+  const std::string key = MintKey(dir);
+  ServerProcess a({"--data", dir.File("a"), "--store", database.url(), "--key-file", key}, {},
+                  false);
+  ServerProcess b({"--data", dir.File("b"), "--store", database.url(), "--key-file", key}, {},
+                  false);
+  ASSERT_TRUE(a.WaitUntilStarted(std::chrono::seconds(60))) << a.Log();
+  ASSERT_TRUE(b.WaitUntilStarted(std::chrono::seconds(60))) << b.Log();
+  PgConnection connection(database.url(), 10, 0);
+  EXPECT_EQ(Count(connection, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(Count(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'articles'"), 1);
+  EXPECT_EQ(a.Stop(), 0);
+  EXPECT_EQ(b.Stop(), 0);
+}
+
+// haproxy on a free loopback port, round-robin over the given nodes.
+class Haproxy {
+ public:
+  Haproxy(const TempDir& dir, const std::vector<std::uint16_t>& nodes) {
+    port_ = FreeLoopbackPort();
+    const std::string config = dir.File("haproxy.cfg");
+    std::ofstream file(config);
+    file << "global\n  maxconn 4096\ndefaults\n  mode http\n  timeout connect 5s\n"
+            "  timeout client 60s\n  timeout server 60s\nfrontend web\n  bind 127.0.0.1:"
+         << port_ << "\n  default_backend nodes\nbackend nodes\n  balance roundrobin\n";
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      file << "  server node" << i << " 127.0.0.1:" << nodes[i] << "\n";
+    }
+    file.close();
+    pid_ = SpawnProcess({"/usr/sbin/haproxy", "-db", "-f", config}, dir.File("haproxy.log"));
+  }
+  ~Haproxy() {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  std::uint16_t port_ = 0;
+  pid_t pid_ = -1;
+};
+
+TEST_F(MultiNode, TwoNodesBehindHaproxyCountEveryViewExactlyOnce) {
+  TestSite site;
+  const std::string key = site.File("site.key");
+  auto a = std::make_unique<ServerProcess>(site.StoreArgs(), std::vector<std::string>{"--demo"});
+  ASSERT_TRUE(a->started());
+  auto b = std::make_unique<ServerProcess>(
+      std::vector<std::string>{"--data", site.File("node-b"), "--store", site.store_url(),
+                               "--key-file", key},
+      std::vector<std::string>{});
+  ASSERT_TRUE(b->started());
+  const std::string path = ArticlePathOf(site, 3);
+  const std::int64_t before = StoredViews(site, 3);
+  {
+    TempDir haproxy_dir;
+    Haproxy haproxy(haproxy_dir, {a->port(), b->port()});
+    HttpClient probe(haproxy.port());
+    ASSERT_TRUE(PollUntil([&] {
+      try {
+        return probe.Get("/healthz").status == 200;
+      } catch (const std::exception&) {
+        return false;
+      }
+    }, std::chrono::seconds(30)));
+
+    constexpr int kReads = 2000;
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    std::vector<std::thread> readers;
+    for (int c = 0; c < 8; ++c) {
+      readers.emplace_back([&] {
+        HttpClient client(haproxy.port());
+        while (next.fetch_add(1) < kReads) ok += client.Get(path).status == 200;
+      });
+    }
+    for (auto& reader : readers) reader.join();
+    ASSERT_EQ(ok.load(), kReads);
+  }
+  EXPECT_EQ(a->Stop(), 0);
+  EXPECT_EQ(b->Stop(), 0);
+  const int served_by_a = CountLines(site.File("access.log"), "GET " + path);
+  const int served_by_b = CountLines(site.File("node-b/access.log"), "GET " + path);
+  EXPECT_GT(served_by_a, 0);
+  EXPECT_GT(served_by_b, 0);
+  EXPECT_EQ(served_by_a + served_by_b, 2000);
+  EXPECT_EQ(StoredViews(site, 3), before + 2000);
+}
+
+TEST_F(MultiNode, AnEditThroughOneNodesStoreReachesTheOtherNodesCache) {
+  TestSite site;
+  ServerProcess a(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600"});
+  ASSERT_TRUE(a.started());
+  ServerProcess b({"--data", site.File("node-b"), "--store", site.store_url(), "--key-file",
+                   site.File("site.key")},
+                  {"--set", "cache.max_age_s=3600"});
+  ASSERT_TRUE(b.started());
+  HttpClient client(b.port());
+  const std::string path = ArticlePathOf(site, 4);
+  ASSERT_EQ(client.Get(path).status, 200);
+  EXPECT_EQ(client.Get(path).Header("x-cache"), "hit");
+
+  const auto article = site.OpenStore()->FindArticle(4);
+  WriteTextFile(site.File("edit.md"), "---\ntitle: A Corrected Headline For Node B\nslug: " +
+                                          article->slug + "\ncategory: " +
+                                          article->category.name + "\nauthor: " +
+                                          article->author.name + "\nstatus: published\n---\n" +
+                                          article->body_markdown);
+  const CliResult edited = site.Cli({"article", "edit", "4", site.File("edit.md")});
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+
+  HttpResponse fresh;
+  ASSERT_TRUE(PollUntil([&] {
+    fresh = client.Get(path);
+    return fresh.body.find("A Corrected Headline For Node B") != std::string::npos;
+  }, std::chrono::seconds(10)));
+  EXPECT_EQ(fresh.Header("x-cache"), "miss");
+  EXPECT_EQ(client.Get(path).Header("x-cache"), "hit");
+}
+
+TEST_F(MultiNode, WhenTheDatabaseGoesAwayCachedPagesStayAndViewsWaitForItsReturn) {
+  PrivateCluster cluster;
+  TempDir dir;
+  ASSERT_EQ(RunCli({"init", "--data", dir.path(), "--store", cluster.url()}).exit_code, 0);
+  ServerProcess node({"--data", dir.path(), "--store", cluster.url()},
+                     {"--demo", "--set", "cache.max_age_s=3600", "--set",
+                      "store.connect_timeout_s=2", "--set", "store.statement_timeout_ms=2000",
+                      "--set", "views.flush_interval_ms=200"});
+  ASSERT_TRUE(node.started());
+  HttpClient client(node.port());
+  std::string path;
+  std::int64_t before = 0;
+  {
+    auto store = store::OpenStore(cluster.url());
+    const auto a = store->FindArticle(5);
+    path = "/" + a->category.slug + "/5-" + a->slug;
+    before = a->views;
+  }
+  ASSERT_EQ(client.Get(path).status, 200);  // now cached (and one view)
+
+  cluster.Stop();
+  HttpResponse uncached;
+  EXPECT_TRUE(PollUntil([&] {
+    uncached = client.Get("/?page=2");
+    return uncached.status == 503;
+  }, std::chrono::seconds(10))) << uncached.status;
+  EXPECT_FALSE(uncached.Header("retry-after").empty());
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(client.Get(path).status, 200);
+
+  cluster.Start();
+  EXPECT_TRUE(PollUntil([&] {
+    try {
+      return store::OpenStore(cluster.url())->FindArticle(5)->views == before + 101;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }, std::chrono::seconds(30)));
+  EXPECT_TRUE(PollUntil([&] { return client.Get("/?page=2").status == 200; },
+                        std::chrono::seconds(30)));
+  EXPECT_EQ(node.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace broadsheet::testing
