@@ -81,6 +81,19 @@ int RunApp(int argc, char** argv) {
   AddCommonOptions(*stats, common);
   stats->callback([&] { action = [&] { return RunStats(common); }; });
 
+  std::string transfer_file;
+  bool replace = false;
+  auto* export_command = app.add_subcommand("export", "write the whole site as one JSON document");
+  AddCommonOptions(*export_command, common);
+  export_command->add_option("file", transfer_file, "output file, or - for stdout")->required();
+  export_command->callback([&] { action = [&] { return RunExport(common, transfer_file); }; });
+  auto* import_command = app.add_subcommand("import", "load a JSON export into an empty store");
+  AddCommonOptions(*import_command, common);
+  import_command->add_option("file", transfer_file, "a file written by export")->required();
+  import_command->add_flag("--replace", replace, "remove what the store holds first");
+  import_command->callback(
+      [&] { action = [&] { return RunImport(common, transfer_file, replace); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

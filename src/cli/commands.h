@@ -23,6 +23,10 @@ int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::stri
 int RunArticleSetStatus(const CommonOptions& common, std::int64_t id, bool publish);
 int RunArticleList(const CommonOptions& common);
 int RunStats(const CommonOptions& common);
+// Writes the site as JSON to `output` ("-" for stdout).
+int RunExport(const CommonOptions& common, const std::string& output);
+// Reads a JSON export into an empty store (or, with `replace`, over a full one).
+int RunImport(const CommonOptions& common, const std::string& input, bool replace);
 
 // Seeds the demo articles from ASSETS/demo/articles into an empty store. Returns how many.
 int SeedDemoSite(store::Store& store, const std::string& assets_dir);

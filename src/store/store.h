@@ -15,6 +15,8 @@
 
 namespace broadsheet::store {
 
+struct SiteExport;
+
 // The database could not do what was asked (I/O, corruption, unreachable, constraint broken by
 // a bug). `unavailable` is true when retrying later may succeed (busy, connection lost).
 class StoreError : public std::runtime_error {
@@ -125,6 +127,14 @@ class Store {
 
   // True when the store holds no articles (the demo seeds only then).
   virtual bool IsEmpty() = 0;
+
+  // --- moving a site ------------------------------------------------------------------------
+  // Everything, sorted (store/site_export.h).
+  virtual SiteExport ExportSite() = 0;
+  // Writes `site` in one transaction, keeping every id; with `replace`, first removes what the
+  // store holds. Requires: without `replace`, an empty store. Throws StoreError (the store is
+  // then unchanged).
+  virtual void ImportSite(const SiteExport& site, bool replace) = 0;
 };
 
 }  // namespace broadsheet::store

@@ -34,6 +34,8 @@ class PgStore final : public Store {
   std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
+  SiteExport ExportSite() override;
+  void ImportSite(const SiteExport& site, bool replace) override;
 
  private:
   std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);

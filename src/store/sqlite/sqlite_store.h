@@ -39,6 +39,8 @@ class SqliteStore final : public Store {
   std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
+  SiteExport ExportSite() override;
+  void ImportSite(const SiteExport& site, bool replace) override;
 
   // The value of PRAGMA synchronous on the writer connection (2 = FULL), for contract tests.
   int WriterSynchronousMode();

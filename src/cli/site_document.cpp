@@ -1,0 +1,207 @@
+#include "cli/site_document.h"
+
+#include <boost/json.hpp>
+
+#include <ctime>
+#include <set>
+
+#include "cli/common.h"
+#include "news/article.h"
+#include "news/slug.h"
+#include "render/markdown.h"
+
+namespace broadsheet::cli {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kFormat = "broadsheet-site";
+constexpr int kVersion = 1;
+
+json::value Timestamp(std::int64_t unix_seconds) {
+  if (unix_seconds == 0) return nullptr;
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return json::string(text);
+}
+
+std::int64_t ParseTimestamp(const json::value& value, const std::string& where) {
+  if (value.is_null()) return 0;
+  std::tm tm{};
+  const char* text = value.is_string() ? value.as_string().c_str() : "";
+  const char* end = strptime(text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (!end || *end != '\0') throw CliError(where + ": timestamps look like 2026-11-25T21:59:52Z");
+  return timegm(&tm);
+}
+
+void AppendArray(std::string& out, const char* name, const std::vector<json::object>& records,
+                 bool last) {
+  out += "\"";
+  out += name;
+  out += "\": [";
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    out += i == 0 ? "\n  " : ",\n  ";
+    out += json::serialize(records[i]);
+  }
+  out += records.empty() ? "]" : "\n]";
+  out += last ? "\n" : ",\n";
+}
+
+// Accessors that turn a wrong or missing field into one readable line.
+const json::object& Object(const json::value& value, const std::string& where) {
+  if (!value.is_object()) throw CliError(where + " must be an object");
+  return value.as_object();
+}
+
+const json::array& Array(const json::object& object, const char* key) {
+  const json::value* value = object.if_contains(key);
+  if (!value || !value->is_array()) throw CliError(std::string("'") + key + "' must be a list");
+  return value->as_array();
+}
+
+std::int64_t Int(const json::object& object, const char* key, const std::string& where,
+                 std::int64_t min = 0) {
+  const json::value* value = object.if_contains(key);
+  if (!value || !value->is_int64() || value->as_int64() < min) {
+    throw CliError(where + ": '" + key + "' must be a whole number of at least " +
+                   std::to_string(min));
+  }
+  return value->as_int64();
+}
+
+std::string Text(const json::object& object, const char* key, const std::string& where) {
+  const json::value* value = object.if_contains(key);
+  if (!value || !value->is_string()) throw CliError(where + ": '" + key + "' must be text");
+  // No control characters: they could forge live-number slots in rendered pages.
+  return news::StripControlCharacters(std::string(value->as_string()));
+}
+
+const json::value& Field(const json::object& object, const char* key, const std::string& where) {
+  const json::value* value = object.if_contains(key);
+  if (!value) throw CliError(where + ": '" + key + "' is missing");
+  return *value;
+}
+
+bool IsDay(const std::string& day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (day[i] < '0' || day[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string WriteSiteDocument(const store::SiteExport& site) {
+  std::vector<json::object> authors, categories, articles, daily;
+  for (const auto& a : site.authors) authors.push_back({{"id", a.id}, {"name", a.name}});
+  for (const auto& c : site.categories) {
+    categories.push_back({{"id", c.id}, {"slug", c.slug}, {"name", c.name}});
+  }
+  for (const auto& a : site.articles) {
+    articles.push_back({{"id", a.id},
+                        {"slug", a.slug},
+                        {"title", a.title},
+                        {"summary", a.summary},
+                        {"status", std::string(news::ToString(a.status))},
+                        {"author_id", a.author.id},
+                        {"category_id", a.category.id},
+                        {"published_at", Timestamp(a.published_at)},
+                        {"updated_at", Timestamp(a.updated_at)},
+                        {"views", a.views},
+                        {"crawler_hits", a.crawler_hits},
+                        {"body_markdown", a.body_markdown}});
+  }
+  for (const auto& d : site.daily_views) {
+    daily.push_back({{"article_id", d.article_id}, {"day", d.day}, {"views", d.views}});
+  }
+  std::string out = "{\n\"format\": \"" + std::string(kFormat) +
+                    "\",\n\"version\": " + std::to_string(kVersion) + ",\n";
+  AppendArray(out, "authors", authors, false);
+  AppendArray(out, "categories", categories, false);
+  AppendArray(out, "articles", articles, false);
+  AppendArray(out, "daily_views", daily, true);
+  out += "}\n";
+  return out;
+}
+
+store::SiteExport ReadSiteDocument(const std::string& text) {
+  json::error_code error;
+  const json::value document = json::parse(text, error);
+  if (error) throw CliError("not a JSON document: " + error.message());
+  const json::object& root = Object(document, "the document");
+  const json::value* format = root.if_contains("format");
+  if (!format || !format->is_string() || format->as_string() != kFormat) {
+    throw CliError(std::string("not a Broadsheet export (\"format\" must be \"") + kFormat + "\")");
+  }
+  if (Int(root, "version", "the document") != kVersion) {
+    throw CliError("unsupported export version (this build reads version 1)");
+  }
+
+  store::SiteExport site;
+  std::set<std::int64_t> author_ids, category_ids, article_ids;
+  for (const json::value& value : Array(root, "authors")) {
+    const auto& record = Object(value, "an author");
+    const std::string where = "author " + std::to_string(site.authors.size() + 1);
+    store::Author author{Int(record, "id", where, 1), Text(record, "name", where)};
+    if (author.name.empty() || !author_ids.insert(author.id).second) {
+      throw CliError(where + ": needs a name and an id of its own");
+    }
+    site.authors.push_back(std::move(author));
+  }
+  for (const json::value& value : Array(root, "categories")) {
+    const auto& record = Object(value, "a category");
+    const std::string where = "category " + std::to_string(site.categories.size() + 1);
+    store::Category category{Int(record, "id", where, 1), Text(record, "slug", where),
+                             Text(record, "name", where)};
+    if (!news::IsValidSlug(category.slug) || !category_ids.insert(category.id).second) {
+      throw CliError(where + ": needs a valid slug and an id of its own");
+    }
+    site.categories.push_back(std::move(category));
+  }
+  for (const json::value& value : Array(root, "articles")) {
+    const auto& record = Object(value, "an article");
+    const std::string where = "article " + std::to_string(site.articles.size() + 1);
+    store::ArticleRow article;
+    article.id = Int(record, "id", where, 1);
+    article.slug = Text(record, "slug", where);
+    article.title = Text(record, "title", where);
+    article.summary = Text(record, "summary", where);
+    const auto status = news::ParseArticleStatus(Text(record, "status", where));
+    if (!status) throw CliError(where + ": status must be draft or published");
+    article.status = *status;
+    article.author.id = Int(record, "author_id", where, 1);
+    article.category.id = Int(record, "category_id", where, 1);
+    article.published_at = ParseTimestamp(Field(record, "published_at", where), where);
+    article.updated_at = ParseTimestamp(Field(record, "updated_at", where), where);
+    article.views = Int(record, "views", where);
+    article.crawler_hits = Int(record, "crawler_hits", where);
+    article.body_markdown = Text(record, "body_markdown", where);
+    if (!news::IsValidSlug(article.slug) || article.title.empty()) {
+      throw CliError(where + ": needs a title and a valid slug");
+    }
+    if (!author_ids.count(article.author.id) || !category_ids.count(article.category.id)) {
+      throw CliError(where + ": names an author or category the document does not have");
+    }
+    if (!article_ids.insert(article.id).second) throw CliError(where + ": repeats an id");
+    // Rendered here, never trusted from the file: the HTML goes out unescaped.
+    article.body_html = render::RenderMarkdown(article.body_markdown);
+    site.articles.push_back(std::move(article));
+  }
+  for (const json::value& value : Array(root, "daily_views")) {
+    const auto& record = Object(value, "a daily count");
+    const std::string where = "daily count " + std::to_string(site.daily_views.size() + 1);
+    store::DailyViewRow row{Int(record, "article_id", where, 1), Text(record, "day", where),
+                            Int(record, "views", where)};
+    if (!article_ids.count(row.article_id) || !IsDay(row.day)) {
+      throw CliError(where + ": needs a known article and a day like 2026-11-25");
+    }
+    site.daily_views.push_back(std::move(row));
+  }
+  return site;
+}
+
+}  // namespace broadsheet::cli

@@ -1,0 +1,85 @@
+// `broadsheet export` and `broadsheet import`: the whole site as one JSON document
+// (cli/site_document.h), so a site can move between SQLite and PostgreSQL. Progress goes to
+// stderr: a bar on a terminal, plain lines otherwise.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "cli/commands.h"
+#include "cli/site_document.h"
+#include "store/site_export.h"
+
+namespace broadsheet::cli {
+namespace {
+
+class Progress {
+ public:
+  explicit Progress(const char* verb) : verb_(verb), terminal_(isatty(STDERR_FILENO) == 1) {}
+
+  // Step `done` of `total`, then what it was.
+  void Step(int done, int total, const std::string& what) {
+    if (terminal_) {
+      constexpr int kWidth = 30;
+      const int filled = total ? done * kWidth / total : kWidth;
+      fmt::print(stderr, "\r{} [{}{}] {:>3}% {:<40}", verb_, std::string(filled, '#'),
+                 std::string(kWidth - filled, '.'), total ? done * 100 / total : 100, what);
+      if (done == total) fmt::print(stderr, "\n");
+    } else {
+      fmt::print(stderr, "{}: {}\n", verb_, what);
+    }
+  }
+
+ private:
+  const char* verb_;
+  bool terminal_;
+};
+
+std::string Summary(const store::SiteExport& site) {
+  return fmt::format("{} articles, {} authors, {} categories, {} daily counts",
+                     site.articles.size(), site.authors.size(), site.categories.size(),
+                     site.daily_views.size());
+}
+
+}  // namespace
+
+int RunExport(const CommonOptions& common, const std::string& output) {
+  Progress progress("export");
+  auto store = OpenConfiguredStore(LoadConfig(common));
+  progress.Step(1, 3, "reading the store");
+  const store::SiteExport site = store->ExportSite();
+  progress.Step(2, 3, "writing " + Summary(site));
+  const std::string document = WriteSiteDocument(site);
+  if (output == "-") {
+    std::fwrite(document.data(), 1, document.size(), stdout);
+    std::fflush(stdout);
+  } else {
+    // Written beside the target and renamed: a failed export never leaves half a file.
+    const std::string temporary = output + ".tmp";
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << document;
+    if (!file.flush()) throw CliError("cannot write " + output);
+    file.close();
+    if (std::rename(temporary.c_str(), output.c_str()) != 0) throw CliError("cannot write " + output);
+  }
+  progress.Step(3, 3, "done");
+  return 0;
+}
+
+int RunImport(const CommonOptions& common, const std::string& input, bool replace) {
+  // Everything that can refuse comes before the first progress line, so a refusal is one line.
+  const store::SiteExport site = ReadSiteDocument(ReadFile(input));
+  auto store = OpenConfiguredStore(LoadConfig(common));
+  if (!replace && !store->IsEmpty()) {
+    throw CliError("the store already holds articles; import goes into an empty store "
+                   "(--replace removes what is there first)");
+  }
+  Progress progress("import");
+  progress.Step(1, 3, "read " + input + ", writing " + Summary(site));
+  store->ImportSite(site, replace);
+  progress.Step(3, 3, "done");
+  return 0;
+}
+
+}  // namespace broadsheet::cli

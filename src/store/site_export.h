@@ -1,0 +1,27 @@
+// Everything a site holds, as plain values: what `broadsheet export` writes and `import`
+// reads, so a site can move between SQLite and PostgreSQL. Records are sorted by id (daily
+// views by article and day) so two exports of the same data are identical.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace broadsheet::store {
+
+struct DailyViewRow {
+  std::int64_t article_id = 0;
+  std::string day;  // "YYYY-MM-DD"
+  std::int64_t views = 0;
+};
+
+struct SiteExport {
+  std::vector<Author> authors;
+  std::vector<Category> categories;
+  std::vector<ArticleRow> articles;  // with bodies; author/category carry only their ids
+  std::vector<DailyViewRow> daily_views;
+};
+
+}  // namespace broadsheet::store

@@ -1,0 +1,81 @@
+// SqliteStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export`
+// and `import`.
+#include "store/site_export.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace broadsheet::store::sqlite {
+
+SiteExport SqliteStore::ExportSite() {
+  // One read transaction: a consistent picture even while a server keeps counting.
+  std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
+  SiteExport site;
+  auto& authors = writer_->Prepare("SELECT id, name FROM authors ORDER BY id");
+  authors.Reset();
+  while (authors.Step()) site.authors.push_back({authors.Int(0), authors.Text(1)});
+  auto& categories = writer_->Prepare("SELECT id, slug, name FROM categories ORDER BY id");
+  categories.Reset();
+  while (categories.Step()) {
+    site.categories.push_back({categories.Int(0), categories.Text(1), categories.Text(2)});
+  }
+  auto& articles = writer_->Prepare(
+      "SELECT id, slug, title, summary, body_markdown, body_html, author_id, category_id,"
+      " status, published_at, updated_at, views, crawler_hits FROM articles ORDER BY id");
+  articles.Reset();
+  while (articles.Step()) {
+    ArticleRow row;
+    row.id = articles.Int(0);
+    row.slug = articles.Text(1);
+    row.title = articles.Text(2);
+    row.summary = articles.Text(3);
+    row.body_markdown = articles.Text(4);
+    row.body_html = articles.Text(5);
+    row.author.id = articles.Int(6);
+    row.category.id = articles.Int(7);
+    row.status = articles.Text(8) == "published" ? news::ArticleStatus::kPublished
+                                                 : news::ArticleStatus::kDraft;
+    row.published_at = articles.Int(9);
+    row.updated_at = articles.Int(10);
+    row.views = articles.Int(11);
+    row.crawler_hits = articles.Int(12);
+    site.articles.push_back(std::move(row));
+  }
+  auto& daily = writer_->Prepare(
+      "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
+  daily.Reset();
+  while (daily.Step()) site.daily_views.push_back({daily.Int(0), daily.Text(1), daily.Int(2)});
+  transaction.Commit();
+  return site;
+}
+
+void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
+  std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
+  if (replace) {
+    writer_->Exec(
+        "DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
+        " DELETE FROM authors;");
+  }
+  auto& author = writer_->Prepare("INSERT INTO authors(id, name) VALUES (?, ?)");
+  for (const Author& a : site.authors) author.Bind(a.id, a.name).Run();
+  auto& category = writer_->Prepare("INSERT INTO categories(id, slug, name) VALUES (?, ?, ?)");
+  for (const Category& c : site.categories) category.Bind(c.id, c.slug, c.name).Run();
+  auto& article = writer_->Prepare(
+      "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
+      " category_id, status, published_at, updated_at, views, crawler_hits)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const ArticleRow& a : site.articles) {
+    article
+        .Bind(a.id, a.slug, a.title, a.summary, a.body_markdown, a.body_html, a.author.id,
+              a.category.id, std::string(news::ToString(a.status)), a.published_at, a.updated_at,
+              a.views, a.crawler_hits)
+        .Run();
+  }
+  auto& daily =
+      writer_->Prepare("INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)");
+  for (const DailyViewRow& d : site.daily_views) daily.Bind(d.article_id, d.day, d.views).Run();
+  transaction.Commit();
+}
+
+}  // namespace broadsheet::store::sqlite

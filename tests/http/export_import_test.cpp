@@ -1,0 +1,92 @@
+// `broadsheet export` / `import`: a site moves between SQLite and PostgreSQL unchanged.
+#include <gtest/gtest.h>
+
+#include "http/harness/http_client.h"
+#include "http/harness/page_text.h"
+#include "http/harness/server_process.h"
+#include "http/harness/test_site.h"
+#include "store/site_export.h"
+
+namespace broadsheet::testing {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+// A site with demo articles, a draft, views and per-day counts, exported to `file`.
+void ExportALivedInSite(const TestSite& site, const std::string& file) {
+  ServerProcess server(site.StoreArgs(), {"--demo"});
+  ASSERT_TRUE(server.started());
+  HttpClient client(server.port());
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(client.Get(ArticlePathOf(site, 2)).status, 200);
+  WriteTextFile(site.File("draft.md"),
+                "---\ntitle: Draft With \"Quotes\" & Ünïcode\ncategory: Town Hall\n"
+                "author: New Writer\nstatus: draft\n---\nLine one\n\n<script>x</script>\n");
+  ASSERT_EQ(site.Cli({"article", "add", site.File("draft.md")}).exit_code, 0);
+  ASSERT_EQ(server.Stop(), 0);
+  const CliResult exported = site.Cli({"export", file});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+}
+
+TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
+  TestSite site;
+  const std::string first = site.File("first.json");
+  ExportALivedInSite(site, first);
+  const std::string document = ReadAll(first);
+  EXPECT_NE(document.find("\"format\": \"broadsheet-site\""), std::string::npos);
+  EXPECT_NE(document.find("\"daily_views\""), std::string::npos);
+
+  // Into a fresh SQLite file, and (when a cluster is there) a fresh PostgreSQL database.
+  std::vector<std::string> targets = {"sqlite:" + site.File("copy.db")};
+  std::unique_ptr<TestDatabase> database;
+  if (!PostgresAdminUrl().empty()) {
+    database = std::make_unique<TestDatabase>();
+    targets.push_back(database->url());
+  }
+  for (const std::string& target : targets) {
+    const CliResult imported =
+        RunCli({"import", first, "--data", site.data_dir(), "--store", target});
+    ASSERT_EQ(imported.exit_code, 0) << target << ": " << imported.err;
+    const std::string again = site.File("again.json");
+    ASSERT_EQ(RunCli({"export", again, "--data", site.data_dir(), "--store", target}).exit_code, 0);
+    EXPECT_EQ(ReadAll(again), document) << "export of " << target << " differs";
+    // The copy's ids continue after the imported ones.
+    WriteTextFile(site.File("next.md"),
+                  "---\ntitle: After Import\ncategory: Sport\nauthor: A\nstatus: published\n---\nx\n");
+    const CliResult added = RunCli({"article", "add", site.File("next.md"), "--data",
+                                    site.data_dir(), "--store", target});
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(added.out.substr(0, 3), "16 ") << added.out;
+  }
+}
+
+TEST(ExportImport, ImportRefusesAFullStoreUnlessReplacing) {
+  TestSite site;
+  const std::string file = site.File("site.json");
+  ExportALivedInSite(site, file);
+  const CliResult refused = site.Cli({"import", file});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--replace"), std::string::npos) << refused.err;
+  EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+  EXPECT_EQ(site.Cli({"import", file, "--replace"}).exit_code, 0);
+  EXPECT_EQ(site.OpenStore()->ListAllArticles().size(), 15u);
+}
+
+TEST(ExportImport, BadDocumentsAreRefusedWithOneLineAndChangeNothing) {
+  TestSite site;
+  for (const std::string& bad :
+       {std::string("not json"), std::string("{\"format\": \"other\"}"),
+        std::string("{\"format\": \"broadsheet-site\", \"version\": 1, \"authors\": [],"
+                    " \"categories\": [], \"articles\": [{\"id\": 1}], \"daily_views\": []}")}) {
+    WriteTextFile(site.File("bad.json"), bad);
+    const CliResult result = site.Cli({"import", site.File("bad.json")});
+    EXPECT_EQ(result.exit_code, 2) << bad;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  }
+  EXPECT_TRUE(site.OpenStore()->IsEmpty());
+}
+
+}  // namespace
+}  // namespace broadsheet::testing
