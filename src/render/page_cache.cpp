@@ -12,6 +12,12 @@ std::shared_ptr<const CachedPage> PageCache::Find(
   return it->second;
 }
 
+std::shared_ptr<const CachedPage> PageCache::FindStale(const std::string& key) const {
+  std::shared_lock lock(mutex_);
+  const auto it = pages_.find(key);
+  return it == pages_.end() ? nullptr : it->second;
+}
+
 void PageCache::Put(const std::string& key, std::shared_ptr<const CachedPage> page) {
   std::unique_lock lock(mutex_);
   if (pages_.size() >= max_entries_ && !pages_.count(key)) pages_.clear();

@@ -29,6 +29,8 @@ class PageCache {
   // The entry under `key` when present and not expired at `now`, else nullptr.
   std::shared_ptr<const CachedPage> Find(const std::string& key,
                                          std::chrono::steady_clock::time_point now) const;
+  // The entry under `key` even when expired (served while the store is unreachable).
+  std::shared_ptr<const CachedPage> FindStale(const std::string& key) const;
   void Put(const std::string& key, std::shared_ptr<const CachedPage> page);
   // Drops every entry.
   void Clear();

@@ -94,13 +94,12 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
                                 std::int64_t id) {
   const std::string key = CacheKeyPrefix(context.settings, request) + "article:" +
                           std::to_string(id);
-  auto page = context.pages.Find(key, std::chrono::steady_clock::now());
-  const bool hit = page != nullptr;
-  if (!page) {
-    page = RenderArticle(context, SiteOrigin(context.settings, request), id);
-    if (!page) return NotFoundPage(context, request);
-    if (context.settings.cache_max_age.count() > 0) context.pages.Put(key, page);
-  }
+  const FoundPage found =
+      FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0, [&] {
+        return RenderArticle(context, SiteOrigin(context.settings, request), id);
+      });
+  if (!found.page) return NotFoundPage(context, request);
+  const render::CachedPage* page = found.page.get();
   if (request.path != page->canonical_path) {
     // An old or wrong slug or category: send readers and search engines to the one address.
     return http::Response::Redirect(
@@ -114,7 +113,8 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
   } else if (counts) {
     counted_total = context.views.RecordView(id);
   }
-  return PageResponse(*page, hit, context.views, counted_total ? id : 0, counted_total);
+  return PageResponse(*page, found.outcome, context.views, counted_total ? id : 0,
+                      counted_total);
 }
 
 }  // namespace broadsheet::site

@@ -88,34 +88,39 @@ std::shared_ptr<const render::CachedPage> RenderListing(const SiteContext& conte
   return rendered;
 }
 
+// `category_slug` empty: the front page. The cache is consulted before the store, so cached
+// listings cost no query (and keep answering while the store is down).
 http::Response ServeListing(const SiteContext& context, const http::Request& request,
-                            const std::optional<store::Category>& category) {
+                            const std::string& category_slug) {
   const auto page = PageNumber(request);
   if (!page) return http::Response::Text(400, "The page number must be a whole number from 1.\n");
   const std::string key = CacheKeyPrefix(context.settings, request) +
-                          (category ? "category:" + category->slug : "front") + ":" +
+                          (category_slug.empty() ? "front" : "category:" + category_slug) + ":" +
                           std::to_string(*page);
-  auto cached = context.pages.Find(key, std::chrono::steady_clock::now());
-  const bool hit = cached != nullptr;
-  if (!cached) {
-    cached = RenderListing(context, SiteOrigin(context.settings, request), category, *page);
-    if (!cached) return NotFoundPage(context, request);
-    if (context.settings.cache_max_age.count() > 0) context.pages.Put(key, cached);
-  }
-  return PageResponse(*cached, hit, context.views);
+  const FoundPage found =
+      FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0,
+                   [&]() -> std::shared_ptr<const render::CachedPage> {
+                     std::optional<store::Category> category;
+                     if (!category_slug.empty()) {
+                       category = context.store.FindCategoryBySlug(category_slug);
+                       if (!category) return nullptr;
+                     }
+                     return RenderListing(context, SiteOrigin(context.settings, request),
+                                          category, *page);
+                   });
+  if (!found.page) return NotFoundPage(context, request);
+  return PageResponse(*found.page, found.outcome, context.views);
 }
 
 }  // namespace
 
 http::Response ServeFrontPage(const SiteContext& context, const http::Request& request) {
-  return ServeListing(context, request, std::nullopt);
+  return ServeListing(context, request, "");
 }
 
 http::Response ServeCategoryPage(const SiteContext& context, const http::Request& request,
                                  const std::string& category_slug) {
-  auto category = context.store.FindCategoryBySlug(category_slug);
-  if (!category) return NotFoundPage(context, request);
-  return ServeListing(context, request, category);
+  return ServeListing(context, request, category_slug);
 }
 
 }  // namespace broadsheet::site

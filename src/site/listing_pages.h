@@ -12,7 +12,7 @@ namespace broadsheet::site {
 
 http::Response ServeFrontPage(const SiteContext& context, const http::Request& request);
 
-// 404 when no category has this slug.
+// 404 when no category has this slug (or the page number is past the last page).
 http::Response ServeCategoryPage(const SiteContext& context, const http::Request& request,
                                  const std::string& category_slug);
 

@@ -1,8 +1,12 @@
 // Sends a cached page: fills its live-number slots and sets the headers every rendered page
-// shares (X-Cache hit|miss, no-cache so browsers revalidate and every read is counted).
+// shares (X-Cache hit|miss|stale, no-cache so browsers revalidate and every read is counted).
+// Also finds or renders the page, falling back to an expired copy while the store is down.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
 
 #include "http/response.h"
 #include "render/page_cache.h"
@@ -12,8 +16,20 @@ namespace broadsheet::site {
 
 // `counted_article`/`counted_total`: the article whose view this request just counted and the
 // total RecordView returned (shown as is, so a reader sees their own view); 0 for none.
-http::Response PageResponse(const render::CachedPage& page, bool cache_hit,
+enum class CacheOutcome { kHit, kMiss, kStale };
+
+http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome,
                             const store::ViewCounter& views, std::int64_t counted_article = 0,
                             std::int64_t counted_total = 0);
+
+// The page under `key`: from the cache, else from `render` (nullptr: no such page), cached
+// for next time when `cache` is true. When rendering fails because the store is unreachable
+// and an expired copy exists, that copy is returned as kStale instead of the error.
+struct FoundPage {
+  std::shared_ptr<const render::CachedPage> page;
+  CacheOutcome outcome = CacheOutcome::kMiss;
+};
+FoundPage FindOrRender(render::PageCache& pages, const std::string& key, bool cache,
+                       const std::function<std::shared_ptr<const render::CachedPage>()>& render);
 
 }  // namespace broadsheet::site
