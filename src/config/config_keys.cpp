@@ -39,7 +39,7 @@ constexpr std::array kKeys = {
               "PostgreSQL: cancel a statement after this long (then 503)"},
     ConfigKey{"store.migration_timeout_s", KeyType::kInt, "60", 1, 86400,
               "PostgreSQL: bound on waiting for the migration lock and migrating at start"},
-    ConfigKey{"store.poll_interval_ms", KeyType::kInt, "1000", 50, 60000,
+    ConfigKey{"store.poll_interval_ms", KeyType::kInt, "1000", 50, 86'400'000,
               "how often a server checks for changes made by other processes (the CLI)"},
     ConfigKey{"site.url", KeyType::kString, "", 0, 0,
               "public base URL (https://news.example.org) for canonical links; empty = the "

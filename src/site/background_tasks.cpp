@@ -22,9 +22,17 @@ void BackgroundTasks::Start() {
   content_version_ = store_.ContentVersion();
   views_.RefreshSnapshot();
   thread_ = std::thread([this] { Run(); });
+  store_.SetChangeCallback([this] {
+    {
+      std::lock_guard lock(mutex_);
+      notified_ = true;
+    }
+    wake_.notify_all();
+  });
 }
 
 bool BackgroundTasks::Stop() {
+  store_.SetChangeCallback({});  // after this, the store never calls into us again
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -70,10 +78,13 @@ void BackgroundTasks::Run() {
   auto next_poll = Clock::now() + poll_interval_;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    wake_.wait_until(lock, std::min(next_flush, next_poll), [this] { return stopping_; });
+    wake_.wait_until(lock, std::min(next_flush, next_poll),
+                     [this] { return stopping_ || notified_; });
     if (stopping_) break;
+    const bool notified = std::exchange(notified_, false);
     lock.unlock();
     const auto now = Clock::now();
+    if (notified) next_poll = now;  // look now rather than at the next poll
     if (now >= next_flush) {
       FlushViews();
       next_flush = now + flush_interval_;

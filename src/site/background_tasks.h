@@ -1,7 +1,8 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
 // and, every [store] poll_interval_ms, polls the store's content version (dropping cached
 // pages when another process or node changed content) and refreshes the view snapshot (views
-// other nodes added). Flush and refresh share this thread, so they never race. Stop() does a final flush. Start/Stop from
+// other nodes added), and does the same at once when the store signals a change (PostgreSQL
+// LISTEN/NOTIFY). Flush and refresh share this thread, so they never race. Stop() does a final flush. Start/Stop from
 // the controlling thread.
 #pragma once
 
@@ -43,6 +44,7 @@ class BackgroundTasks {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
+  bool notified_ = false;  // guarded by mutex_: the store signalled a change
   std::thread thread_;
 };
 

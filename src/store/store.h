@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -124,6 +125,12 @@ class Store {
   // A number that changes whenever published content changes (an article saved, published or
   // unpublished), by this process or any other. Cheap: servers poll it about once a second.
   virtual std::int64_t ContentVersion() = 0;
+  // Registers `callback` to run (on a thread of the store's) whenever another process or node
+  // signals a change (content or views), so caches can refresh at once instead of at the next
+  // poll. Stores without notifications (SQLite) never call it; callers keep polling
+  // ContentVersion. An empty function unregisters; after that returns, the old callback is
+  // never called again.
+  virtual void SetChangeCallback(std::function<void()> callback) { (void)callback; }
 
   // True when the store holds no articles (the demo seeds only then).
   virtual bool IsEmpty() = 0;

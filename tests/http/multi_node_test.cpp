@@ -171,9 +171,10 @@ TEST_F(MultiNode, AnEditThroughOneNodesStoreReachesTheOtherNodesCache) {
   TestSite site;
   ServerProcess a(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600"});
   ASSERT_TRUE(a.started());
+  // Polling is set to an hour: only LISTEN/NOTIFY can bring the edit to node B in time.
   ServerProcess b({"--data", site.File("node-b"), "--store", site.store_url(), "--key-file",
                    site.File("site.key")},
-                  {"--set", "cache.max_age_s=3600"});
+                  {"--set", "cache.max_age_s=3600", "--set", "store.poll_interval_ms=3600000"});
   ASSERT_TRUE(b.started());
   HttpClient client(b.port());
   const std::string path = ArticlePathOf(site, 4);

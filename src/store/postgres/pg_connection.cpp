@@ -1,6 +1,7 @@
 #include "store/postgres/pg_connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 
@@ -69,6 +70,19 @@ PgConnection::PgConnection(const std::string& url, int connect_timeout_s,
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
+
+int PgConnection::AwaitNotifications(int timeout_ms) {
+  pollfd wait{PQsocket(conn_), POLLIN, 0};
+  if (wait.fd < 0) return -1;
+  if (::poll(&wait, 1, timeout_ms) < 0) return 0;  // interrupted: the caller loops
+  if (!PQconsumeInput(conn_)) return -1;
+  int count = 0;
+  while (PGnotify* notification = PQnotifies(conn_)) {
+    ++count;
+    PQfreemem(notification);
+  }
+  return count;
+}
 
 bool PgConnection::ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 

@@ -55,6 +55,9 @@ class PgConnection {
   void ExecScript(const std::string& sql);
   // True while the connection is usable (a lost server makes it false).
   bool ok() const;
+  // Waits up to `timeout_ms` for input, then reads it. Returns how many notifications
+  // (LISTEN) arrived, or -1 when the connection is lost.
+  int AwaitNotifications(int timeout_ms);
   pg_conn* handle() const { return conn_; }
 
  private:

@@ -66,6 +66,15 @@ class PgTransaction {
 
 PgStore::PgStore(PgSettings settings) : pool_(settings) { ApplyMigrations(settings); }
 
+void PgStore::SetChangeCallback(std::function<void()> callback) {
+  std::lock_guard lock(listener_mutex_);
+  if (!listener_) {
+    if (!callback) return;
+    listener_ = std::make_unique<PgChangeListener>(pool_.settings());
+  }
+  listener_->SetCallback(std::move(callback));
+}
+
 std::int64_t PgStore::FindOrCreateAuthor(PgConnection& connection, const std::string& name) {
   // ON CONFLICT DO UPDATE (a no-op) so RETURNING gives the id whether the row is new or not.
   return connection
@@ -219,6 +228,8 @@ std::vector<ViewTotals> PgStore::AddViews(const std::vector<ViewDelta>& deltas) 
           {P(delta.article_id), P(delta.day), P(delta.views)});
     }
   }
+  // Other nodes refresh their snapshot at once rather than at their next poll.
+  connection->ExecScript("SELECT pg_notify('broadsheet_views', '')");
   transaction.Commit();
   return totals;
 }

@@ -6,6 +6,9 @@
 
 #include <memory>
 
+#include <mutex>
+
+#include "store/postgres/pg_change_listener.h"
 #include "store/postgres/pg_pool.h"
 #include "store/store.h"
 
@@ -36,12 +39,15 @@ class PgStore final : public Store {
   bool IsEmpty() override;
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
+  void SetChangeCallback(std::function<void()> callback) override;
 
  private:
   std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);
   std::int64_t FindOrCreateCategory(PgConnection& connection, const std::string& name);
 
   PgPool pool_;
+  std::unique_ptr<PgChangeListener> listener_;  // started by the first SetChangeCallback
+  std::mutex listener_mutex_;                   // guards listener_
 };
 
 }  // namespace broadsheet::store::postgres
