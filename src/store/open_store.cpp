@@ -28,6 +28,10 @@ std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& opt
     throw std::invalid_argument("this build has no PostgreSQL store (BROADSHEET_POSTGRES=OFF)");
 #endif
   }
+  if (!url.starts_with("sqlite:") && url.find("://") != std::string::npos) {
+    throw std::invalid_argument("unknown store URL '" + url +
+                                "': use sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE");
+  }
   const std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
   if (path.empty()) throw std::invalid_argument("the store URL names no file: " + url);
   return std::make_unique<sqlite::SqliteStore>(path);

@@ -6,6 +6,9 @@
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
+#include "http/harness/test_site.h"
+#include "store/postgres/pg_connection.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace broadsheet::testing {
@@ -162,6 +165,54 @@ TEST(PostgresNode, RefusesToStartWithoutASiteKey) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
   EXPECT_NE(result.err.find("site key"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace broadsheet::testing
+
+namespace broadsheet::testing {
+namespace {
+
+// Start-up refusals on the store of the pass: one line on stderr, exit 2.
+class StoreRefusals : public ::testing::Test {
+ protected:
+  static void ExpectOneLineExit2(const CliResult& result, const std::string& words) {
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
+  }
+};
+
+TEST_F(StoreRefusals, ABadStoreUrl) {
+  TempDir dir;
+  ExpectOneLineExit2(RunCli({"serve", "--data", dir.path(), "--store", "mysql://db/news"}),
+                     "unknown store URL");
+  ExpectOneLineExit2(RunCli({"init", "--data", dir.path(), "--store", "postgresql://[nonsense"}),
+                     "postgresql");
+}
+
+TEST_F(StoreRefusals, AnUnreachableDatabaseAtStart) {
+  TempDir dir;
+  // Port 1 on loopback: nothing listens, the connection is refused at once.
+  ExpectOneLineExit2(RunCli({"init", "--data", dir.path(), "--store",
+                             "postgresql://postgres@127.0.0.1:1/news"}),
+                     "cannot connect");
+}
+
+TEST_F(StoreRefusals, ADatabaseWithANewerSchema) {
+  TestSite site;
+  {
+    auto store = site.OpenStore();  // migrated to this build's version
+  }
+  if (SuiteUsesPostgres()) {
+    store::postgres::PgConnection connection(site.store_url(), 10, 0);
+    connection.ExecScript("INSERT INTO schema_migrations(version, applied_at) VALUES (999, 0)");
+  } else {
+    store::sqlite::SqliteConnection connection(site.data_dir() + "/broadsheet.db", false);
+    connection.Exec("INSERT INTO schema_migrations(version, applied_at) VALUES (999, 0)");
+  }
+  ExpectOneLineExit2(site.Cli({"serve"}), "newer than this build");
+  ExpectOneLineExit2(site.Cli({"article", "list"}), "newer than this build");
 }
 
 }  // namespace

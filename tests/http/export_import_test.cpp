@@ -5,6 +5,7 @@
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
 #include "http/harness/test_site.h"
+#include "store/open_store.h"
 #include "store/site_export.h"
 
 namespace broadsheet::testing {
@@ -26,6 +27,9 @@ void ExportALivedInSite(const TestSite& site, const std::string& file) {
                 "author: New Writer\nstatus: draft\n---\nLine one\n\n<script>x</script>\n");
   ASSERT_EQ(site.Cli({"article", "add", site.File("draft.md")}).exit_code, 0);
   ASSERT_EQ(server.Stop(), 0);
+  // Views on several articles over two days long past, seeded through the Store.
+  site.OpenStore()->AddViews({{1, "2026-01-01", 7, 1}, {1, "2026-01-02", 3, 0},
+                              {4, "2026-01-02", 11, 2}, {9, "2026-01-01", 5, 0}});
   const CliResult exported = site.Cli({"export", file});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
 }
@@ -52,6 +56,12 @@ TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
     const std::string again = site.File("again.json");
     ASSERT_EQ(RunCli({"export", again, "--data", site.data_dir(), "--store", target}).exit_code, 0);
     EXPECT_EQ(ReadAll(again), document) << "export of " << target << " differs";
+    const store::SiteExport copy = store::OpenStore(target)->ExportSite();
+    EXPECT_EQ(copy.articles.size(), 15u);  // the 14 demo articles and the draft
+    EXPECT_GT(copy.articles.at(0).views, 10);
+    int january_rows = 0;
+    for (const auto& row : copy.daily_views) january_rows += row.day.starts_with("2026-01-0");
+    EXPECT_EQ(january_rows, 4);
     // The copy's ids continue after the imported ones.
     WriteTextFile(site.File("next.md"),
                   "---\ntitle: After Import\ncategory: Sport\nauthor: A\nstatus: published\n---\nx\n");

@@ -85,6 +85,13 @@ void ApplyMigrations(const PgSettings& settings) {
     connection.ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+    const auto newest =
+        connection.Exec("SELECT coalesce(max(version), 0) FROM schema_migrations").Int(0, 0);
+    if (newest > kMigrations.back().version) {
+      throw StoreError("the database schema is version " + std::to_string(newest) +
+                       ", newer than this build's " +
+                       std::to_string(kMigrations.back().version) + ": run a newer broadsheet");
+    }
     for (const Migration& migration : kMigrations) {
       if (connection.Exec("SELECT 1 FROM schema_migrations WHERE version = $1",
                           {P(migration.version)}).rows() > 0) {

@@ -5,6 +5,7 @@
 
 #include "news/calendar.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
 
 namespace broadsheet::store::sqlite {
 namespace {
@@ -87,6 +88,17 @@ void ApplyMigrations(SqliteConnection& connection) {
   connection.Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  // A database migrated by a newer build may hold tables and meanings this one does not know.
+  auto& newest = connection.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  newest.Reset();
+  newest.Step();
+  const auto version = newest.Int(0);
+  newest.Reset();
+  if (version > LatestSchemaVersion()) {
+    throw StoreError("the database schema is version " + std::to_string(version) +
+                     ", newer than this build's " + std::to_string(LatestSchemaVersion()) +
+                     ": run a newer broadsheet");
+  }
   for (const Migration& migration : kMigrations) {
     SqliteTransaction transaction(connection);
     // Read the version inside the write transaction, so two processes opening the same new
