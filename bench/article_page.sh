@@ -32,7 +32,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # --- Broadsheet -------------------------------------------------------------------------------
-"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" \
+"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" ${BENCH_SERVE_ARGS:-} \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done

@@ -1,49 +1,106 @@
 #include "http/access_log.h"
 
-#include <spdlog/async.h>
-#include <spdlog/sinks/basic_file_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <stdexcept>
+#include <utility>
 
 namespace broadsheet::http {
 namespace {
 
-// Lines queued for the writer thread. When the disk falls this far behind, the oldest waiting
-// lines are dropped rather than stalling requests: the log is for operators, not accounting.
-constexpr std::size_t kQueuedLines = 64 * 1024;
+constexpr auto kWriteInterval = std::chrono::milliseconds(200);
+// When the disk falls this far behind, new lines are dropped (and counted) rather than letting
+// memory grow or requests wait: the access log is for operators, not accounting.
+constexpr std::size_t kMaxPendingBytes = 16 * 1024 * 1024;
+
+// "2026-11-25T21:07:00Z", formatted once per second per thread.
+std::string_view UtcSecond() {
+  thread_local std::time_t cached = 0;
+  thread_local char text[32];
+  const std::time_t now = std::time(nullptr);
+  if (now != cached) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cached = now;
+  }
+  return text;
+}
 
 }  // namespace
 
 AccessLog::AccessLog(const std::string& destination) {
   if (destination == "off") return;
-  auto pool = std::make_shared<spdlog::details::thread_pool>(kQueuedLines, 1);
-  spdlog::sink_ptr sink;
   if (destination == "-") {
-    sink = std::make_shared<spdlog::sinks::stdout_sink_mt>();
+    file_ = stdout;
   } else {
-    try {
-      sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(destination);
-    } catch (const spdlog::spdlog_ex& error) {
-      throw std::runtime_error("cannot open access log " + destination + ": " + error.what());
+    file_ = std::fopen(destination.c_str(), "ae");
+    if (!file_) {
+      throw std::runtime_error("cannot open access log " + destination + ": " +
+                               std::strerror(errno));
     }
+    owns_file_ = true;
   }
-  logger_ = std::make_shared<spdlog::async_logger>(
-      "access", std::move(sink), pool, spdlog::async_overflow_policy::overrun_oldest);
-  logger_->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
-  // The pool must outlive the logger; async_logger holds a weak pointer, so keep it here.
-  pool_ = std::move(pool);
+  writer_ = std::thread([this] { Run(); });
 }
 
-AccessLog::~AccessLog() { Flush(); }
+AccessLog::~AccessLog() {
+  if (writer_.joinable()) {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    writer_.join();
+  }
+  if (owns_file_) std::fclose(file_);
+}
 
 void AccessLog::Record(const AccessRecord& r) {
-  if (!logger_) return;
-  logger_->info("{} {} {} {} {} {} {}us", r.request_id, r.remote_address, r.method, r.target,
-                r.status, r.bytes, r.micros);
+  if (!file_) return;
+  // Formatted outside the lock; the lock covers only the append.
+  fmt::memory_buffer line;
+  fmt::format_to(std::back_inserter(line), "{} {} {} {} {} {} {} {}us\n", UtcSecond(),
+                 r.request_id, r.remote_address, r.method, r.target, r.status, r.bytes, r.micros);
+  std::lock_guard lock(mutex_);
+  if (pending_.size() + line.size() > kMaxPendingBytes) {
+    ++dropped_;
+    return;
+  }
+  pending_.append(line.data(), line.size());
+}
+
+void AccessLog::WriteOut(std::unique_lock<std::mutex>& lock) {
+  std::string batch;
+  batch.swap(pending_);
+  const std::uint64_t dropped = std::exchange(dropped_, 0);
+  lock.unlock();
+  if (dropped) {
+    const std::string note = fmt::format("{} access-log: {} lines dropped (disk behind)\n",
+                                         UtcSecond(), dropped);
+    std::fwrite(note.data(), 1, note.size(), file_);
+  }
+  if (!batch.empty()) std::fwrite(batch.data(), 1, batch.size(), file_);
+  std::fflush(file_);
+  lock.lock();
 }
 
 void AccessLog::Flush() {
-  if (logger_) logger_->flush();
+  if (!file_) return;
+  std::unique_lock lock(mutex_);
+  WriteOut(lock);
+}
+
+void AccessLog::Run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, kWriteInterval, [this] { return stopping_; });
+    WriteOut(lock);
+  }
+  WriteOut(lock);
 }
 
 }  // namespace broadsheet::http

@@ -1,7 +1,7 @@
 #include "news/crawler.h"
 
+#include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace broadsheet::news {
 namespace {
@@ -19,25 +19,21 @@ constexpr std::array<std::string_view, 40> kCrawlerFragments = {
     "java/",        "okhttp",       "libwww",       "httpclient",   "headlesschrome",
 };
 
-bool ContainsLowercase(std::string_view haystack, std::string_view needle) {
-  if (needle.size() > haystack.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    std::size_t j = 0;
-    while (j < needle.size() &&
-           std::tolower(static_cast<unsigned char>(haystack[i + j])) == needle[j]) {
-      ++j;
-    }
-    if (j == needle.size()) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool IsCrawler(std::string_view user_agent) {
   if (user_agent.empty()) return true;
+  // Lowercase once (bounded: the fragments say what an agent is within its first 512 bytes),
+  // then plain substring searches; this runs on every article view.
+  char lowered[512];
+  const std::size_t length = std::min(user_agent.size(), sizeof lowered);
+  for (std::size_t i = 0; i < length; ++i) {
+    const char c = user_agent[i];
+    lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view agent(lowered, length);
   for (std::string_view fragment : kCrawlerFragments) {
-    if (ContainsLowercase(user_agent, fragment)) return true;
+    if (agent.find(fragment) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 namespace broadsheet::site {
 
 BackgroundTasks::BackgroundTasks(store::Store& store, store::ViewCounter& views,

@@ -15,22 +15,6 @@ std::string_view OutcomeText(CacheOutcome outcome) {
 
 }  // namespace
 
-FoundPage FindOrRender(render::PageCache& pages, const std::string& key, bool cache,
-                       const std::function<std::shared_ptr<const render::CachedPage>()>& render) {
-  if (auto page = pages.Find(key, std::chrono::steady_clock::now())) {
-    return {std::move(page), CacheOutcome::kHit};
-  }
-  try {
-    auto page = render();
-    if (page && cache) pages.Put(key, page);
-    return {std::move(page), CacheOutcome::kMiss};
-  } catch (const store::StoreError& error) {
-    if (!error.unavailable()) throw;
-    if (auto stale = pages.FindStale(key)) return {std::move(stale), CacheOutcome::kStale};
-    throw;
-  }
-}
-
 http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome,
                             const store::ViewCounter& views, std::int64_t counted_article,
                             std::int64_t counted_total) {

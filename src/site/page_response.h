@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,7 +28,22 @@ struct FoundPage {
   std::shared_ptr<const render::CachedPage> page;
   CacheOutcome outcome = CacheOutcome::kMiss;
 };
+// A template so the hot path (a hit) costs no std::function allocation.
+template <typename Render>
 FoundPage FindOrRender(render::PageCache& pages, const std::string& key, bool cache,
-                       const std::function<std::shared_ptr<const render::CachedPage>()>& render);
+                       Render&& render) {
+  if (auto page = pages.Find(key, std::chrono::steady_clock::now())) {
+    return {std::move(page), CacheOutcome::kHit};
+  }
+  try {
+    std::shared_ptr<const render::CachedPage> page = render();
+    if (page && cache) pages.Put(key, page);
+    return {std::move(page), CacheOutcome::kMiss};
+  } catch (const store::StoreError& error) {
+    if (!error.unavailable()) throw;
+    if (auto stale = pages.FindStale(key)) return {std::move(stale), CacheOutcome::kStale};
+    throw;
+  }
+}
 
 }  // namespace broadsheet::site
