@@ -75,6 +75,18 @@ struct ReadCount {
   std::int64_t views = 0;  // within the asked day range
 };
 
+struct RatingTotals {
+  std::int64_t article_id = 0;
+  std::int64_t sum = 0;    // of stars
+  std::int64_t count = 0;  // of votes (one per reader)
+};
+
+// What a vote did, from the values its own transaction wrote.
+struct VoteOutcome {
+  RatingTotals totals;
+  bool replaced = false;  // the reader had voted before: their earlier stars were replaced
+};
+
 struct DailyViews {
   std::string day;
   std::int64_t views = 0;
@@ -120,6 +132,21 @@ class Store {
   virtual std::vector<ReadCount> MostRead(const std::string& first_day,
                                           const std::string& last_day, int limit) = 0;
   virtual std::vector<DailyViews> ViewsByDay(std::int64_t article_id) = 0;
+
+  // --- ratings ------------------------------------------------------------------------------
+  // Records `reader_id`'s `stars` (1..5) for the article, committed durably before it returns:
+  // a first vote adds to the count; a repeat replaces the reader's earlier stars (the count
+  // stays). One transaction updates the vote row and the article's running sum and count.
+  // Returns nullopt when there is no such article.
+  virtual std::optional<VoteOutcome> RecordVote(std::int64_t article_id,
+                                                const std::string& reader_id, int stars,
+                                                std::int64_t now) = 0;
+  // The reader's stars for the article, or nullopt when they have not voted.
+  virtual std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) = 0;
+  // Sum and count of every article that has votes.
+  virtual std::vector<RatingTotals> ReadRatingTotals() = 0;
+  // Removes the article's votes (readers may vote again). False when no such article.
+  virtual bool ResetVotes(std::int64_t article_id) = 0;
 
   // --- change notification ------------------------------------------------------------------
   // A number that changes whenever published content changes (an article saved, published or

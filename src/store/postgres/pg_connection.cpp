@@ -67,6 +67,8 @@ PgConnection::PgConnection(const std::string& url, int connect_timeout_s,
   // Notices (for example "relation already exists, skipping") are not for our logs.
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
   ExecScript("SET statement_timeout = " + std::to_string(statement_timeout_ms));
+  // Explicit, whatever the server's default: an acknowledged vote or comment is on disk.
+  ExecScript("SET synchronous_commit = on");
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -72,9 +72,23 @@ CREATE TRIGGER categories_changed AFTER UPDATE ON categories
 CREATE TRIGGER authors_changed AFTER UPDATE ON authors
   FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
 )sql"},
+    {2, R"sql(
+ALTER TABLE articles ADD COLUMN rating_sum BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN rating_count BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE votes (
+  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  reader_id  TEXT NOT NULL,
+  stars      INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  voted_at   BIGINT NOT NULL,
+  PRIMARY KEY (article_id, reader_id)
+);
+CREATE INDEX votes_by_time ON votes(article_id, voted_at);
+)sql"},
 }};
 
 }  // namespace
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
 
 void ApplyMigrations(const PgSettings& settings) {
   // A connection of its own: a session lock belongs to it, and its timeout is the migration's.

@@ -16,4 +16,7 @@ inline constexpr std::int64_t kMigrationLockKey = 0x42534D47;
 // Applies every migration newer than the database's version. Throws StoreError.
 void ApplyMigrations(const PgSettings& settings);
 
+// The newest schema version this build knows (migrations are numbered 1..N).
+int LatestSchemaVersion();
+
 }  // namespace broadsheet::store::postgres

@@ -35,11 +35,20 @@ class PgStore final : public Store {
   std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
                                   int limit) override;
   std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
+  std::optional<VoteOutcome> RecordVote(std::int64_t article_id, const std::string& reader_id,
+                                        int stars, std::int64_t now) override;
+  std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) override;
+  std::vector<RatingTotals> ReadRatingTotals() override;
+  bool ResetVotes(std::int64_t article_id) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
   void SetChangeCallback(std::function<void()> callback) override;
+
+  // The synchronous_commit setting of the store's connections ("on" unless configured), for
+  // contract tests.
+  std::string SynchronousCommit();
 
  private:
   std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -77,6 +77,20 @@ END;
 CREATE TRIGGER authors_changed AFTER UPDATE ON authors BEGIN
   UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
 END;
+)sql"},
+    {2, R"sql(
+-- Ratings: one row per reader and article (the unique key is what makes it one vote per
+-- reader), plus a running sum and count on the article, updated in the vote's transaction.
+ALTER TABLE articles ADD COLUMN rating_sum INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN rating_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE votes (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  reader_id  TEXT NOT NULL,
+  stars      INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  voted_at   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, reader_id)
+) WITHOUT ROWID;
+CREATE INDEX votes_by_time ON votes(article_id, voted_at);
 )sql"},
 }};
 

@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <thread>
 
 #include "store/open_store.h"
 #include "store/sqlite/sqlite_store.h"
+#ifdef BROADSHEET_WITH_POSTGRES
+#include "store/postgres/pg_store.h"
+#endif
 #include "store/store.h"
 #include "support/test_postgres.h"
 
@@ -164,6 +168,67 @@ TEST_P(StoreContract, SurvivesReopening) {
   store_.reset();
   store_ = Open();
   EXPECT_EQ(store_->FindArticle(id)->views, 3);
+}
+
+TEST_P(StoreContract, AVoteCountsOncePerReaderAndARepeatReplacesTheStars) {
+  const auto id = Add("Rated", "Sport", kPublished, 1000);
+  auto first = store_->RecordVote(id, "reader-a", 4, 2000);
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->replaced);
+  EXPECT_EQ(first->totals.count, 1);
+  EXPECT_EQ(first->totals.sum, 4);
+  EXPECT_EQ(store_->RecordVote(id, "reader-b", 5, 2001)->totals.sum, 9);
+  auto again = store_->RecordVote(id, "reader-a", 1, 2002);
+  EXPECT_TRUE(again->replaced);
+  EXPECT_EQ(again->totals.count, 2);
+  EXPECT_EQ(again->totals.sum, 6);
+  EXPECT_EQ(store_->VoteOf(id, "reader-a"), 1);
+  EXPECT_FALSE(store_->VoteOf(id, "reader-c"));
+  EXPECT_FALSE(store_->RecordVote(id + 99, "reader-a", 3, 2003));
+  const auto totals = store_->ReadRatingTotals();
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].sum, 6);
+  EXPECT_TRUE(store_->ResetVotes(id));
+  EXPECT_TRUE(store_->ReadRatingTotals().empty());
+  EXPECT_FALSE(store_->VoteOf(id, "reader-a"));
+  EXPECT_FALSE(store_->RecordVote(id, "reader-a", 2, 2004)->replaced);
+  EXPECT_FALSE(store_->ResetVotes(id + 99));
+}
+
+TEST_P(StoreContract, ConcurrentVotesAreAllCountedWithTheExactSum) {
+  const auto id = Add("Popular", "Sport", kPublished, 1000);
+  std::vector<std::thread> voters;
+  for (int t = 0; t < 8; ++t) {
+    voters.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        store_->RecordVote(id, "r" + std::to_string(t) + "-" + std::to_string(i), 1 + (i % 5),
+                           2000);
+      }
+    });
+  }
+  for (auto& voter : voters) voter.join();
+  const auto totals = store_->ReadRatingTotals();
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].count, 200);
+  EXPECT_EQ(totals[0].sum, 8 * (5 * (1 + 2 + 3 + 4 + 5)));
+}
+
+TEST_P(StoreContract, RatingsDoNotMoveTheContentVersion) {
+  const auto id = Add("Quiet", "Sport", kPublished, 1000);
+  const auto version = store_->ContentVersion();
+  store_->RecordVote(id, "reader", 5, 2000);
+  EXPECT_EQ(store_->ContentVersion(), version);
+}
+
+TEST_P(StoreContract, VotesAreDurableBeforeTheyAreAcknowledged) {
+  if (auto* sqlite = dynamic_cast<sqlite::SqliteStore*>(store_.get())) {
+    EXPECT_EQ(sqlite->WriterSynchronousMode(), 2);  // FULL: fsync at every commit
+  }
+#ifdef BROADSHEET_WITH_POSTGRES
+  if (auto* pg = dynamic_cast<postgres::PgStore*>(store_.get())) {
+    EXPECT_EQ(pg->SynchronousCommit(), "on");
+  }
+#endif
 }
 
 INSTANTIATE_TEST_SUITE_P(
