@@ -1,5 +1,6 @@
 // PgStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export` and
 // `import`.
+#include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
 #include "store/site_export.h"
 
@@ -17,26 +18,11 @@ SiteExport PgStore::ExportSite() {
     for (int r = 0; r < categories.rows(); ++r) {
       site.categories.push_back({categories.Int(r, 0), categories.Text(r, 1), categories.Text(r, 2)});
     }
-    const PgResult articles = connection->Exec(
-        "SELECT id, slug, title, summary, body_markdown, body_html, author_id, category_id,"
-        " status, published_at, updated_at, views, crawler_hits FROM articles ORDER BY id");
+    const PgResult articles = connection->Exec(std::string("SELECT ") +
+                                               kArticleColumnsWithBody + kArticleJoins +
+                                               " ORDER BY a.id");
     for (int r = 0; r < articles.rows(); ++r) {
-      ArticleRow row;
-      row.id = articles.Int(r, 0);
-      row.slug = articles.Text(r, 1);
-      row.title = articles.Text(r, 2);
-      row.summary = articles.Text(r, 3);
-      row.body_markdown = articles.Text(r, 4);
-      row.body_html = articles.Text(r, 5);
-      row.author.id = articles.Int(r, 6);
-      row.category.id = articles.Int(r, 7);
-      row.status = articles.Text(r, 8) == "published" ? news::ArticleStatus::kPublished
-                                                      : news::ArticleStatus::kDraft;
-      row.published_at = articles.Int(r, 9);
-      row.updated_at = articles.Int(r, 10);
-      row.views = articles.Int(r, 11);
-      row.crawler_hits = articles.Int(r, 12);
-      site.articles.push_back(std::move(row));
+      site.articles.push_back(ReadArticleWithBody(articles, r));
     }
     const PgResult daily = connection->Exec(
         "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");

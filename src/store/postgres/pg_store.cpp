@@ -2,39 +2,10 @@
 
 #include "news/slug.h"
 #include "store/postgres/pg_migrations.h"
+#include "store/postgres/pg_rows.h"
 
 namespace broadsheet::store::postgres {
 namespace {
-
-constexpr const char* kArticleColumns =
-    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
-    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
-constexpr const char* kArticleJoins =
-    " FROM articles a JOIN authors au ON au.id = a.author_id"
-    " JOIN categories c ON c.id = a.category_id";
-
-ArticleRow ReadArticle(const PgResult& result, int row) {
-  ArticleRow article;
-  article.id = result.Int(row, 0);
-  article.slug = result.Text(row, 1);
-  article.title = result.Text(row, 2);
-  article.summary = result.Text(row, 3);
-  article.status = result.Text(row, 4) == "published" ? news::ArticleStatus::kPublished
-                                                      : news::ArticleStatus::kDraft;
-  article.published_at = result.Int(row, 5);
-  article.updated_at = result.Int(row, 6);
-  article.views = result.Int(row, 7);
-  article.crawler_hits = result.Int(row, 8);
-  article.author = {result.Int(row, 9), result.Text(row, 10)};
-  article.category = {result.Int(row, 11), result.Text(row, 12), result.Text(row, 13)};
-  return article;
-}
-
-std::vector<ArticleRow> ReadArticles(const PgResult& result) {
-  std::vector<ArticleRow> articles;
-  for (int row = 0; row < result.rows(); ++row) articles.push_back(ReadArticle(result, row));
-  return articles;
-}
 
 PgParam Status(news::ArticleStatus status) { return std::string(news::ToString(status)); }
 
@@ -148,15 +119,11 @@ bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std:
 
 std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
   auto connection = pool_.Acquire();
-  const PgResult result =
-      connection->Exec(std::string("SELECT ") + kArticleColumns +
-                           ", a.body_markdown, a.body_html" + kArticleJoins + " WHERE a.id = $1",
-                       {P(id)});
+  const PgResult result = connection->Exec(
+      std::string("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " WHERE a.id = $1",
+      {P(id)});
   if (result.rows() == 0) return std::nullopt;
-  ArticleRow article = ReadArticle(result, 0);
-  article.body_markdown = result.Text(0, 14);
-  article.body_html = result.Text(0, 15);
-  return article;
+  return ReadArticleWithBody(result, 0);
 }
 
 std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int offset, int limit) {

@@ -2,6 +2,7 @@
 // and `import`.
 #include "store/site_export.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace broadsheet::store::sqlite {
@@ -19,28 +20,10 @@ SiteExport SqliteStore::ExportSite() {
   while (categories.Step()) {
     site.categories.push_back({categories.Int(0), categories.Text(1), categories.Text(2)});
   }
-  auto& articles = writer_->Prepare(
-      "SELECT id, slug, title, summary, body_markdown, body_html, author_id, category_id,"
-      " status, published_at, updated_at, views, crawler_hits FROM articles ORDER BY id");
+  auto& articles = writer_->Prepare(std::string("SELECT ") + kArticleColumnsWithBody +
+                                    kArticleJoins + " ORDER BY a.id");
   articles.Reset();
-  while (articles.Step()) {
-    ArticleRow row;
-    row.id = articles.Int(0);
-    row.slug = articles.Text(1);
-    row.title = articles.Text(2);
-    row.summary = articles.Text(3);
-    row.body_markdown = articles.Text(4);
-    row.body_html = articles.Text(5);
-    row.author.id = articles.Int(6);
-    row.category.id = articles.Int(7);
-    row.status = articles.Text(8) == "published" ? news::ArticleStatus::kPublished
-                                                 : news::ArticleStatus::kDraft;
-    row.published_at = articles.Int(9);
-    row.updated_at = articles.Int(10);
-    row.views = articles.Int(11);
-    row.crawler_hits = articles.Int(12);
-    site.articles.push_back(std::move(row));
-  }
+  while (articles.Step()) site.articles.push_back(ReadArticleWithBody(articles));
   auto& daily = writer_->Prepare(
       "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
   daily.Reset();

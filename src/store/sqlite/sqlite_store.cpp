@@ -3,42 +3,13 @@
 #include "news/slug.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
+#include "store/sqlite/sqlite_rows.h"
 
 namespace broadsheet::store::sqlite {
 namespace {
 
 // Idle reader connections kept open; more are opened on demand and closed when returned.
 constexpr std::size_t kMaxIdleReaders = 16;
-
-constexpr const char* kArticleColumns =
-    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
-    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
-constexpr const char* kArticleJoins =
-    " FROM articles a JOIN authors au ON au.id = a.author_id"
-    " JOIN categories c ON c.id = a.category_id";
-
-ArticleRow ReadArticle(const SqliteStatement& row) {
-  ArticleRow article;
-  article.id = row.Int(0);
-  article.slug = row.Text(1);
-  article.title = row.Text(2);
-  article.summary = row.Text(3);
-  article.status = row.Text(4) == "published" ? news::ArticleStatus::kPublished
-                                              : news::ArticleStatus::kDraft;
-  article.published_at = row.Int(5);
-  article.updated_at = row.Int(6);
-  article.views = row.Int(7);
-  article.crawler_hits = row.Int(8);
-  article.author = {row.Int(9), row.Text(10)};
-  article.category = {row.Int(11), row.Text(12), row.Text(13)};
-  return article;
-}
-
-std::vector<ArticleRow> ReadArticles(SqliteStatement& statement) {
-  std::vector<ArticleRow> articles;
-  while (statement.Step()) articles.push_back(ReadArticle(statement));
-  return articles;
-}
 
 std::string StatusText(news::ArticleStatus status) { return std::string(news::ToString(status)); }
 
@@ -152,13 +123,10 @@ bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status,
 
 std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
   auto reader = Reader();
-  auto& find = reader->Prepare(std::string("SELECT ") + kArticleColumns +
-                               ", a.body_markdown, a.body_html" + kArticleJoins +
+  auto& find = reader->Prepare(std::string("SELECT ") + kArticleColumnsWithBody + kArticleJoins +
                                " WHERE a.id = ?");
   if (!find.Bind(id).Step()) return std::nullopt;
-  ArticleRow article = ReadArticle(find);
-  article.body_markdown = find.Text(14);
-  article.body_html = find.Text(15);
+  ArticleRow article = ReadArticleWithBody(find);
   find.Reset();
   return article;
 }

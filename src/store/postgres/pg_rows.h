@@ -1,0 +1,54 @@
+// The article row as every PgStore file reads it: one column list, one mapping.
+#pragma once
+
+#include <vector>
+
+#include "store/postgres/pg_connection.h"
+#include "store/store.h"
+
+namespace broadsheet::store::postgres {
+
+inline constexpr const char* kArticleColumns =
+    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
+    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
+// The same followed by the bodies (columns 14 and 15).
+inline constexpr const char* kArticleColumnsWithBody =
+    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
+    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, a.body_markdown, a.body_html";
+inline constexpr const char* kArticleJoins =
+    " FROM articles a JOIN authors au ON au.id = a.author_id"
+    " JOIN categories c ON c.id = a.category_id";
+
+// Reads row `row` of a result that selected kArticleColumns.
+inline ArticleRow ReadArticle(const PgResult& result, int row) {
+  ArticleRow article;
+  article.id = result.Int(row, 0);
+  article.slug = result.Text(row, 1);
+  article.title = result.Text(row, 2);
+  article.summary = result.Text(row, 3);
+  article.status = result.Text(row, 4) == "published" ? news::ArticleStatus::kPublished
+                                                      : news::ArticleStatus::kDraft;
+  article.published_at = result.Int(row, 5);
+  article.updated_at = result.Int(row, 6);
+  article.views = result.Int(row, 7);
+  article.crawler_hits = result.Int(row, 8);
+  article.author = {result.Int(row, 9), result.Text(row, 10)};
+  article.category = {result.Int(row, 11), result.Text(row, 12), result.Text(row, 13)};
+  return article;
+}
+
+// The same for kArticleColumnsWithBody.
+inline ArticleRow ReadArticleWithBody(const PgResult& result, int row) {
+  ArticleRow article = ReadArticle(result, row);
+  article.body_markdown = result.Text(row, 14);
+  article.body_html = result.Text(row, 15);
+  return article;
+}
+
+inline std::vector<ArticleRow> ReadArticles(const PgResult& result) {
+  std::vector<ArticleRow> articles;
+  for (int row = 0; row < result.rows(); ++row) articles.push_back(ReadArticle(result, row));
+  return articles;
+}
+
+}  // namespace broadsheet::store::postgres
