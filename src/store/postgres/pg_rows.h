@@ -4,20 +4,10 @@
 #include <vector>
 
 #include "store/postgres/pg_connection.h"
+#include "store/article_columns.h"
 #include "store/store.h"
 
 namespace broadsheet::store::postgres {
-
-inline constexpr const char* kArticleColumns =
-    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
-    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name";
-// The same followed by the bodies (columns 14 and 15).
-inline constexpr const char* kArticleColumnsWithBody =
-    "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "
-    "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, a.body_markdown, a.body_html";
-inline constexpr const char* kArticleJoins =
-    " FROM articles a JOIN authors au ON au.id = a.author_id"
-    " JOIN categories c ON c.id = a.category_id";
 
 // Reads row `row` of a result that selected kArticleColumns.
 inline ArticleRow ReadArticle(const PgResult& result, int row) {

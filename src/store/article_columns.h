@@ -1,0 +1,21 @@
+// The SQL that selects an article row with its author and category. Both stores use it as is
+// (the statement is the same in SQLite and PostgreSQL); each maps the columns in its own
+// rows header (sqlite/sqlite_rows.h, postgres/pg_rows.h) in this order.
+#pragma once
+
+// A macro only so the list can be joined with more columns at compile time.
+#define BROADSHEET_ARTICLE_COLUMNS                                                          \
+  "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, " \
+  "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name"
+
+namespace broadsheet::store {
+
+inline constexpr const char* kArticleColumns = BROADSHEET_ARTICLE_COLUMNS;
+// The same followed by the bodies (columns 14 and 15).
+inline constexpr const char* kArticleColumnsWithBody =
+    BROADSHEET_ARTICLE_COLUMNS ", a.body_markdown, a.body_html";
+inline constexpr const char* kArticleJoins =
+    " FROM articles a JOIN authors au ON au.id = a.author_id"
+    " JOIN categories c ON c.id = a.category_id";
+
+}  // namespace broadsheet::store
