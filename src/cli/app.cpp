@@ -81,6 +81,20 @@ int RunApp(int argc, char** argv) {
   AddCommonOptions(*stats, common);
   stats->callback([&] { action = [&] { return RunStats(common); }; });
 
+  auto* votes = app.add_subcommand("votes", "show or reset an article's ratings");
+  votes->require_subcommand(1);
+  std::string votes_by;
+  auto* votes_show = votes->add_subcommand("show", "average, count and spread of stars");
+  AddCommonOptions(*votes_show, common);
+  votes_show->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  votes_show->add_option("--by", votes_by, "group by: day")->check(CLI::IsMember({"day"}));
+  votes_show->callback(
+      [&] { action = [&] { return RunVotesShow(common, article_id, votes_by == "day"); }; });
+  auto* votes_reset = votes->add_subcommand("reset", "remove the article's votes");
+  AddCommonOptions(*votes_reset, common);
+  votes_reset->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
+  votes_reset->callback([&] { action = [&] { return RunVotesReset(common, article_id); }; });
+
   std::string transfer_file;
   bool replace = false;
   auto* export_command = app.add_subcommand("export", "write the whole site as one JSON document");

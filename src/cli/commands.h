@@ -23,6 +23,10 @@ int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::stri
 int RunArticleSetStatus(const CommonOptions& common, std::int64_t id, bool publish);
 int RunArticleList(const CommonOptions& common);
 int RunStats(const CommonOptions& common);
+// An article's votes: the average, count and spread of stars, or with `by_day` per local day.
+int RunVotesShow(const CommonOptions& common, std::int64_t id, bool by_day);
+// Removes an article's votes.
+int RunVotesReset(const CommonOptions& common, std::int64_t id);
 // Writes the site as JSON to `output` ("-" for stdout).
 int RunExport(const CommonOptions& common, const std::string& output);
 // Reads a JSON export into an empty store (or, with `replace`, over a full one).

@@ -1,6 +1,6 @@
 // The demo site: the articles in ASSETS/demo/articles (written for Broadsheet, about the
 // fictional town of Alderbrook), published over the past days with a week of plausible
-// reads, so a newcomer's first page looks like a living newspaper.
+// reads and a few ratings, so a newcomer's first page looks like a living newspaper.
 #include <algorithm>
 #include <filesystem>
 
@@ -47,6 +47,12 @@ int SeedDemoSite(store::Store& store, const std::string& assets_dir) {
       if (day_start < published_at - kDay) break;
       const std::int64_t views = (i * 37 + day * 11) % 60 + (i % 3 == 0 ? 40 : 5) + (6 - day) * 3;
       reads.push_back({id, news::LocalDay(day_start), views, views / 7});
+    }
+    // A deterministic handful of votes, 0 to 8 per article, from readers of their own.
+    const std::int64_t voters = (i * 7) % 9;
+    for (std::int64_t v = 0; v < voters; ++v) {
+      const int stars = static_cast<int>(2 + (i + v * 3) % 4);
+      store.RecordVote(id, "demo-reader-" + std::to_string(v), stars, published_at + v * kHour);
     }
   }
   store.AddViews(reads);

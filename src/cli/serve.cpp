@@ -18,6 +18,12 @@
 #include "site/routes.h"
 #include "site/site_context.h"
 #include "site/static_files.h"
+#include "security/client_address.h"
+#include "security/clock.h"
+#include "security/rate_limiter.h"
+#include "security/reader_cookie.h"
+#include "security/site_key.h"
+#include "store/rating_board.h"
 #include "store/view_counter.h"
 
 namespace broadsheet::cli {
@@ -109,7 +115,25 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   settings.lang = config.String("site.lang");
   settings.page_size = static_cast<int>(config.Int("site.page_size"));
   settings.cache_max_age = std::chrono::seconds(config.Int("cache.max_age_s"));
-  const site::SiteContext context{settings, *store, views, pages, *templates, *static_files};
+  settings.rating_prior_votes = static_cast<int>(config.Int("ratings.prior_votes"));
+
+  const security::SiteKey key = security::SiteKey::Load(config.KeyFile());
+  const security::ReaderCookies readers(key);
+  std::unique_ptr<security::ClientAddresses> addresses;
+  try {
+    addresses = std::make_unique<security::ClientAddresses>(
+        config.String("server.trusted_proxies"), key);
+  } catch (const std::invalid_argument& error) {
+    throw CliError(std::string("[server] trusted_proxies: ") + error.what());
+  }
+  const security::SteadyClock clock;
+  security::SlidingWindowLimiter votes_per_address(
+      static_cast<int>(config.Int("ratings.votes_per_address")),
+      std::chrono::seconds(config.Int("ratings.window_s")), clock);
+  site::FormGuards guards{readers, *addresses, votes_per_address};
+  store::RatingBoard ratings;
+  const site::SiteContext context{settings, *store,        views,   pages,
+                                  *templates, *static_files, ratings, guards};
 
   http::Router router;
   site::RegisterRoutes(router, context);
@@ -127,7 +151,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
     throw CliError(error.what());
   }
 
-  site::BackgroundTasks background(*store, views, pages,
+  site::BackgroundTasks background(*store, views, ratings, pages,
                                    std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
                                    std::chrono::milliseconds(config.Int("store.poll_interval_ms")));
   background.Start();

@@ -96,7 +96,7 @@ bool IsDay(const std::string& day) {
 }  // namespace
 
 std::string WriteSiteDocument(const store::SiteExport& site) {
-  std::vector<json::object> authors, categories, articles, daily;
+  std::vector<json::object> authors, categories, articles, daily, votes;
   for (const auto& a : site.authors) authors.push_back({{"id", a.id}, {"name", a.name}});
   for (const auto& c : site.categories) {
     categories.push_back({{"id", c.id}, {"slug", c.slug}, {"name", c.name}});
@@ -118,12 +118,19 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   for (const auto& d : site.daily_views) {
     daily.push_back({{"article_id", d.article_id}, {"day", d.day}, {"views", d.views}});
   }
+  for (const auto& v : site.votes) {
+    votes.push_back({{"article_id", v.article_id},
+                     {"reader_id", v.reader_id},
+                     {"stars", v.stars},
+                     {"voted_at", Timestamp(v.voted_at)}});
+  }
   std::string out = "{\n\"format\": \"" + std::string(kFormat) +
                     "\",\n\"version\": " + std::to_string(kVersion) + ",\n";
   AppendArray(out, "authors", authors, false);
   AppendArray(out, "categories", categories, false);
   AppendArray(out, "articles", articles, false);
-  AppendArray(out, "daily_views", daily, true);
+  AppendArray(out, "daily_views", daily, false);
+  AppendArray(out, "votes", votes, true);
   out += "}\n";
   return out;
 }
@@ -200,6 +207,23 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
       throw CliError(where + ": needs a known article and a day like 2026-11-25");
     }
     site.daily_views.push_back(std::move(row));
+  }
+  // Documents written before ratings existed have no votes.
+  std::set<std::pair<std::int64_t, std::string>> voters;
+  if (root.contains("votes")) {
+    for (const json::value& value : Array(root, "votes")) {
+      const auto& record = Object(value, "a vote");
+      const std::string where = "vote " + std::to_string(site.votes.size() + 1);
+      store::VoteRow vote{Int(record, "article_id", where, 1), Text(record, "reader_id", where),
+                          static_cast<int>(Int(record, "stars", where, 1)),
+                          ParseTimestamp(Field(record, "voted_at", where), where)};
+      if (!article_ids.count(vote.article_id) || vote.stars > 5 || vote.reader_id.empty() ||
+          vote.reader_id.size() > 64 || !voters.emplace(vote.article_id, vote.reader_id).second) {
+        throw CliError(where + ": needs a known article, a reader id, stars from 1 to 5, and"
+                               " one vote per reader and article");
+      }
+      site.votes.push_back(std::move(vote));
+    }
   }
   return site;
 }

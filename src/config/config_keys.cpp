@@ -28,6 +28,9 @@ constexpr std::array kKeys = {
               "it reads the status instead of a reset"},
     ConfigKey{"server.shutdown_timeout_s", KeyType::kInt, "10", 1, 600,
               "on SIGTERM, wait this long for in-flight requests before closing"},
+    ConfigKey{"server.trusted_proxies", KeyType::kString, "", 0, 0,
+              "addresses or CIDR ranges of your load balancers, comma-separated; only from "
+              "these are X-Forwarded-For and Forwarded believed (empty = nobody)"},
     ConfigKey{"store.url", KeyType::kString, "", 0, 0,
               "sqlite:PATH or postgresql://...; empty = sqlite:DATA/broadsheet.db"},
     ConfigKey{"store.pool_size", KeyType::kInt, "8", 1, 1000,
@@ -62,6 +65,14 @@ constexpr std::array kKeys = {
               "rendered pages kept; when full the cache starts over"},
     ConfigKey{"views.flush_interval_ms", KeyType::kInt, "1000", 10, 60000,
               "views are written in one batch this often; a crash loses at most this much"},
+    ConfigKey{"ratings.votes_per_address", KeyType::kInt, "30", 1, kMaxInt,
+              "votes one client address may cast per window, per node; more gets 429 (lower "
+              "slows ballot stuffing, but an office or VPN shares one address)"},
+    ConfigKey{"ratings.window_s", KeyType::kInt, "60", 1, 86400,
+              "the sliding window of votes_per_address"},
+    ConfigKey{"ratings.prior_votes", KeyType::kInt, "10", 0, 1'000'000,
+              "\"Best rated\" counts the site's mean as this many extra votes, so a few votes "
+              "cannot beat many (0 = plain average)"},
     ConfigKey{"log.access", KeyType::kString, "", 0, 0,
               "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
     ConfigKey{"log.level", KeyType::kString, "info", 0, 0,

@@ -26,11 +26,15 @@ Response MethodNotAllowed(const std::string& allow) {
 }  // namespace
 
 void Router::Exact(Method method, std::string path, Handler handler) {
-  routes_.push_back({method, std::move(path), false, std::move(handler)});
+  routes_.push_back({method, std::move(path), Match::kExact, std::move(handler)});
 }
 
 void Router::Prefix(Method method, std::string prefix, Handler handler) {
-  routes_.push_back({method, std::move(prefix), true, std::move(handler)});
+  routes_.push_back({method, std::move(prefix), Match::kPrefix, std::move(handler)});
+}
+
+void Router::Suffix(Method method, std::string suffix, Handler handler) {
+  routes_.push_back({method, std::move(suffix), Match::kSuffix, std::move(handler)});
 }
 
 void Router::Fallback(Handler handler) { fallback_ = std::move(handler); }
@@ -39,8 +43,9 @@ Response Router::Dispatch(const Request& request) const {
   const Method wanted = request.method == Method::kHead ? Method::kGet : request.method;
   std::string allow;
   for (const Route& route : routes_) {
-    const bool matches = route.prefix ? request.path.starts_with(route.path)
-                                      : request.path == route.path;
+    const bool matches = route.match == Match::kPrefix   ? request.path.starts_with(route.path)
+                         : route.match == Match::kSuffix ? request.path.ends_with(route.path)
+                                                         : request.path == route.path;
     if (!matches) continue;
     if (route.method == wanted) return route.handler(request);
     if (!allow.empty()) allow += ", ";

@@ -1,4 +1,5 @@
-// Maps a method and path to a handler: exact paths, path prefixes, then a fallback. A path that
+// Maps a method and path to a handler: exact paths, path prefixes and suffixes (in the order
+// registered), then a fallback. A path that
 // matches with another method gets 405 with Allow. HEAD is answered by the GET handler (the
 // server sends no body). Built once at start, then read-only: thread-safe.
 #pragma once
@@ -18,16 +19,19 @@ class Router {
  public:
   void Exact(Method method, std::string path, Handler handler);
   void Prefix(Method method, std::string prefix, Handler handler);
+  // Paths ending in `suffix` ("/rating" for every article's rating form).
+  void Suffix(Method method, std::string suffix, Handler handler);
   // Answers every path no route matched (GET and HEAD; other methods get 405).
   void Fallback(Handler handler);
 
   Response Dispatch(const Request& request) const;
 
  private:
+  enum class Match { kExact, kPrefix, kSuffix };
   struct Route {
     Method method;
     std::string path;
-    bool prefix;
+    Match match;
     Handler handler;
   };
   std::vector<Route> routes_;

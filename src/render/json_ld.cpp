@@ -26,7 +26,7 @@ std::string JsonForHtml(const std::string& json) {
   return out;
 }
 
-std::string NewsArticleJsonLd(const NewsArticleFacts& facts) {
+std::string NewsArticleJsonLd(const NewsArticleFacts& facts, const std::string& tail) {
   boost::json::object article{
       {"@context", "https://schema.org"},
       {"@type", "NewsArticle"},
@@ -40,7 +40,9 @@ std::string NewsArticleJsonLd(const NewsArticleFacts& facts) {
       {"author", {{"@type", "Person"}, {"name", facts.author_name}}},
       {"publisher", {{"@type", "Organization"}, {"name", facts.publisher_name}}},
   };
-  return JsonForHtml(boost::json::serialize(article));
+  std::string json = JsonForHtml(boost::json::serialize(article));
+  json.insert(json.size() - 1, tail);  // before the object's closing brace
+  return json;
 }
 
 }  // namespace broadsheet::render

@@ -18,7 +18,9 @@ struct NewsArticleFacts {
   std::string publisher_name;
 };
 
-std::string NewsArticleJsonLd(const NewsArticleFacts& facts);
+// `tail` goes in verbatim before the closing brace: a slot marker that becomes
+// `,"aggregateRating":{...}` (render/live_numbers.h) when the page is served, or empty.
+std::string NewsArticleJsonLd(const NewsArticleFacts& facts, const std::string& tail = "");
 
 // Escapes serialized JSON so that it cannot end a <script> element or break a JS parser.
 std::string JsonForHtml(const std::string& json);

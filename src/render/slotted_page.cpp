@@ -7,35 +7,23 @@ namespace {
 
 constexpr char kSlotOpen = '\x1e';
 constexpr char kSlotClose = '\x1f';
-constexpr char kViewsKind = 'v';
+
+bool IsSlotKind(char letter) {
+  switch (static_cast<SlotKind>(letter)) {
+    case SlotKind::kViews:
+    case SlotKind::kRating:
+    case SlotKind::kCardRating:
+    case SlotKind::kRatingJsonLd:
+    case SlotKind::kRatedNotice: return true;
+  }
+  return false;
+}
 
 }  // namespace
 
-std::string ViewsSlot(std::int64_t article_id) {
-  return std::string(1, kSlotOpen) + kViewsKind + std::to_string(article_id) + kSlotClose;
-}
-
-std::string GroupThousands(std::int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  const std::size_t first_group = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i >= first_group && (i - first_group) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return value < 0 ? "-" + out : out;
-}
-
-std::string ReadTimesText(std::int64_t views) {
-  std::string out;
-  AppendReadTimesText(out, views);
-  return out;
-}
-
-void AppendReadTimesText(std::string& out, std::int64_t views) {
-  out.append("Read ");
-  out.append(GroupThousands(views));
-  out.append(views == 1 ? " time" : " times");
+std::string Slot(SlotKind kind, std::int64_t article_id) {
+  return std::string(1, kSlotOpen) + static_cast<char>(kind) + std::to_string(article_id) +
+         kSlotClose;
 }
 
 SlottedPage SlottedPage::Parse(std::string rendered) {
@@ -48,13 +36,13 @@ SlottedPage SlottedPage::Parse(std::string rendered) {
     const std::size_t close = rendered.find(kSlotClose, open);
     std::int64_t id = 0;
     const bool well_formed =
-        close != std::string::npos && close > open + 2 && rendered[open + 1] == kViewsKind &&
+        close != std::string::npos && close > open + 2 && IsSlotKind(rendered[open + 1]) &&
         std::from_chars(rendered.data() + open + 2, rendered.data() + close, id).ptr ==
             rendered.data() + close;
     page.text_.append(rendered, from, open - from);
     if (well_formed) {
       page.cut_at_.push_back(page.text_.size());
-      page.slot_articles_.push_back(id);
+      page.slots_.push_back({static_cast<SlotKind>(rendered[open + 1]), id});
       from = close + 1;
     } else {
       from = open + 1;  // a stray marker byte is dropped

@@ -13,30 +13,40 @@
 
 namespace broadsheet::render {
 
-// The marker for "Read N times" of one article.
-std::string ViewsSlot(std::int64_t article_id);
+// What a slot holds; the letter is what the marker carries.
+enum class SlotKind : char {
+  kViews = 'v',          // "Read N times"
+  kRating = 'r',         // the article page's stars and "Rated 4.2 out of 5 (17 votes)"
+  kCardRating = 'c',     // a listing card's small stars, empty without votes
+  kRatingJsonLd = 'j',   // `,"aggregateRating":{...}` inside JSON-LD, empty without votes
+  kRatedNotice = 'n',    // the confirmation after a vote without JavaScript; usually empty
+};
 
-// "Read 1 time", "Read 2 times", "Read 1,234 times".
-std::string ReadTimesText(std::int64_t views);
-void AppendReadTimesText(std::string& out, std::int64_t views);
-// "1,234"
-std::string GroupThousands(std::int64_t value);
+// The marker for one slot.
+std::string Slot(SlotKind kind, std::int64_t article_id);
+inline std::string ViewsSlot(std::int64_t article_id) {
+  return Slot(SlotKind::kViews, article_id);
+}
 
 class SlottedPage {
  public:
+  struct SlotRef {
+    SlotKind kind;
+    std::int64_t article_id;
+  };
+
   static SlottedPage Parse(std::string rendered);
 
-  // The article ids of every slot, in page order (one id may appear more than once).
-  const std::vector<std::int64_t>& slot_articles() const { return slot_articles_; }
+  const std::vector<SlotRef>& slots() const { return slots_; }
 
-  // Appends the page to `out`, each slot replaced by ReadTimesText(views_of(article_id)).
-  template <typename ViewsOf>
-  void Fill(std::string& out, ViewsOf&& views_of) const {
-    out.reserve(out.size() + text_.size() + slot_articles_.size() * 24);
+  // Appends the page to `out`, calling fill(out, kind, article_id) at each slot.
+  template <typename FillSlot>
+  void Fill(std::string& out, FillSlot&& fill) const {
+    out.reserve(out.size() + text_.size() + slots_.size() * 48);
     std::size_t from = 0;
-    for (std::size_t i = 0; i < slot_articles_.size(); ++i) {
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
       out.append(text_, from, cut_at_[i] - from);
-      AppendReadTimesText(out, views_of(slot_articles_[i]));
+      fill(out, slots_[i].kind, slots_[i].article_id);
       from = cut_at_[i];
     }
     out.append(text_, from, std::string::npos);
@@ -45,9 +55,9 @@ class SlottedPage {
   std::size_t text_size() const { return text_.size(); }
 
  private:
-  std::string text_;                   // the page without markers
-  std::vector<std::size_t> cut_at_;    // offsets in text_ where slot i goes
-  std::vector<std::int64_t> slot_articles_;
+  std::string text_;                 // the page without markers
+  std::vector<std::size_t> cut_at_;  // offsets in text_ where slot i goes
+  std::vector<SlotRef> slots_;
 };
 
 }  // namespace broadsheet::render

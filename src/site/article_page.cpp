@@ -8,6 +8,7 @@
 #include "site/error_pages.h"
 #include "site/page_data.h"
 #include "site/page_response.h"
+#include "site/static_files.h"
 
 namespace broadsheet::site {
 namespace {
@@ -39,6 +40,10 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   content.set("updated_iso", news::IsoTimestamp(article->updated_at));
   content.set("updated_human", news::HumanDate(article->updated_at));
   content.set("views_text", render::ViewsSlot(article->id));
+  content.set("rating_summary", render::Slot(render::SlotKind::kRating, article->id));
+  content.set("rating_notice", render::Slot(render::SlotKind::kRatedNotice, article->id));
+  content.set("rating_url", path + "/rating");
+  content.set("rating_js_url", context.static_files.VersionedUrl("js/rating.js"));
   const int words = render::CountWords(article->body_markdown);
   content.set("reading_minutes",
               std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
@@ -69,7 +74,9 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
       .title = article->title,
       .description = article->summary,
       .canonical_path = path,
-      .head_extra = "<script type=\"application/ld+json\">" + render::NewsArticleJsonLd(facts) +
+      .head_extra = "<script type=\"application/ld+json\">" +
+                    render::NewsArticleJsonLd(
+                        facts, render::Slot(render::SlotKind::kRatingJsonLd, article->id)) +
                     "</script>",
       .current_category_slug = article->category.slug,
   };
@@ -90,14 +97,43 @@ bool IsPrefetch(const http::Request& request) {
          http::EqualsIgnoreCase(request.Header("X-Moz"), "prefetch");
 }
 
-http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
-                                std::int64_t id) {
+namespace {
+
+FoundPage FindArticlePage(const SiteContext& context, const http::Request& request,
+                          std::int64_t id) {
   const std::string key = CacheKeyPrefix(context.settings, request) + "article:" +
                           std::to_string(id);
-  const FoundPage found =
-      FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0, [&] {
-        return RenderArticle(context, SiteOrigin(context.settings, request), id);
-      });
+  return FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0, [&] {
+    return RenderArticle(context, SiteOrigin(context.settings, request), id);
+  });
+}
+
+// ?rated=N after a vote posted without JavaScript: 1..5, else 0.
+int RatedStars(const http::Request& request) {
+  if (request.query.empty()) return 0;
+  const auto rated = request.QueryParam("rated");
+  if (!rated || rated->size() != 1 || (*rated)[0] < '1' || (*rated)[0] > '5') return 0;
+  return (*rated)[0] - '0';
+}
+
+}  // namespace
+
+http::Response ArticlePageWithNotice(const SiteContext& context, const http::Request& request,
+                                     std::int64_t id, int status,
+                                     const render::RatingNotice& notice) {
+  const FoundPage found = FindArticlePage(context, request, id);
+  if (!found.page) return NotFoundPage(context, request);
+  http::Response response = PageResponse(
+      *found.page, found.outcome,
+      LiveValues{.views = context.views, .ratings = context.ratings, .notice = &notice});
+  response.status = status;
+  response.SetHeader("Cache-Control", "no-store");  // this reader's notice only
+  return response;
+}
+
+http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
+                                std::int64_t id) {
+  const FoundPage found = FindArticlePage(context, request, id);
   if (!found.page) return NotFoundPage(context, request);
   const render::CachedPage* page = found.page.get();
   if (request.path != page->canonical_path) {
@@ -106,6 +142,10 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
         301, page->canonical_path + (request.query.empty() ? "" : "?" + request.query));
   }
 
+  if (const int rated = RatedStars(request)) {
+    // The confirmation after a vote: not a new read, so not counted.
+    return ArticlePageWithNotice(context, request, id, 200, render::RatingNotice{.stars = rated});
+  }
   std::int64_t counted_total = 0;
   const bool counts = request.method == http::Method::kGet && !IsPrefetch(request);
   if (counts && news::IsCrawler(request.Header("User-Agent"))) {
@@ -113,8 +153,11 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
   } else if (counts) {
     counted_total = context.views.RecordView(id);
   }
-  return PageResponse(*page, found.outcome, context.views, counted_total ? id : 0,
-                      counted_total);
+  return PageResponse(*page, found.outcome,
+                      LiveValues{.views = context.views,
+                                 .ratings = context.ratings,
+                                 .counted_article = counted_total ? id : 0,
+                                 .counted_total = counted_total});
 }
 
 }  // namespace broadsheet::site

@@ -1,5 +1,5 @@
 // The article page at /{category}/{id}-{slug}: rendered once into the page cache, served with
-// the live "Read N times" spliced in, and the place where a read is counted (a GET answered
+// the live "Read N times" and rating spliced in, and the place where a read is counted (a GET answered
 // 200 that is not a prefetch and not a crawler). Thread-safe.
 #pragma once
 
@@ -7,6 +7,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
+#include "render/live_numbers.h"
 #include "site/site_context.h"
 
 namespace broadsheet::site {
@@ -15,6 +16,12 @@ namespace broadsheet::site {
 // not the article's canonical one).
 http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
                                 std::int64_t id);
+
+// The article page with a notice in its rating widget (the outcome of a vote posted without
+// JavaScript, or why it was refused), answered with `status` and never cached.
+http::Response ArticlePageWithNotice(const SiteContext& context, const http::Request& request,
+                                     std::int64_t id, int status,
+                                     const render::RatingNotice& notice);
 
 // True for a speculative load the reader did not ask for (Sec-Purpose / Purpose: prefetch).
 bool IsPrefetch(const http::Request& request);

@@ -7,11 +7,12 @@
 namespace broadsheet::site {
 
 BackgroundTasks::BackgroundTasks(store::Store& store, store::ViewCounter& views,
-                                 render::PageCache& pages,
+                                 store::RatingBoard& ratings, render::PageCache& pages,
                                  std::chrono::milliseconds flush_interval,
                                  std::chrono::milliseconds poll_interval)
     : store_(store),
       views_(views),
+      ratings_(ratings),
       pages_(pages),
       flush_interval_(flush_interval),
       poll_interval_(poll_interval) {}
@@ -23,6 +24,7 @@ BackgroundTasks::~BackgroundTasks() {
 void BackgroundTasks::Start() {
   content_version_ = store_.ContentVersion();
   views_.RefreshSnapshot();
+  ratings_.ApplyAll(store_.ReadRatingTotals());
   thread_ = std::thread([this] { Run(); });
   store_.SetChangeCallback([this] {
     {
@@ -67,8 +69,9 @@ void BackgroundTasks::CheckForChanges() {
       pages_.Clear();
       spdlog::info("content changed (version {}): page cache cleared", version);
     }
-    // Views other nodes (sharing a PostgreSQL store) added since the last look.
+    // Views and votes other nodes or processes added since the last look.
     views_.RefreshSnapshot();
+    ratings_.ApplyAll(store_.ReadRatingTotals());
   } catch (const std::exception& error) {
     spdlog::warn("cannot check for content changes: {}", error.what());
   }

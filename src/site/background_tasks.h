@@ -1,7 +1,7 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
 // and, every [store] poll_interval_ms, polls the store's content version (dropping cached
 // pages when another process or node changed content) and refreshes the view snapshot (views
-// other nodes added), and does the same at once when the store signals a change (PostgreSQL
+// other nodes added) and the rating totals, and does the same at once when the store signals a change (PostgreSQL
 // LISTEN/NOTIFY). Flush and refresh share this thread, so they never race. Stop() does a final flush. Start/Stop from
 // the controlling thread.
 #pragma once
@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "render/page_cache.h"
+#include "store/rating_board.h"
 #include "store/store.h"
 #include "store/view_counter.h"
 
@@ -19,7 +20,8 @@ namespace broadsheet::site {
 
 class BackgroundTasks {
  public:
-  BackgroundTasks(store::Store& store, store::ViewCounter& views, render::PageCache& pages,
+  BackgroundTasks(store::Store& store, store::ViewCounter& views, store::RatingBoard& ratings,
+                  render::PageCache& pages,
                   std::chrono::milliseconds flush_interval,
                   std::chrono::milliseconds poll_interval);
   ~BackgroundTasks();
@@ -36,6 +38,7 @@ class BackgroundTasks {
 
   store::Store& store_;
   store::ViewCounter& views_;
+  store::RatingBoard& ratings_;
   render::PageCache& pages_;
   const std::chrono::milliseconds flush_interval_;
   const std::chrono::milliseconds poll_interval_;

@@ -69,6 +69,7 @@ std::shared_ptr<const render::CachedPage> RenderListing(const SiteContext& conte
     content.set("pagination", pagination);
   }
   AddMostRead(context, content);
+  if (!category) AddBestRated(context, content);
 
   PageMeta meta;
   meta.canonical_path = PageUrl(base_path, page);
@@ -109,7 +110,8 @@ http::Response ServeListing(const SiteContext& context, const http::Request& req
                                           category, *page);
                    });
   if (!found.page) return NotFoundPage(context, request);
-  return PageResponse(*found.page, found.outcome, context.views);
+  return PageResponse(*found.page, found.outcome,
+                      LiveValues{.views = context.views, .ratings = context.ratings});
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "site/page_data.h"
 
 #include "news/calendar.h"
+#include "render/live_numbers.h"
 #include "render/slotted_page.h"
 #include "site/static_files.h"
 
@@ -47,7 +48,23 @@ TemplateData ArticleCard(const store::ArticleRow& article) {
   card.set("date_iso", news::IsoTimestamp(article.published_at));
   card.set("date_human", news::HumanDate(article.published_at));
   card.set("views_text", render::ViewsSlot(article.id));
+  card.set("card_rating", render::Slot(render::SlotKind::kCardRating, article.id));
   return card;
+}
+
+void AddBestRated(const SiteContext& context, TemplateData& data) {
+  TemplateData list{TemplateData::type::list};
+  for (const store::RatingTotals& totals :
+       context.store.BestRated(context.settings.rating_prior_votes, kMostReadLength)) {
+    const auto article = context.store.FindArticle(totals.article_id);
+    if (!article) continue;
+    TemplateData item;
+    item.set("title", article->title);
+    item.set("url", ArticlePath(*article));
+    item.set("card_rating", render::Slot(render::SlotKind::kCardRating, article->id));
+    list << item;
+  }
+  data.set("best_rated", list);
 }
 
 void AddMostRead(const SiteContext& context, TemplateData& data) {

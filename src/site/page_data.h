@@ -24,11 +24,14 @@ struct PageMeta {
 std::string ArticlePath(const store::ArticleRow& article);
 std::string CategoryPath(const store::Category& category);
 
-// An article card for listings; its views text is a live slot.
+// An article card for listings; its views text and rating are live slots.
 render::TemplateData ArticleCard(const store::ArticleRow& article);
 
 // "Most read today" and "Most read this week" lists, from the per-day counts.
 void AddMostRead(const SiteContext& context, render::TemplateData& data);
+
+// "Best rated": published articles ranked by their Bayesian-damped average.
+void AddBestRated(const SiteContext& context, render::TemplateData& data);
 
 // Renders `content_template` with `content`, then the layout around it.
 std::string RenderPage(const SiteContext& context, const std::string& origin,

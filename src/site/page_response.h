@@ -8,18 +8,29 @@
 #include <string>
 
 #include "http/response.h"
+#include "render/live_numbers.h"
 #include "render/page_cache.h"
+#include "store/rating_board.h"
 #include "store/view_counter.h"
 
 namespace broadsheet::site {
 
-// `counted_article`/`counted_total`: the article whose view this request just counted and the
-// total RecordView returned (shown as is, so a reader sees their own view); 0 for none.
 enum class CacheOutcome { kHit, kMiss, kStale };
 
+// The numbers and notices one response fills its page's slots with.
+struct LiveValues {
+  const store::ViewCounter& views;
+  const store::RatingBoard& ratings;
+  // The article whose view this request just counted and the total RecordView returned (shown
+  // as is, so a reader sees their own view); 0 for none.
+  std::int64_t counted_article = 0;
+  std::int64_t counted_total = 0;
+  // What the rating widget says to this reader only (after a vote, or why it was refused).
+  const render::RatingNotice* notice = nullptr;
+};
+
 http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome,
-                            const store::ViewCounter& views, std::int64_t counted_article = 0,
-                            std::int64_t counted_total = 0);
+                            const LiveValues& live);
 
 // The page under `key`: from the cache, else from `render` (nullptr: no such page), cached
 // for next time when `cache` is true. When rendering fails because the store is unreachable

@@ -5,6 +5,7 @@
 #include "site/article_page.h"
 #include "site/error_pages.h"
 #include "site/listing_pages.h"
+#include "site/rating_action.h"
 #include "site/static_files.h"
 
 namespace broadsheet::site {
@@ -66,6 +67,9 @@ void RegisterRoutes(http::Router& router, const SiteContext& context) {
   });
   router.Prefix(Method::kGet, "/static/", [site](const Request& request) {
     return site->static_files.Serve(request);
+  });
+  router.Suffix(Method::kPost, "/rating", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeRatingPost(*site, request); });
   });
   router.Fallback([site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeContentPath(*site, request); });

@@ -9,6 +9,10 @@
 #include "http/request.h"
 #include "render/page_cache.h"
 #include "render/template_set.h"
+#include "security/client_address.h"
+#include "security/rate_limiter.h"
+#include "security/reader_cookie.h"
+#include "store/rating_board.h"
 #include "store/store.h"
 #include "store/view_counter.h"
 
@@ -23,6 +27,15 @@ struct SiteSettings {
   std::string lang;
   int page_size = 10;
   std::chrono::seconds cache_max_age{60};
+  int rating_prior_votes = 10;  // [ratings] prior_votes
+};
+
+// What guards the public forms on cached pages (DESIGN.md §4a): reader identity, client
+// addresses for rate limits, and the limits themselves.
+struct FormGuards {
+  const security::ReaderCookies& readers;
+  const security::ClientAddresses& addresses;
+  security::SlidingWindowLimiter& votes_per_address;
 };
 
 struct SiteContext {
@@ -32,6 +45,8 @@ struct SiteContext {
   render::PageCache& pages;
   const render::TemplateSet& templates;
   const StaticFiles& static_files;
+  store::RatingBoard& ratings;
+  FormGuards& guards;
 };
 
 // The site's origin ("https://host") for absolute links: [site] url, else the request's Host

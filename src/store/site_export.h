@@ -22,6 +22,7 @@ struct SiteExport {
   std::vector<Category> categories;
   std::vector<ArticleRow> articles;  // with bodies; author/category carry only their ids
   std::vector<DailyViewRow> daily_views;
+  std::vector<VoteRow> votes;  // by article, then reader; import recomputes the totals
 };
 
 }  // namespace broadsheet::store

@@ -79,6 +79,17 @@ struct RatingTotals {
   std::int64_t article_id = 0;
   std::int64_t sum = 0;    // of stars
   std::int64_t count = 0;  // of votes (one per reader)
+  // Grows with every vote and reset of the article: of two totals, the higher revision is the
+  // newer, however their answers were ordered on the way back.
+  std::int64_t revision = 0;
+};
+
+// One reader's vote on one article.
+struct VoteRow {
+  std::int64_t article_id = 0;
+  std::string reader_id;
+  int stars = 0;
+  std::int64_t voted_at = 0;  // unix seconds
 };
 
 // What a vote did, from the values its own transaction wrote.
@@ -143,10 +154,16 @@ class Store {
                                                 std::int64_t now) = 0;
   // The reader's stars for the article, or nullopt when they have not voted.
   virtual std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) = 0;
-  // Sum and count of every article that has votes.
+  // Totals of every article that was ever voted on (revision > 0), so a reset shows too.
   virtual std::vector<RatingTotals> ReadRatingTotals() = 0;
   // Removes the article's votes (readers may vote again). False when no such article.
   virtual bool ResetVotes(std::int64_t article_id) = 0;
+  // The article's votes, oldest first (for `broadsheet votes show`).
+  virtual std::vector<VoteRow> ListVotes(std::int64_t article_id) = 0;
+  // Published articles with votes, best first by a Bayesian-damped average: the site's mean
+  // rating counted as `prior_votes` extra votes, so a single 5-star vote does not outrank a
+  // hundred votes averaging 4.9.
+  virtual std::vector<RatingTotals> BestRated(int prior_votes, int limit) = 0;
 
   // --- change notification ------------------------------------------------------------------
   // A number that changes whenever published content changes (an article saved, published or

@@ -169,6 +169,73 @@ TEST_F(MultiNode, TwoNodesBehindHaproxyCountEveryViewExactlyOnce) {
   EXPECT_EQ(StoredViews(site, 3), before + 2000);
 }
 
+TEST_F(MultiNode, TwoHundredReadersVotingThroughTwoNodesAreCountedExactlyOnce) {
+  TestSite site;
+  // Polling set to an hour: node B learns of node A's votes only through NOTIFY.
+  const std::vector<std::string> settings = {"--set", "store.poll_interval_ms=3600000",
+                                             "--set", "server.trusted_proxies=127.0.0.1"};
+  std::vector<std::string> with_demo = settings;
+  with_demo.push_back("--demo");
+  ServerProcess a(site.StoreArgs(), with_demo);
+  ASSERT_TRUE(a.started());
+  ServerProcess b({"--data", site.File("node-b"), "--store", site.store_url(), "--key-file",
+                   site.File("site.key")},
+                  settings);
+  ASSERT_TRUE(b.started());
+  const std::string path = ArticlePathOf(site, 8);
+  const auto totals_of = [&] {
+    for (const auto& totals : site.OpenStore()->ReadRatingTotals()) {
+      if (totals.article_id == 8) return totals;
+    }
+    return store::RatingTotals{8, 0, 0, 0};
+  };
+  const auto before = totals_of();
+  std::int64_t after_count = 0;
+  {
+    TempDir haproxy_dir;
+    Haproxy haproxy(haproxy_dir, {a.port(), b.port()});
+    HttpClient probe(haproxy.port());
+    ASSERT_TRUE(PollUntil([&] {
+      try {
+        return probe.Get("/healthz").status == 200;
+      } catch (const std::exception&) {
+        return false;
+      }
+    }, std::chrono::seconds(30)));
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    std::vector<std::thread> voters;
+    for (int c = 0; c < 8; ++c) {
+      voters.emplace_back([&] {
+        HttpClient client(haproxy.port());
+        for (int i = next.fetch_add(1); i < 200; i = next.fetch_add(1)) {
+          // Each reader from an address of its own, as the trusted proxy reports it, so the
+          // default per-address limit of 30 holds for each.
+          const std::string address = "198.51.100." + std::to_string(i % 250);
+          ok += Vote(client, path, std::to_string(1 + i % 5),
+                     {{"X-Forwarded-For", address}}).status == 200;
+        }
+      });
+    }
+    for (auto& voter : voters) voter.join();
+    ASSERT_EQ(ok.load(), 200);
+  }
+  const auto after = totals_of();
+  after_count = after.count;
+  EXPECT_EQ(after.count, before.count + 200);
+  EXPECT_EQ(after.sum, before.sum + 40 * 15);
+  EXPECT_GT(CountLines(site.File("access.log"), "POST " + path + "/rating"), 0);
+  EXPECT_GT(CountLines(site.File("node-b/access.log"), "POST " + path + "/rating"), 0);
+  // Both nodes' pages show every vote, whichever node took it.
+  const std::string votes = "(" + std::to_string(after_count) + " votes)";
+  for (ServerProcess* node : {&a, &b}) {
+    HttpClient client(node->port());
+    EXPECT_TRUE(PollUntil([&] {
+      return RatingShown(client.Get(path).body).find(votes) != std::string::npos;
+    }, std::chrono::seconds(20))) << RatingShown(client.Get(path).body);
+  }
+}
+
 TEST_F(MultiNode, AnEditThroughOneNodesStoreReachesTheOtherNodesCache) {
   TestSite site;
   ServerProcess a(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600"});

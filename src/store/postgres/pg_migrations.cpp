@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -83,6 +83,9 @@ CREATE TABLE votes (
   PRIMARY KEY (article_id, reader_id)
 );
 CREATE INDEX votes_by_time ON votes(article_id, voted_at);
+)sql"},
+    {3, R"sql(
+ALTER TABLE articles ADD COLUMN rating_revision BIGINT NOT NULL DEFAULT 0;
 )sql"},
 }};
 

@@ -29,6 +29,12 @@ SiteExport PgStore::ExportSite() {
     for (int r = 0; r < daily.rows(); ++r) {
       site.daily_views.push_back({daily.Int(r, 0), daily.Text(r, 1), daily.Int(r, 2)});
     }
+    const PgResult votes = connection->Exec(
+        "SELECT article_id, reader_id, stars, voted_at FROM votes ORDER BY article_id, reader_id");
+    for (int r = 0; r < votes.rows(); ++r) {
+      site.votes.push_back({votes.Int(r, 0), votes.Text(r, 1), static_cast<int>(votes.Int(r, 2)),
+                            votes.Int(r, 3)});
+    }
     connection->ExecScript("COMMIT");
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
@@ -43,7 +49,7 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
   try {
     if (replace) {
       connection->ExecScript(
-          "DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
+          "DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
           " DELETE FROM authors;");
     }
     for (const Author& a : site.authors) {
@@ -67,6 +73,17 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           "INSERT INTO article_views_daily(article_id, day, views) VALUES ($1, $2, $3)",
           {P(d.article_id), P(d.day), P(d.views)});
     }
+    for (const VoteRow& v : site.votes) {
+      connection->Exec(
+          "INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES ($1, $2, $3, $4)",
+          {P(v.article_id), P(v.reader_id), P(v.stars), P(v.voted_at)});
+    }
+    // The running totals follow from the votes, so they cannot disagree with them.
+    connection->ExecScript(
+        "UPDATE articles SET rating_sum = coalesce(t.total, 0), rating_count = coalesce(t.n, 0),"
+        " rating_revision = coalesce(t.n, 0)"
+        " FROM articles a LEFT JOIN (SELECT article_id, sum(stars) AS total, count(*) AS n"
+        "  FROM votes GROUP BY article_id) t ON t.article_id = a.id WHERE articles.id = a.id");
     // Explicit ids leave the sequences behind: move each past the largest id.
     for (const char* table : {"authors", "categories", "articles"}) {
       connection->ExecScript(std::string("SELECT setval(pg_get_serial_sequence('") + table +

@@ -40,6 +40,8 @@ class PgStore final : public Store {
   std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) override;
   std::vector<RatingTotals> ReadRatingTotals() override;
   bool ResetVotes(std::int64_t article_id) override;
+  std::vector<VoteRow> ListVotes(std::int64_t article_id) override;
+  std::vector<RatingTotals> BestRated(int prior_votes, int limit) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
   SiteExport ExportSite() override;

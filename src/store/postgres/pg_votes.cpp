@@ -4,6 +4,18 @@
 #include "store/postgres/pg_store.h"
 
 namespace broadsheet::store::postgres {
+namespace {
+
+// Rows of (id, rating_sum, rating_count, rating_revision).
+std::vector<RatingTotals> TotalsOf(const PgResult& result) {
+  std::vector<RatingTotals> totals;
+  for (int r = 0; r < result.rows(); ++r) {
+    totals.push_back({result.Int(r, 0), result.Int(r, 1), result.Int(r, 2), result.Int(r, 3)});
+  }
+  return totals;
+}
+
+}  // namespace
 
 std::optional<VoteOutcome> PgStore::RecordVote(std::int64_t article_id,
                                                const std::string& reader_id, int stars,
@@ -29,11 +41,15 @@ std::optional<VoteOutcome> PgStore::RecordVote(std::int64_t article_id,
         " voted_at = excluded.voted_at",
         {P(article_id), P(reader_id), P(stars), P(now)});
     const PgResult totals = connection->Exec(
-        "UPDATE articles SET rating_sum = rating_sum + $1, rating_count = rating_count + $2"
-        " WHERE id = $3 RETURNING rating_sum, rating_count",
+        "UPDATE articles SET rating_sum = rating_sum + $1, rating_count = rating_count + $2,"
+        " rating_revision = rating_revision + 1"
+        " WHERE id = $3 RETURNING rating_sum, rating_count, rating_revision",
         {P(stars - old_stars), P(replaced ? 0 : 1), P(article_id)});
+    // Other nodes refresh their rating totals (delivered at commit, dropped on rollback).
+    connection->ExecScript("NOTIFY broadsheet_views");
     connection->ExecScript("COMMIT");
-    return VoteOutcome{{article_id, totals.Int(0, 0), totals.Int(0, 1)}, replaced};
+    return VoteOutcome{{article_id, totals.Int(0, 0), totals.Int(0, 1), totals.Int(0, 2)},
+                       replaced};
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
     throw;
@@ -52,12 +68,9 @@ std::optional<int> PgStore::VoteOf(std::int64_t article_id, const std::string& r
 std::vector<RatingTotals> PgStore::ReadRatingTotals() {
   auto connection = pool_.Acquire();
   const PgResult result = connection->Exec(
-      "SELECT id, rating_sum, rating_count FROM articles WHERE rating_count > 0 ORDER BY id");
-  std::vector<RatingTotals> totals;
-  for (int r = 0; r < result.rows(); ++r) {
-    totals.push_back({result.Int(r, 0), result.Int(r, 1), result.Int(r, 2)});
-  }
-  return totals;
+      "SELECT id, rating_sum, rating_count, rating_revision FROM articles"
+      " WHERE rating_revision > 0 ORDER BY id");
+  return TotalsOf(result);
 }
 
 bool PgStore::ResetVotes(std::int64_t article_id) {
@@ -65,17 +78,46 @@ bool PgStore::ResetVotes(std::int64_t article_id) {
   connection->ExecScript("BEGIN");
   try {
     const bool found = connection
-                           ->Exec("UPDATE articles SET rating_sum = 0, rating_count = 0"
-                                  " WHERE id = $1",
+                           ->Exec("UPDATE articles SET rating_sum = 0, rating_count = 0,"
+                                  " rating_revision = rating_revision + 1 WHERE id = $1",
                                   {P(article_id)})
                            .Affected() > 0;
     connection->Exec("DELETE FROM votes WHERE article_id = $1", {P(article_id)});
+    if (found) connection->ExecScript("NOTIFY broadsheet_views");
     connection->ExecScript(found ? "COMMIT" : "ROLLBACK");
     return found;
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
     throw;
   }
+}
+
+std::vector<VoteRow> PgStore::ListVotes(std::int64_t article_id) {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT reader_id, stars, voted_at FROM votes WHERE article_id = $1"
+      " ORDER BY voted_at, reader_id",
+      {P(article_id)});
+  std::vector<VoteRow> votes;
+  for (int r = 0; r < result.rows(); ++r) {
+    votes.push_back({article_id, result.Text(r, 0), static_cast<int>(result.Int(r, 1)),
+                     result.Int(r, 2)});
+  }
+  return votes;
+}
+
+std::vector<RatingTotals> PgStore::BestRated(int prior_votes, int limit) {
+  auto connection = pool_.Acquire();
+  // score = (prior_votes * site_mean + sum) / (prior_votes + count)
+  const PgResult result = connection->Exec(
+      "WITH site AS (SELECT sum(rating_sum)::float8 / sum(rating_count) AS mean"
+      "  FROM articles WHERE status = 'published' AND rating_count > 0)"
+      " SELECT a.id, a.rating_sum, a.rating_count, a.rating_revision FROM articles a, site"
+      " WHERE a.status = 'published' AND a.rating_count > 0"
+      " ORDER BY ($1::float8 * site.mean + a.rating_sum) / ($1::float8 + a.rating_count) DESC,"
+      "  a.rating_count DESC, a.id LIMIT $2",
+      {P(prior_votes), P(limit)});
+  return TotalsOf(result);
 }
 
 std::string PgStore::SynchronousCommit() {

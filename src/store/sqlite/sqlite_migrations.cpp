@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -91,6 +91,11 @@ CREATE TABLE votes (
   PRIMARY KEY (article_id, reader_id)
 ) WITHOUT ROWID;
 CREATE INDEX votes_by_time ON votes(article_id, voted_at);
+)sql"},
+    {3, R"sql(
+-- Bumped by every vote and reset, so a node keeping the totals in memory can tell newer
+-- totals from older ones when two votes' answers arrive out of order.
+ALTER TABLE articles ADD COLUMN rating_revision INTEGER NOT NULL DEFAULT 0;
 )sql"},
 }};
 

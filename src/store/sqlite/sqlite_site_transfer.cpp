@@ -28,6 +28,13 @@ SiteExport SqliteStore::ExportSite() {
       "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
   daily.Reset();
   while (daily.Step()) site.daily_views.push_back({daily.Int(0), daily.Text(1), daily.Int(2)});
+  auto& votes = writer_->Prepare(
+      "SELECT article_id, reader_id, stars, voted_at FROM votes ORDER BY article_id, reader_id");
+  votes.Reset();
+  while (votes.Step()) {
+    site.votes.push_back(
+        {votes.Int(0), votes.Text(1), static_cast<int>(votes.Int(2)), votes.Int(3)});
+  }
   transaction.Commit();
   return site;
 }
@@ -37,7 +44,7 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   SqliteTransaction transaction(*writer_);
   if (replace) {
     writer_->Exec(
-        "DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
+        "DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
         " DELETE FROM authors;");
   }
   auto& author = writer_->Prepare("INSERT INTO authors(id, name) VALUES (?, ?)");
@@ -58,6 +65,15 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   auto& daily =
       writer_->Prepare("INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)");
   for (const DailyViewRow& d : site.daily_views) daily.Bind(d.article_id, d.day, d.views).Run();
+  auto& vote = writer_->Prepare(
+      "INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES (?, ?, ?, ?)");
+  for (const VoteRow& v : site.votes) vote.Bind(v.article_id, v.reader_id, v.stars, v.voted_at).Run();
+  // The running totals follow from the votes, so they cannot disagree with them.
+  writer_->Exec(
+      "UPDATE articles SET rating_sum = coalesce((SELECT sum(stars) FROM votes"
+      "  WHERE votes.article_id = articles.id), 0),"
+      " rating_count = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id),"
+      " rating_revision = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id)");
   transaction.Commit();
 }
 

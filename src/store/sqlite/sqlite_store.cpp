@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "news/slug.h"
+#include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
 #include "store/sqlite/sqlite_rows.h"
@@ -29,6 +30,7 @@ SqliteStore::ReaderLease::~ReaderLease() {
 SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
   writer_ = std::make_unique<SqliteConnection>(path_, /*create=*/true);
   ApplyMigrations(*writer_);
+  group_commit_ = std::make_unique<GroupCommit>(writer_mutex_, *writer_);
 }
 
 SqliteStore::~SqliteStore() = default;

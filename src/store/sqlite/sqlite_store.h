@@ -12,6 +12,7 @@
 
 namespace broadsheet::store::sqlite {
 
+class GroupCommit;
 class SqliteConnection;
 
 class SqliteStore final : public Store {
@@ -42,6 +43,8 @@ class SqliteStore final : public Store {
   std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) override;
   std::vector<RatingTotals> ReadRatingTotals() override;
   bool ResetVotes(std::int64_t article_id) override;
+  std::vector<VoteRow> ListVotes(std::int64_t article_id) override;
+  std::vector<RatingTotals> BestRated(int prior_votes, int limit) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
   SiteExport ExportSite() override;
@@ -75,6 +78,7 @@ class SqliteStore final : public Store {
   // Guarded by writer_mutex_.
   std::mutex writer_mutex_;
   std::unique_ptr<SqliteConnection> writer_;
+  std::unique_ptr<GroupCommit> group_commit_;  // durable writes from many threads (votes)
 
   // Guarded by pool_mutex_.
   std::mutex pool_mutex_;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "http/harness/http_client.h"
 #include "http/harness/test_site.h"
 
 namespace broadsheet::testing {
@@ -51,6 +52,44 @@ inline std::string OrderedListById(const std::string& page, const std::string& i
   if (start == std::string::npos) return {};
   const auto end = page.find("</ol>", start);
   return page.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// The text of the article page's <span class="rating-text">, e.g. "Rated 4.2 out of 5 (17 votes)".
+inline std::string RatingShown(const std::string& page) {
+  const std::string open = "<span class=\"rating-text\">";
+  const auto start = page.find(open);
+  if (start == std::string::npos) return {};
+  const auto end = page.find('<', start + open.size());
+  return page.substr(start + open.size(), end - start - open.size());
+}
+
+// The "bs_reader=..." pair of a response's Set-Cookie, or empty.
+inline std::string ReaderCookieFrom(const HttpResponse& response) {
+  const std::string set_cookie = response.Header("set-cookie");
+  if (!set_cookie.starts_with("bs_reader=")) return {};
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+// The reader id inside a "bs_reader=<id>.<mac>" pair.
+inline std::string ReaderIdOf(const std::string& cookie) {
+  const auto equals = cookie.find('=');
+  return cookie.substr(equals + 1, cookie.find('.') - equals - 1);
+}
+
+// POSTs stars=`stars` (or the raw `body` when given) to the article's rating form.
+inline HttpResponse Vote(HttpClient& client, const std::string& article_path,
+                         const std::string& stars, const Headers& extra = {},
+                         bool json = true) {
+  Headers headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  if (json) headers.emplace_back("Accept", "application/json");
+  headers.insert(headers.end(), extra.begin(), extra.end());
+  return client.Request("POST", article_path + "/rating", headers, "stars=" + stars);
+}
+
+// "votes": N from a rating answer's JSON, or -1.
+inline std::int64_t VotesInJson(const std::string& json) {
+  const auto at = json.find("\"votes\": ");
+  return at == std::string::npos ? -1 : std::stoll(json.substr(at + 9));
 }
 
 }  // namespace broadsheet::testing

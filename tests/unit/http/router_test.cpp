@@ -33,5 +33,16 @@ TEST(Router, WrongMethodGets405WithAllow) {
   EXPECT_EQ(router.Dispatch(Make(Method::kPut, "/anything")).status, 405);
 }
 
+TEST(Router, SuffixRoutesTakeTheirMethodAndRefuseOthers) {
+  Router router;
+  router.Suffix(Method::kPost, "/rating", [](const Request&) { return Response::Text(200, "r"); });
+  router.Fallback([](const Request&) { return Response::Text(404, "f"); });
+  EXPECT_EQ(router.Dispatch(Make(Method::kPost, "/news/3-a/rating")).body, "r");
+  const Response get = router.Dispatch(Make(Method::kGet, "/news/3-a/rating"));
+  EXPECT_EQ(get.status, 405);
+  EXPECT_EQ(get.Header("Allow"), "POST");
+  EXPECT_EQ(router.Dispatch(Make(Method::kGet, "/news/3-a-rating")).body, "f");
+}
+
 }  // namespace
 }  // namespace broadsheet::http

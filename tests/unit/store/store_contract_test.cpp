@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "store/open_store.h"
+#include "store/site_export.h"
 #include "store/sqlite/sqlite_store.h"
 #ifdef BROADSHEET_WITH_POSTGRES
 #include "store/postgres/pg_store.h"
@@ -189,7 +190,10 @@ TEST_P(StoreContract, AVoteCountsOncePerReaderAndARepeatReplacesTheStars) {
   ASSERT_EQ(totals.size(), 1u);
   EXPECT_EQ(totals[0].sum, 6);
   EXPECT_TRUE(store_->ResetVotes(id));
-  EXPECT_TRUE(store_->ReadRatingTotals().empty());
+  const auto after_reset = store_->ReadRatingTotals();  // still listed, so nodes see the reset
+  ASSERT_EQ(after_reset.size(), 1u);
+  EXPECT_EQ(after_reset[0].count, 0);
+  EXPECT_EQ(after_reset[0].sum, 0);
   EXPECT_FALSE(store_->VoteOf(id, "reader-a"));
   EXPECT_FALSE(store_->RecordVote(id, "reader-a", 2, 2004)->replaced);
   EXPECT_FALSE(store_->ResetVotes(id + 99));
@@ -211,6 +215,67 @@ TEST_P(StoreContract, ConcurrentVotesAreAllCountedWithTheExactSum) {
   ASSERT_EQ(totals.size(), 1u);
   EXPECT_EQ(totals[0].count, 200);
   EXPECT_EQ(totals[0].sum, 8 * (5 * (1 + 2 + 3 + 4 + 5)));
+}
+
+TEST_P(StoreContract, EveryVoteAndResetRaisesTheRatingRevision) {
+  const auto id = Add("Revised", "Sport", kPublished, 1000);
+  const auto first = store_->RecordVote(id, "a", 3, 2000)->totals.revision;
+  const auto second = store_->RecordVote(id, "a", 4, 2001)->totals.revision;  // a replacement
+  EXPECT_GT(second, first);
+  store_->ResetVotes(id);
+  const auto totals = store_->ReadRatingTotals();
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_GT(totals[0].revision, second);
+}
+
+TEST_P(StoreContract, ListsAnArticlesVotesOldestFirst) {
+  const auto id = Add("Listed", "Sport", kPublished, 1000);
+  store_->RecordVote(id, "late", 2, 3000);
+  store_->RecordVote(id, "early", 5, 2000);
+  store_->RecordVote(Add("Other", "Sport", kPublished, 1000), "early", 1, 2000);
+  const auto votes = store_->ListVotes(id);
+  ASSERT_EQ(votes.size(), 2u);
+  EXPECT_EQ(votes[0].reader_id, "early");
+  EXPECT_EQ(votes[0].stars, 5);
+  EXPECT_EQ(votes[0].voted_at, 2000);
+  EXPECT_EQ(votes[1].reader_id, "late");
+  EXPECT_TRUE(store_->ListVotes(id + 99).empty());
+}
+
+TEST_P(StoreContract, BestRatedDampsAFewVotesWithTheSiteMean) {
+  const auto single = Add("One five-star vote", "Sport", kPublished, 1000);
+  const auto many = Add("A hundred votes averaging 4.9", "Sport", kPublished, 1000);
+  const auto middling = Add("Fifty votes averaging 3", "Sport", kPublished, 1000);
+  const auto draft = Add("A draft", "Sport", kDraft, 1000);
+  store_->RecordVote(single, "solo", 5, 2000);
+  for (int i = 0; i < 100; ++i) store_->RecordVote(many, "m" + std::to_string(i), i < 90 ? 5 : 4, 2000);
+  for (int i = 0; i < 50; ++i) store_->RecordVote(middling, "d" + std::to_string(i), 2 + (i % 3), 2000);
+  store_->RecordVote(draft, "solo", 5, 2000);
+  const auto ranked = store_->BestRated(10, 10);
+  ASSERT_EQ(ranked.size(), 3u);  // the draft is not ranked
+  EXPECT_EQ(ranked[0].article_id, many);
+  EXPECT_EQ(ranked[0].count, 100);
+  EXPECT_EQ(ranked[0].sum, 490);
+  EXPECT_EQ(ranked[1].article_id, single);
+  EXPECT_EQ(ranked[2].article_id, middling);
+  // Without damping, the single vote wins: the K2 flaw the prior fixes.
+  EXPECT_EQ(store_->BestRated(0, 1).at(0).article_id, single);
+}
+
+TEST_P(StoreContract, ExportAndImportCarryVotesAndRecomputeTotals) {
+  const auto id = Add("Carried", "Sport", kPublished, 1000);
+  store_->RecordVote(id, "a", 5, 2000);
+  store_->RecordVote(id, "b", 2, 2001);
+  const SiteExport site = store_->ExportSite();
+  ASSERT_EQ(site.votes.size(), 2u);
+  EXPECT_EQ(site.votes[0].reader_id, "a");
+  store_->ImportSite(site, /*replace=*/true);
+  const auto totals = store_->ReadRatingTotals();
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].sum, 7);
+  EXPECT_EQ(totals[0].count, 2);
+  EXPECT_EQ(store_->VoteOf(id, "b"), 2);
+  EXPECT_TRUE(store_->RecordVote(id, "a", 1, 2002)->replaced);  // one vote per reader still
 }
 
 TEST_P(StoreContract, RatingsDoNotMoveTheContentVersion) {

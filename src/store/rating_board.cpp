@@ -1,0 +1,24 @@
+#include "store/rating_board.h"
+
+namespace broadsheet::store {
+
+RatingTotals RatingBoard::Of(std::int64_t article_id) const {
+  Shard& shard = ShardFor(article_id);
+  std::lock_guard lock(shard.mutex);
+  const auto found = shard.totals.find(article_id);
+  if (found == shard.totals.end()) return RatingTotals{article_id, 0, 0, 0};
+  return found->second;
+}
+
+void RatingBoard::Apply(const RatingTotals& totals) {
+  Shard& shard = ShardFor(totals.article_id);
+  std::lock_guard lock(shard.mutex);
+  RatingTotals& held = shard.totals[totals.article_id];
+  if (held.article_id == 0 || totals.revision >= held.revision) held = totals;
+}
+
+void RatingBoard::ApplyAll(const std::vector<RatingTotals>& all) {
+  for (const RatingTotals& totals : all) Apply(totals);
+}
+
+}  // namespace broadsheet::store

@@ -1,0 +1,27 @@
+#include "store/rating_board.h"
+
+#include <gtest/gtest.h>
+
+namespace broadsheet::store {
+namespace {
+
+TEST(RatingBoard, UnknownArticlesHaveNoVotes) {
+  RatingBoard board;
+  const RatingTotals totals = board.Of(7);
+  EXPECT_EQ(totals.count, 0);
+  EXPECT_EQ(totals.sum, 0);
+}
+
+TEST(RatingBoard, AnOlderAnswerArrivingLateNeverMovesTheTotalsBack) {
+  RatingBoard board;
+  board.Apply({7, 9, 2, 2});
+  board.Apply({7, 4, 1, 1});  // the first vote's answer, overtaken by the second's
+  EXPECT_EQ(board.Of(7).count, 2);
+  EXPECT_EQ(board.Of(7).sum, 9);
+  board.ApplyAll({{7, 0, 0, 3}, {8, 5, 1, 1}});  // a reset, read from the store
+  EXPECT_EQ(board.Of(7).count, 0);
+  EXPECT_EQ(board.Of(8).sum, 5);
+}
+
+}  // namespace
+}  // namespace broadsheet::store
