@@ -22,6 +22,7 @@ void ExportALivedInSite(const TestSite& site, const std::string& file) {
   ASSERT_TRUE(server.started());
   HttpClient client(server.port());
   for (int i = 0; i < 3; ++i) ASSERT_EQ(client.Get(ArticlePathOf(site, 2)).status, 200);
+  ASSERT_EQ(Vote(client, ArticlePathOf(site, 2), "4").status, 200);  // a reader's vote
   WriteTextFile(site.File("draft.md"),
                 "---\ntitle: Draft With \"Quotes\" & Ünïcode\ncategory: Town Hall\n"
                 "author: New Writer\nstatus: draft\n---\nLine one\n\n<script>x</script>\n");
@@ -41,6 +42,8 @@ TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
   const std::string document = ReadAll(first);
   EXPECT_NE(document.find("\"format\": \"broadsheet-site\""), std::string::npos);
   EXPECT_NE(document.find("\"daily_views\""), std::string::npos);
+  const auto original = site.OpenStore()->ExportSite();
+  ASSERT_GT(original.votes.size(), 20u);  // the demo's ratings
 
   // Into a fresh SQLite file, and (when a cluster is there) a fresh PostgreSQL database.
   std::vector<std::string> targets = {"sqlite:" + site.File("copy.db")};
@@ -62,6 +65,11 @@ TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
     int january_rows = 0;
     for (const auto& row : copy.daily_views) january_rows += row.day.starts_with("2026-01-0");
     EXPECT_EQ(january_rows, 4);
+    // Votes arrive one for one, and the totals pages show follow from them.
+    ASSERT_EQ(copy.votes.size(), original.votes.size());
+    EXPECT_EQ(copy.votes.back().reader_id, original.votes.back().reader_id);
+    EXPECT_EQ(store::OpenStore(target)->ReadRatingTotals().size(),
+              site.OpenStore()->ReadRatingTotals().size());
     // The copy's ids continue after the imported ones.
     WriteTextFile(site.File("next.md"),
                   "---\ntitle: After Import\ncategory: Sport\nauthor: A\nstatus: published\n---\nx\n");
