@@ -1,0 +1,235 @@
+// Shared pieces of the browser tests: start a real `broadsheet serve` on a free loopback port
+// with its own temporary data dir, drive Debian's Chromium through playwright-core, and run
+// axe-core in a page. Used by tests/browser/*.test.mjs; one server and one browser per file.
+//
+// Environment: BROADSHEET_BINARY (the built `broadsheet`), BROADSHEET_SOURCE_DIR (repo root:
+// templates/, static/ and demo/ are read from there, and axe-core from its node_modules/).
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { chromium } from 'playwright-core';
+
+// A loaded two-core machine (often compiling at the same time) is slow: every wait is generous,
+// and each is a wait for a condition, never a fixed sleep standing in for one.
+export const kStartDeadlineMs = 30_000;
+export const kStopGraceMs = 10_000;
+export const kActionTimeoutMs = 60_000;
+const kLogTailBytes = 64 * 1024;
+
+// Chromium as Debian ships it. The background-networking flags keep it from trying to reach
+// update, sync and component servers on a machine with no network beyond loopback.
+const kChromiumPath = '/usr/bin/chromium';
+const kChromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set (see tests/browser/rating.test.mjs)`);
+  return value;
+}
+
+// A port that was free a moment ago on 127.0.0.1: bind port 0, read it, close. Another process
+// may take it before the server binds, so startServer retries on an early exit.
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// Keeps the last kLogTailBytes of a child's output for failure reports.
+class LogTail {
+  constructor() {
+    this.text = '';
+  }
+  append(chunk) {
+    this.text += chunk.toString('utf8');
+    if (this.text.length > kLogTailBytes) this.text = this.text.slice(-kLogTailBytes);
+  }
+}
+
+// A running `broadsheet serve --demo`. Create with startServer(); always call stop().
+export class Server {
+  constructor(child, dataDir, baseUrl, log) {
+    this.child = child;
+    this.dataDir = dataDir;
+    this.baseUrl = baseUrl;
+    this.log = log;
+    this.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    this.exited = false;
+    this.exit.then(() => {
+      this.exited = true;
+    });
+  }
+
+  url(pathAndQuery) {
+    return new URL(pathAndQuery, this.baseUrl).href;
+  }
+
+  logTail() {
+    return this.log.text;
+  }
+
+  // SIGTERM, then SIGKILL if it is still running after kStopGraceMs; then the data dir goes.
+  async stop() {
+    try {
+      if (!this.exited) {
+        this.child.kill('SIGTERM');
+        const outcome = await Promise.race([this.exit, delay(kStopGraceMs, 'timeout')]);
+        if (outcome === 'timeout' && !this.exited) {
+          this.child.kill('SIGKILL');
+          await this.exit;
+        }
+      }
+    } finally {
+      // A descendant that outlived the server must not hold the runner open through our pipes.
+      this.child.stdout?.destroy();
+      this.child.stderr?.destroy();
+      await rm(this.dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function waitHealthy(server) {
+  const deadline = Date.now() + kStartDeadlineMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (server.exited) return { ok: false, why: 'the server exited' };
+    try {
+      const response = await fetch(server.url('/healthz'), { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return { ok: true };
+      last = `GET /healthz answered ${response.status}`;
+    } catch (error) {
+      last = `GET /healthz failed: ${error.cause?.code ?? error.message}`;
+    }
+    await Promise.race([delay(200), server.exit]);
+  }
+  return { ok: false, why: `not healthy after ${kStartDeadlineMs} ms (${last})` };
+}
+
+// Starts the binary on a fresh data dir with the demo site. extraSets are more
+// `--set section.key=value` overrides. Throws (after cleaning up) when it never gets healthy.
+export async function startServer({ extraSets = [] } = {}) {
+  const binary = requireEnv('BROADSHEET_BINARY');
+  const sourceDir = requireEnv('BROADSHEET_SOURCE_DIR');
+  let lastFailure = '';
+  for (let attempt = 1; attempt <= 3; ++attempt) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-browser-'));
+    const port = await freePort();
+    const args = ['serve', '--demo', '--data', dataDir, '--listen', `127.0.0.1:${port}`,
+      '--set', `site.assets_dir=${sourceDir}`];
+    for (const setting of extraSets) args.push('--set', setting);
+    const log = new LogTail();
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => log.append(chunk));
+    child.stderr.on('data', (chunk) => log.append(chunk));
+    const spawned = new Promise((resolve) => {
+      child.once('spawn', () => resolve(null));
+      child.once('error', (error) => resolve(error));
+    });
+    const server = new Server(child, dataDir, `http://127.0.0.1:${port}/`, log);
+    const spawnError = await spawned;
+    if (spawnError) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`cannot start ${binary}: ${spawnError.message}`);
+    }
+    liveServers.add(server);
+    const health = await waitHealthy(server);
+    if (health.ok) return server;
+    lastFailure = `${health.why}\n--- server output ---\n${server.logTail()}`;
+    await server.stop();
+    liveServers.delete(server);
+    // Exit 2 is a usage or config error, which another port will not fix; a port taken between
+    // freePort() and the server's bind is worth another try.
+    const { code } = await server.exit;
+    if (code === 2 && !/in use|bind/i.test(server.logTail())) break;
+  }
+  throw new Error(`broadsheet serve did not start: ${lastFailure}`);
+}
+
+// If the test runner itself is interrupted, still stop what we started (by its pid).
+const liveServers = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const server of liveServers) {
+      if (!server.exited) server.child.kill('SIGKILL');
+    }
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
+
+export async function stopServer(server) {
+  if (!server) return;
+  try {
+    await server.stop();
+  } finally {
+    liveServers.delete(server);
+  }
+}
+
+// Chromium with a fresh temporary profile (playwright-core makes one per launch and removes it
+// on close); each test then opens its own context, so each is a new reader with no cookies.
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: kChromiumPath,
+    headless: true,
+    args: kChromiumArgs,
+    timeout: kActionTimeoutMs,
+  });
+}
+
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(kActionTimeoutMs);
+  context.setDefaultNavigationTimeout(kActionTimeoutMs);
+  return context;
+}
+
+// Runs axe-core in the page and returns its violations (an empty array when clean).
+export async function axeViolations(page) {
+  const sourceDir = requireEnv('BROADSHEET_SOURCE_DIR');
+  await page.addScriptTag({ path: path.join(sourceDir, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const results = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        html: node.html,
+        summary: node.failureSummary,
+      })),
+    }));
+  });
+}
+
+export function describeViolations(violations) {
+  return violations.map((violation) => {
+    const nodes = violation.nodes.map((node) =>
+      `    ${JSON.stringify(node.target)}: ${node.html}\n      ${(node.summary ?? '').replace(/\n/g, '\n      ')}`);
+    return `  ${violation.id} (${violation.impact}): ${violation.help}\n${nodes.join('\n')}`;
+  }).join('\n');
+}
