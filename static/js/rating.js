@@ -11,7 +11,7 @@
   if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
 
   function votesLabel(votes) {
-    return '(' + votes + (votes === 1 ? ' vote)' : ' votes)');
+    return '(' + votes.toLocaleString('en-US') + (votes === 1 ? ' vote)' : ' votes)');
   }
 
   function starsLabel(stars) {
