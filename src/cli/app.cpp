@@ -95,6 +95,53 @@ int RunApp(int argc, char** argv) {
   votes_reset->add_option("id", article_id, "article id")->required()->check(CLI::PositiveNumber);
   votes_reset->callback([&] { action = [&] { return RunVotesReset(common, article_id); }; });
 
+  auto* comments = app.add_subcommand("comments", "list and moderate readers' comments");
+  comments->require_subcommand(1);
+  std::string comment_filter;
+  auto* comments_list = comments->add_subcommand("list", "newest first");
+  AddCommonOptions(*comments_list, common);
+  comments_list->add_flag_callback("--pending", [&] { comment_filter = "pending"; },
+                                   "only those waiting for an editor");
+  comments_list->add_flag_callback("--reported", [&] { comment_filter = "reported"; },
+                                   "only those readers reported");
+  comments_list->add_flag_callback("--spam", [&] { comment_filter = "spam"; },
+                                   "only those marked as spam");
+  comments_list->callback([&] { action = [&] { return RunCommentsList(common, comment_filter); }; });
+  std::int64_t comment_id = 0;
+  for (const char* verb : {"approve", "reject", "spam", "delete"}) {
+    auto* command = comments->add_subcommand(verb, std::string(verb) + " a comment");
+    AddCommonOptions(*command, common);
+    command->add_option("id", comment_id, "comment id")->required()->check(CLI::PositiveNumber);
+    const std::string name = verb;
+    command->callback(
+        [&, name] { action = [&, name] { return RunCommentSetStatus(common, comment_id, name); }; });
+  }
+
+  auto* settings = app.add_subcommand("settings", "settings kept in the store, shared by every node");
+  settings->require_subcommand(1);
+  std::string setting_key, setting_value;
+  auto* settings_list = settings->add_subcommand("list", "every setting and its value");
+  AddCommonOptions(*settings_list, common);
+  settings_list->callback([&] { action = [&] { return RunSettings(common, "", "", false); }; });
+  auto* settings_get = settings->add_subcommand("get", "one setting's value");
+  AddCommonOptions(*settings_get, common);
+  settings_get->add_option("key", setting_key, "comments.moderation or captcha.kind")->required();
+  settings_get->callback([&] { action = [&] { return RunSettings(common, setting_key, "", false); }; });
+  auto* settings_set = settings->add_subcommand("set", "change a setting on every node");
+  AddCommonOptions(*settings_set, common);
+  settings_set->add_option("key", setting_key, "comments.moderation or captcha.kind")->required();
+  settings_set->add_option("value", setting_value, "open|held|known, image|pow")->required();
+  settings_set->callback(
+      [&] { action = [&] { return RunSettings(common, setting_key, setting_value, true); }; });
+
+  auto* captcha = app.add_subcommand("captcha", "the comment form's security code");
+  captcha->require_subcommand(1);
+  std::string captcha_token;
+  auto* solve = captcha->add_subcommand("solve", "print the answer sealed in a token");
+  AddCommonOptions(*solve, common);
+  solve->add_option("token", captcha_token, "a token from /captcha/new")->required();
+  solve->callback([&] { action = [&] { return RunCaptchaSolve(common, captcha_token); }; });
+
   std::string transfer_file;
   bool replace = false;
   auto* export_command = app.add_subcommand("export", "write the whole site as one JSON document");

@@ -32,6 +32,16 @@ int RunExport(const CommonOptions& common, const std::string& output);
 // Reads a JSON export into an empty store (or, with `replace`, over a full one).
 int RunImport(const CommonOptions& common, const std::string& input, bool replace);
 
+// Comments for editors: list them (filter "", "pending", "reported" or "spam"), and approve,
+// reject, mark as spam or delete one (`action`).
+int RunCommentsList(const CommonOptions& common, const std::string& filter);
+int RunCommentSetStatus(const CommonOptions& common, std::int64_t id, const std::string& action);
+// Site settings kept in the store: list (empty key), get, or set.
+int RunSettings(const CommonOptions& common, const std::string& key, const std::string& value,
+                bool set);
+// Prints the answer sealed in a security code token (the operator's and the tests' way in).
+int RunCaptchaSolve(const CommonOptions& common, const std::string& token);
+
 // Seeds the demo articles from ASSETS/demo/articles into an empty store. Returns how many.
 int SeedDemoSite(store::Store& store, const std::string& assets_dir);
 

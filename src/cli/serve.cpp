@@ -18,6 +18,8 @@
 #include "site/routes.h"
 #include "site/site_context.h"
 #include "site/static_files.h"
+#include "news/comment.h"
+#include "security/captcha_token.h"
 #include "security/client_address.h"
 #include "security/clock.h"
 #include "security/rate_limiter.h"
@@ -30,7 +32,9 @@ namespace broadsheet::cli {
 namespace {
 
 const std::vector<std::string> kRequiredTemplates = {"layout", "front",     "category",
-                                                     "article", "not_found", "error"};
+                                                     "article", "not_found", "error",
+                                                     "comment_form", "comment_page",
+                                                     "comments_page"};
 
 http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   http::ServerOptions options;
@@ -59,6 +63,25 @@ void WritePortFile(const std::string& path, std::uint16_t port) {
     if (!file.flush()) throw CliError("cannot write port file " + path);
   }
   std::filesystem::rename(temporary, path);
+}
+
+site::CommentRules CommentRulesFrom(const config::Config& config,
+                                    const security::CaptchaSealer& captcha) {
+  site::CommentRules rules;
+  rules.min_fill_ms = config.Int("comments.min_fill_ms");
+  rules.token_ttl_ms = config.Int("comments.token_ttl_s") * 1000;
+  rules.max_links = static_cast<int>(config.Int("comments.max_links"));
+  rules.report_threshold = static_cast<int>(config.Int("comments.report_threshold"));
+  rules.duplicate_window_s = config.Int("comments.duplicate_window_s");
+  rules.pow_max_number = config.Int("comments.pow_max_number");
+  rules.honeypot_field = captcha.FieldName("honeypot");
+  if (const std::string path = config.String("comments.blocklist_file"); !path.empty()) {
+    std::ifstream file(path);
+    if (!file) throw CliError("[comments] blocklist_file: cannot read " + path);
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    rules.blocklist = news::ParseBlocklist(text);
+  }
+  return rules;
 }
 
 void ConfigureLogging(const config::Config& config) {
@@ -130,10 +153,18 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   security::SlidingWindowLimiter votes_per_address(
       static_cast<int>(config.Int("ratings.votes_per_address")),
       std::chrono::seconds(config.Int("ratings.window_s")), clock);
-  site::FormGuards guards{readers, *addresses, votes_per_address};
+  const auto comment_window = std::chrono::seconds(config.Int("comments.window_s"));
+  security::SlidingWindowLimiter comments_per_address(
+      static_cast<int>(config.Int("comments.per_address")), comment_window, clock);
+  security::SlidingWindowLimiter comments_per_reader(
+      static_cast<int>(config.Int("comments.per_reader")), comment_window, clock);
+  const security::CaptchaSealer captcha(key);
+  site::FormGuards guards{readers,          *addresses,          votes_per_address,
+                          comments_per_address, comments_per_reader, captcha};
+  const site::CommentRules comment_rules = CommentRulesFrom(config, captcha);
   store::RatingBoard ratings;
-  const site::SiteContext context{settings, *store,        views,   pages,
-                                  *templates, *static_files, ratings, guards};
+  const site::SiteContext context{settings, *store,        views,   pages,        *templates,
+                                  *static_files, ratings, guards, comment_rules};
 
   http::Router router;
   site::RegisterRoutes(router, context);

@@ -7,6 +7,7 @@
 
 #include "cli/common.h"
 #include "news/article.h"
+#include "news/comment.h"
 #include "news/slug.h"
 #include "render/markdown.h"
 
@@ -96,7 +97,7 @@ bool IsDay(const std::string& day) {
 }  // namespace
 
 std::string WriteSiteDocument(const store::SiteExport& site) {
-  std::vector<json::object> authors, categories, articles, daily, votes;
+  std::vector<json::object> authors, categories, articles, daily, votes, comments, settings;
   for (const auto& a : site.authors) authors.push_back({{"id", a.id}, {"name", a.name}});
   for (const auto& c : site.categories) {
     categories.push_back({{"id", c.id}, {"slug", c.slug}, {"name", c.name}});
@@ -130,7 +131,25 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   AppendArray(out, "categories", categories, false);
   AppendArray(out, "articles", articles, false);
   AppendArray(out, "daily_views", daily, false);
-  AppendArray(out, "votes", votes, true);
+  for (const auto& c : site.comments) {
+    comments.push_back({{"id", c.id},
+                        {"article_id", c.article_id},
+                        {"reader_id", c.reader_id},
+                        {"name", c.name},
+                        {"email", c.email},
+                        {"url", c.url},
+                        {"status", std::string(news::ToString(c.status))},
+                        {"hold_reason", c.hold_reason},
+                        {"created_at", Timestamp(c.created_at)},
+                        {"reports", c.reports},
+                        {"body", c.body}});
+  }
+  for (const auto& [key, value] : site.settings) {
+    settings.push_back({{"key", key}, {"value", value}});
+  }
+  AppendArray(out, "votes", votes, false);
+  AppendArray(out, "comments", comments, false);
+  AppendArray(out, "settings", settings, true);
   out += "}\n";
   return out;
 }
@@ -223,6 +242,43 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
                                " one vote per reader and article");
       }
       site.votes.push_back(std::move(vote));
+    }
+  }
+  std::set<std::int64_t> comment_ids;
+  if (root.contains("comments")) {
+    for (const json::value& value : Array(root, "comments")) {
+      const auto& record = Object(value, "a comment");
+      const std::string where = "comment " + std::to_string(site.comments.size() + 1);
+      store::CommentRow c;
+      c.id = Int(record, "id", where, 1);
+      c.article_id = Int(record, "article_id", where, 1);
+      c.reader_id = Text(record, "reader_id", where);
+      // The same rules as the form, so an export cannot smuggle in what a reader could not post.
+      news::CommentForm form{Text(record, "name", where), Text(record, "email", where),
+                             Text(record, "url", where), Text(record, "body", where)};
+      const auto errors = news::NormalizeAndValidate(form);
+      if (!errors.empty()) throw CliError(where + ": " + errors.front().message);
+      c.name = form.name;
+      c.email = form.email;
+      c.url = form.url;
+      c.body = form.body;
+      const auto status = news::ParseCommentStatus(Text(record, "status", where));
+      if (!status) throw CliError(where + ": status must be pending, approved, rejected or spam");
+      c.status = *status;
+      c.hold_reason = news::StripControlCharacters(Text(record, "hold_reason", where));
+      c.created_at = ParseTimestamp(Field(record, "created_at", where), where);
+      c.reports = Int(record, "reports", where);
+      if (!article_ids.count(c.article_id) || !comment_ids.insert(c.id).second) {
+        throw CliError(where + ": needs a known article and an id of its own");
+      }
+      site.comments.push_back(std::move(c));
+    }
+  }
+  if (root.contains("settings")) {
+    for (const json::value& value : Array(root, "settings")) {
+      const auto& record = Object(value, "a setting");
+      const std::string where = "setting " + std::to_string(site.settings.size() + 1);
+      site.settings.emplace_back(Text(record, "key", where), Text(record, "value", where));
     }
   }
   return site;

@@ -73,6 +73,30 @@ constexpr std::array kKeys = {
     ConfigKey{"ratings.prior_votes", KeyType::kInt, "10", 0, 1'000'000,
               "\"Best rated\" counts the site's mean as this many extra votes, so a few votes "
               "cannot beat many (0 = plain average)"},
+    ConfigKey{"comments.per_address", KeyType::kInt, "5", 1, kMaxInt,
+              "comment posts one client address may make per window, per node; more gets 429"},
+    ConfigKey{"comments.per_reader", KeyType::kInt, "3", 1, kMaxInt,
+              "comment posts one reader (cookie) may make per window, per node"},
+    ConfigKey{"comments.window_s", KeyType::kInt, "60", 1, 86400,
+              "the sliding window of per_address and per_reader"},
+    ConfigKey{"comments.min_fill_ms", KeyType::kInt, "3000", 0, 3'600'000,
+              "a comment sent sooner than this after its security code was issued is refused "
+              "(people take longer; scripts do not)"},
+    ConfigKey{"comments.token_ttl_s", KeyType::kInt, "1800", 1, 86400,
+              "how long a security code stays valid"},
+    ConfigKey{"comments.max_links", KeyType::kInt, "2", 0, 1000,
+              "a comment with more links than this waits for an editor"},
+    ConfigKey{"comments.blocklist_file", KeyType::kString, "", 0, 0,
+              "a file of words or addresses, one per line; a comment containing one waits for "
+              "an editor (empty = none)"},
+    ConfigKey{"comments.report_threshold", KeyType::kInt, "3", 1, 1'000'000,
+              "reports from this many readers send a published comment back to moderation"},
+    ConfigKey{"comments.duplicate_window_s", KeyType::kInt, "3600", 0, 31'536'000,
+              "the same text from the same reader on the same article within this long is "
+              "refused as a duplicate"},
+    ConfigKey{"comments.pow_max_number", KeyType::kInt, "50000", 10, 100'000'000,
+              "proof-of-work difficulty: the browser tries up to this many hashes (higher "
+              "costs bots and slow phones more)"},
     ConfigKey{"log.access", KeyType::kString, "", 0, 0,
               "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
     ConfigKey{"log.level", KeyType::kString, "info", 0, 0,

@@ -14,7 +14,8 @@ bool IsSlotKind(char letter) {
     case SlotKind::kRating:
     case SlotKind::kCardRating:
     case SlotKind::kRatingJsonLd:
-    case SlotKind::kRatedNotice: return true;
+    case SlotKind::kRatedNotice:
+    case SlotKind::kCommentNotice: return true;
   }
   return false;
 }

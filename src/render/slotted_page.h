@@ -20,6 +20,7 @@ enum class SlotKind : char {
   kCardRating = 'c',     // a listing card's small stars, empty without votes
   kRatingJsonLd = 'j',   // `,"aggregateRating":{...}` inside JSON-LD, empty without votes
   kRatedNotice = 'n',    // the confirmation after a vote without JavaScript; usually empty
+  kCommentNotice = 'm',  // the confirmation after a comment without JavaScript; usually empty
 };
 
 // The marker for one slot.

@@ -4,19 +4,14 @@
 
 #include <array>
 
+#include "security/base64url.h"
+
 namespace broadsheet::security {
 namespace {
 
 constexpr std::size_t kIdBytes = 16;
 // Longest value worth looking at: a 22-character id, a dot and a 43-character MAC.
 constexpr std::size_t kMaxValueLength = 80;
-
-std::string Base64Url(const unsigned char* bytes, std::size_t size) {
-  std::string text(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(text.data(), text.size(), bytes, size, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  text.resize(text.find('\0'));
-  return text;
-}
 
 }  // namespace
 
@@ -26,14 +21,14 @@ std::string ReaderCookies::Mac(std::string_view reader_id) const {
   std::array<unsigned char, crypto_auth_BYTES> mac{};
   crypto_auth(mac.data(), reinterpret_cast<const unsigned char*>(reader_id.data()),
               reader_id.size(), key_.data());
-  return Base64Url(mac.data(), mac.size());
+  return Base64UrlEncode(mac.data(), mac.size());
 }
 
 ReaderCookies::Issued ReaderCookies::Issue() const {
   std::array<unsigned char, kIdBytes> id{};
   randombytes_buf(id.data(), id.size());
   Issued issued;
-  issued.reader_id = Base64Url(id.data(), id.size());
+  issued.reader_id = Base64UrlEncode(id.data(), id.size());
   issued.value = issued.reader_id + "." + Mac(issued.reader_id);
   return issued;
 }
@@ -50,13 +45,8 @@ std::optional<std::string> ReaderCookies::Verify(std::string_view value) const {
       sodium_memcmp(mac.data(), expected.data(), expected.size()) != 0) {
     return std::nullopt;
   }
-  std::array<unsigned char, kIdBytes> decoded{};
-  std::size_t decoded_size = 0;
-  if (sodium_base642bin(decoded.data(), decoded.size(), id.data(), id.size(), nullptr,
-                        &decoded_size, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      decoded_size != kIdBytes) {
-    return std::nullopt;
-  }
+  const auto decoded = Base64UrlDecode(id, kIdBytes);
+  if (!decoded || decoded->size() != kIdBytes) return std::nullopt;
   return std::string(id);
 }
 

@@ -5,6 +5,7 @@
 #include "render/json_ld.h"
 #include "render/markdown.h"
 #include "render/slotted_page.h"
+#include "site/comment_section.h"
 #include "site/error_pages.h"
 #include "site/page_data.h"
 #include "site/page_response.h"
@@ -18,6 +19,27 @@ using render::TemplateData;
 // Words per minute for "N min read".
 constexpr int kReadingWordsPerMinute = 230;
 constexpr int kMoreInCategory = 5;
+
+// The comment section: the first page of approved comments, the count, the form (its
+// challenge fetched by script) and the link to the form page for readers without script.
+void AddComments(const SiteContext& context, const store::ArticleRow& article,
+                 TemplateData& content) {
+  const std::string path = ArticlePath(article);
+  content.set("comments",
+              CommentItems(context.store.ListApprovedComments(article.id, 0, kCommentsPerPage)));
+  content.set("comment_count", std::to_string(article.comment_count));
+  content.set("comment_count_text", CommentCountText(article.comment_count));
+  content.set("comments_heading", article.comment_count == 0
+                                      ? std::string("Comments")
+                                      : CommentCountText(article.comment_count));
+  content.set("more_comments", article.comment_count > kCommentsPerPage);
+  content.set("more_comments_url", path + "/comments?page=2");
+  content.set("comment_form_url", path + "/comment");
+  content.set("comment_notice", render::Slot(render::SlotKind::kCommentNotice, article.id));
+  content.set("comment_form_html",
+              RenderCommentForm(context, CommentFormView{.action = path + "/comments"}));
+  content.set("comments_js_url", context.static_files.VersionedUrl("js/comments.js"));
+}
 
 std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& context,
                                                         const std::string& origin,
@@ -44,6 +66,7 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   content.set("rating_notice", render::Slot(render::SlotKind::kRatedNotice, article->id));
   content.set("rating_url", path + "/rating");
   content.set("rating_js_url", context.static_files.VersionedUrl("js/rating.js"));
+  AddComments(context, *article, content);
   const int words = render::CountWords(article->body_markdown);
   content.set("reading_minutes",
               std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
@@ -120,12 +143,15 @@ int RatedStars(const http::Request& request) {
 
 http::Response ArticlePageWithNotice(const SiteContext& context, const http::Request& request,
                                      std::int64_t id, int status,
-                                     const render::RatingNotice& notice) {
+                                     const render::RatingNotice& notice,
+                                     const std::string* comment_notice) {
   const FoundPage found = FindArticlePage(context, request, id);
   if (!found.page) return NotFoundPage(context, request);
-  http::Response response = PageResponse(
-      *found.page, found.outcome,
-      LiveValues{.views = context.views, .ratings = context.ratings, .notice = &notice});
+  http::Response response = PageResponse(*found.page, found.outcome,
+                                         LiveValues{.views = context.views,
+                                                    .ratings = context.ratings,
+                                                    .notice = &notice,
+                                                    .comment_notice = comment_notice});
   response.status = status;
   response.SetHeader("Cache-Control", "no-store");  // this reader's notice only
   return response;
@@ -145,6 +171,20 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
   if (const int rated = RatedStars(request)) {
     // The confirmation after a vote: not a new read, so not counted.
     return ArticlePageWithNotice(context, request, id, 200, render::RatingNotice{.stars = rated});
+  }
+  if (const auto commented = request.query.empty() ? std::nullopt
+                                                   : request.QueryParam("commented")) {
+    // The confirmation after a comment posted without script; not counted either.
+    const std::string notice =
+        *commented == "held"
+            ? "<p class=\"comment-notice\" role=\"status\">Thank you: your comment is awaiting "
+              "moderation and will appear once an editor approves it.</p>"
+        : *commented == "reported"
+            ? "<p class=\"comment-notice\" role=\"status\">Thank you: an editor will look at "
+              "the comment you reported.</p>"
+            : "<p class=\"comment-notice\" role=\"status\">Thank you: your comment is "
+              "published.</p>";
+    return ArticlePageWithNotice(context, request, id, 200, render::RatingNotice{}, &notice);
   }
   std::int64_t counted_total = 0;
   const bool counts = request.method == http::Method::kGet && !IsPrefetch(request);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -21,7 +22,8 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
 // JavaScript, or why it was refused), answered with `status` and never cached.
 http::Response ArticlePageWithNotice(const SiteContext& context, const http::Request& request,
                                      std::int64_t id, int status,
-                                     const render::RatingNotice& notice);
+                                     const render::RatingNotice& notice,
+                                     const std::string* comment_notice = nullptr);
 
 // True for a speculative load the reader did not ask for (Sec-Purpose / Purpose: prefetch).
 bool IsPrefetch(const http::Request& request);

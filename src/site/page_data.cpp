@@ -3,6 +3,7 @@
 #include "news/calendar.h"
 #include "render/live_numbers.h"
 #include "render/slotted_page.h"
+#include "site/comment_section.h"
 #include "site/static_files.h"
 
 namespace broadsheet::site {
@@ -49,6 +50,7 @@ TemplateData ArticleCard(const store::ArticleRow& article) {
   card.set("date_human", news::HumanDate(article.published_at));
   card.set("views_text", render::ViewsSlot(article.id));
   card.set("card_rating", render::Slot(render::SlotKind::kCardRating, article.id));
+  card.set("comment_count_text", CommentCountText(article.comment_count));
   return card;
 }
 

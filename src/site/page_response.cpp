@@ -34,6 +34,9 @@ http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome
       case SlotKind::kRatedNotice:
         if (live.notice) render::AppendRatingNotice(out, *live.notice);
         return;
+      case SlotKind::kCommentNotice:
+        if (live.comment_notice) out += *live.comment_notice;
+        return;
       case SlotKind::kRating:
       case SlotKind::kCardRating:
       case SlotKind::kRatingJsonLd: {

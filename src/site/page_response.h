@@ -27,6 +27,8 @@ struct LiveValues {
   std::int64_t counted_total = 0;
   // What the rating widget says to this reader only (after a vote, or why it was refused).
   const render::RatingNotice* notice = nullptr;
+  // What the comment section says to this reader only (HTML we wrote), or nullptr.
+  const std::string* comment_notice = nullptr;
 };
 
 http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome,

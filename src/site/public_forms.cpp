@@ -3,6 +3,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <charconv>
+
 #include "http/cookies.h"
 #include "security/cross_site.h"
 
@@ -12,6 +14,20 @@ namespace {
 constexpr int kReaderCookieMaxAgeS = 365 * 24 * 3600;
 
 }  // namespace
+
+std::int64_t ArticleIdBefore(const std::string& path, std::string_view suffix) {
+  if (!path.ends_with(suffix) || path.size() < 2) return 0;
+  const std::string_view article = std::string_view(path).substr(0, path.size() - suffix.size());
+  const auto category_end = article.find('/', 1);
+  if (category_end == std::string_view::npos || category_end == 1) return 0;
+  const std::string_view segment = article.substr(category_end + 1);
+  if (segment.find('/') != std::string_view::npos) return 0;
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
+  if (error != std::errc() || id <= 0) return 0;
+  if (end != segment.data() + segment.size() && *end != '-') return 0;
+  return id;
+}
 
 bool WantsJson(const http::Request& request) {
   return request.Header("Accept").find("application/json") != std::string_view::npos;

@@ -15,6 +15,9 @@
 
 namespace broadsheet::site {
 
+// The article id in "/{category}/{id}-{slug}{suffix}" (suffix "/rating", "/comments"...), or 0.
+std::int64_t ArticleIdBefore(const std::string& path, std::string_view suffix);
+
 // True when the request asks for JSON (Accept names application/json).
 bool WantsJson(const http::Request& request);
 

@@ -1,7 +1,5 @@
 #include "site/rating_action.h"
 
-#include <charconv>
-
 #include "news/calendar.h"
 #include "render/live_numbers.h"
 #include "site/article_page.h"
@@ -13,22 +11,6 @@ namespace broadsheet::site {
 namespace {
 
 constexpr const char* kStarsRange = "Stars must be a whole number from 1 to 5.";
-
-// "/{category}/{id}-{slug}/rating" -> id, else 0.
-std::int64_t ArticleIdOf(const std::string& path) {
-  constexpr std::string_view kSuffix = "/rating";
-  if (!path.ends_with(kSuffix) || path.size() < 2) return 0;
-  const std::string_view article = std::string_view(path).substr(0, path.size() - kSuffix.size());
-  const auto category_end = article.find('/', 1);
-  if (category_end == std::string_view::npos || category_end == 1) return 0;
-  const std::string_view segment = article.substr(category_end + 1);
-  if (segment.find('/') != std::string_view::npos) return 0;
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
-  if (error != std::errc() || id <= 0) return 0;
-  if (end != segment.data() + segment.size() && *end != '-') return 0;
-  return id;
-}
 
 // stars=1..5 exactly: digits only, no sign, no fraction.
 int ParseStars(std::string_view text) {
@@ -56,7 +38,7 @@ http::Response Refuse(const SiteContext& context, const http::Request& request,
 }  // namespace
 
 http::Response ServeRatingPost(const SiteContext& context, const http::Request& request) {
-  const std::int64_t id = ArticleIdOf(request.path);
+  const std::int64_t id = ArticleIdBefore(request.path, "/rating");
   const auto article = id ? context.store.FindArticle(id) : std::nullopt;
   if (!article || article->status != news::ArticleStatus::kPublished) {
     if (WantsJson(request)) return JsonError(404, "There is no such article.");

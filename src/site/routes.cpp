@@ -3,6 +3,8 @@
 #include <charconv>
 
 #include "site/article_page.h"
+#include "site/captcha_routes.h"
+#include "site/comment_action.h"
 #include "site/error_pages.h"
 #include "site/listing_pages.h"
 #include "site/rating_action.h"
@@ -67,6 +69,27 @@ void RegisterRoutes(http::Router& router, const SiteContext& context) {
   });
   router.Prefix(Method::kGet, "/static/", [site](const Request& request) {
     return site->static_files.Serve(request);
+  });
+  router.Exact(Method::kGet, "/captcha/new", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeNewCaptcha(*site, request); });
+  });
+  router.Exact(Method::kGet, "/captcha/image", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCaptchaImage(*site, request); });
+  });
+  router.Exact(Method::kGet, "/captcha/audio", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCaptchaAudio(*site, request); });
+  });
+  router.Suffix(Method::kPost, "/report", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCommentReport(*site, request); });
+  });
+  router.Suffix(Method::kPost, "/comments", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCommentPost(*site, request); });
+  });
+  router.Suffix(Method::kGet, "/comments", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCommentsPage(*site, request); });
+  });
+  router.Suffix(Method::kGet, "/comment", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeCommentFormPage(*site, request); });
   });
   router.Suffix(Method::kPost, "/rating", [site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeRatingPost(*site, request); });

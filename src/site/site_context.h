@@ -5,10 +5,12 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "http/request.h"
 #include "render/page_cache.h"
 #include "render/template_set.h"
+#include "security/captcha_token.h"
 #include "security/client_address.h"
 #include "security/rate_limiter.h"
 #include "security/reader_cookie.h"
@@ -36,6 +38,21 @@ struct FormGuards {
   const security::ReaderCookies& readers;
   const security::ClientAddresses& addresses;
   security::SlidingWindowLimiter& votes_per_address;
+  security::SlidingWindowLimiter& comments_per_address;
+  security::SlidingWindowLimiter& comments_per_reader;
+  const security::CaptchaSealer& captcha;
+};
+
+// The [comments] rules (README "Configuration").
+struct CommentRules {
+  std::int64_t min_fill_ms = 3000;
+  std::int64_t token_ttl_ms = 1'800'000;
+  int max_links = 2;
+  std::vector<std::string> blocklist;  // lower-case entries
+  int report_threshold = 3;
+  std::int64_t duplicate_window_s = 3600;
+  std::int64_t pow_max_number = 50000;
+  std::string honeypot_field;  // the per-site name of the field people never fill
 };
 
 struct SiteContext {
@@ -47,6 +64,7 @@ struct SiteContext {
   const StaticFiles& static_files;
   store::RatingBoard& ratings;
   FormGuards& guards;
+  const CommentRules& comments;
 };
 
 // The site's origin ("https://host") for absolute links: [site] url, else the request's Host

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store.h"
@@ -23,6 +24,8 @@ struct SiteExport {
   std::vector<ArticleRow> articles;  // with bodies; author/category carry only their ids
   std::vector<DailyViewRow> daily_views;
   std::vector<VoteRow> votes;  // by article, then reader; import recomputes the totals
+  std::vector<CommentRow> comments;  // by id, every status, with reports counted
+  std::vector<std::pair<std::string, std::string>> settings;  // by key
 };
 
 }  // namespace broadsheet::store

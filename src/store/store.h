@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "news/article.h"
+#include "news/comment.h"
 
 namespace broadsheet::store {
 
@@ -55,6 +56,7 @@ struct ArticleRow {
   std::int64_t updated_at = 0;
   std::int64_t views = 0;
   std::int64_t crawler_hits = 0;
+  std::int64_t comment_count = 0;  // approved comments
 };
 
 // One article's counts to add, attributed to one local day ("YYYY-MM-DD").
@@ -96,6 +98,30 @@ struct VoteRow {
 struct VoteOutcome {
   RatingTotals totals;
   bool replaced = false;  // the reader had voted before: their earlier stars were replaced
+};
+
+struct CommentRow {
+  std::int64_t id = 0;  // ignored by AddComment
+  std::int64_t article_id = 0;
+  std::string reader_id;
+  std::string name;
+  std::string email;  // never shown
+  std::string url;
+  std::string body;   // plain text as the reader wrote it
+  news::CommentStatus status = news::CommentStatus::kPending;
+  std::string hold_reason;  // why it waits for an editor ("held mode", "honeypot", ...)
+  std::int64_t created_at = 0;
+  std::int64_t reports = 0;  // distinct readers who reported it
+};
+
+// Which comments `broadsheet comments list` shows.
+enum class CommentFilter { kAll, kPending, kReported, kSpam };
+
+struct ReportOutcome {
+  bool found = false;    // the comment exists
+  bool counted = false;  // false when this reader had reported it already
+  std::int64_t reports = 0;
+  bool held = false;  // this report took it to the threshold: it now waits for an editor
 };
 
 struct DailyViews {
@@ -164,6 +190,37 @@ class Store {
   // rating counted as `prior_votes` extra votes, so a single 5-star vote does not outrank a
   // hundred votes averaging 4.9.
   virtual std::vector<RatingTotals> BestRated(int prior_votes, int limit) = 0;
+
+  // --- comments -----------------------------------------------------------------------------
+  // Adds a comment, committed durably before it returns (group commit on SQLite). Returns its
+  // id, or nullopt when there is no such article.
+  virtual std::optional<std::int64_t> AddComment(const CommentRow& comment) = 0;
+  // Approved comments of an article, oldest first.
+  virtual std::vector<CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
+                                                       int limit) = 0;
+  // Newest first, for editors.
+  virtual std::vector<CommentRow> ListComments(CommentFilter filter, int limit) = 0;
+  virtual std::optional<CommentRow> FindComment(std::int64_t id) = 0;
+  virtual bool SetCommentStatus(std::int64_t id, news::CommentStatus status) = 0;
+  virtual bool DeleteComment(std::int64_t id) = 0;
+  // True when the reader has at least one approved comment ("known" moderation).
+  virtual bool HasApprovedComment(const std::string& reader_id) = 0;
+  // True when the reader posted the same text on the article at or after `since`.
+  virtual bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
+                                  const std::string& body, std::int64_t since) = 0;
+  // One report per reader and comment; at `threshold` distinct reports an approved comment is
+  // set back to pending for an editor.
+  virtual ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
+                                      int threshold, std::int64_t now) = 0;
+
+  // --- single-use tokens and settings ---------------------------------------------------------
+  // Records a captcha nonce as used. True the first time, false when it was used before (on
+  // any node). Forgets nonces whose tokens expired before `now_ms`.
+  virtual bool UseNonce(const std::string& nonce, std::int64_t expires_ms,
+                        std::int64_t now_ms) = 0;
+  // Settings editors change at run time, shared by every node (DESIGN.md §4a).
+  virtual std::optional<std::string> ReadSetting(const std::string& key) = 0;
+  virtual void WriteSetting(const std::string& key, const std::string& value) = 0;
 
   // --- change notification ------------------------------------------------------------------
   // A number that changes whenever published content changes (an article saved, published or

@@ -343,16 +343,17 @@ TEST(Ratings, AHostileTitleGivesJsonLdThatParsesToTheSameHeadlineAndRunsNothing)
   EXPECT_EQ(parsed.at("headline").as_string(), title);
   EXPECT_EQ(parsed.at("aggregateRating").at("ratingCount").as_int64(), 1);
   EXPECT_EQ(page.find("<script>alert"), std::string::npos);
-  // Every <script> on the page is ours: JSON-LD and the rating enhancement, nothing else.
+  // Every <script> on the page is ours: JSON-LD and the two enhancements, nothing else.
   std::size_t scripts = 0;
   for (auto at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1)) {
     ++scripts;
     const std::string tag = page.substr(at, page.find('>', at) - at);
     EXPECT_TRUE(tag.find("application/ld+json") != std::string::npos ||
-                tag.find("/static/js/rating.js") != std::string::npos)
+                tag.find("/static/js/rating.js") != std::string::npos ||
+                tag.find("/static/js/comments.js") != std::string::npos)
         << tag;
   }
-  EXPECT_EQ(scripts, 2u);
+  EXPECT_EQ(scripts, 3u);
 }
 
 TEST(Ratings, EditorsShowAndResetAnArticlesVotes) {

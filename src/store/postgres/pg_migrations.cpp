@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -86,6 +86,45 @@ CREATE INDEX votes_by_time ON votes(article_id, voted_at);
 )sql"},
     {3, R"sql(
 ALTER TABLE articles ADD COLUMN rating_revision BIGINT NOT NULL DEFAULT 0;
+)sql"},
+    {4, R"sql(
+CREATE TABLE comments (
+  id          BIGSERIAL PRIMARY KEY,
+  article_id  BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  reader_id   TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  email       TEXT NOT NULL DEFAULT '',
+  url         TEXT NOT NULL DEFAULT '',
+  body        TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+  hold_reason TEXT NOT NULL DEFAULT '',
+  created_at  BIGINT NOT NULL,
+  reports     BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX comments_by_article ON comments(article_id, status, id);
+CREATE INDEX comments_by_reader ON comments(reader_id, status);
+CREATE INDEX comments_by_status ON comments(status, id);
+CREATE TABLE comment_reports (
+  comment_id  BIGINT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+  reader_id   TEXT NOT NULL,
+  reported_at BIGINT NOT NULL,
+  PRIMARY KEY (comment_id, reader_id)
+);
+CREATE TABLE used_nonces (
+  nonce      TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
+CREATE TABLE site_settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TRIGGER comments_inserted AFTER INSERT ON comments
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+CREATE TRIGGER comments_changed AFTER UPDATE OF status OR DELETE ON comments
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE ON site_settings
+  FOR EACH STATEMENT EXECUTE FUNCTION broadsheet_content_changed();
 )sql"},
 }};
 

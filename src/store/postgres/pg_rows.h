@@ -24,14 +24,15 @@ inline ArticleRow ReadArticle(const PgResult& result, int row) {
   article.crawler_hits = result.Int(row, 8);
   article.author = {result.Int(row, 9), result.Text(row, 10)};
   article.category = {result.Int(row, 11), result.Text(row, 12), result.Text(row, 13)};
+  article.comment_count = result.Int(row, 14);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const PgResult& result, int row) {
   ArticleRow article = ReadArticle(result, row);
-  article.body_markdown = result.Text(row, 14);
-  article.body_html = result.Text(row, 15);
+  article.body_markdown = result.Text(row, 15);
+  article.body_html = result.Text(row, 16);
   return article;
 }
 
@@ -39,6 +40,27 @@ inline std::vector<ArticleRow> ReadArticles(const PgResult& result) {
   std::vector<ArticleRow> articles;
   for (int row = 0; row < result.rows(); ++row) articles.push_back(ReadArticle(result, row));
   return articles;
+}
+
+// The rows of a result that selected kCommentColumns.
+inline std::vector<CommentRow> ReadComments(const PgResult& result) {
+  std::vector<CommentRow> comments;
+  for (int r = 0; r < result.rows(); ++r) {
+    CommentRow c;
+    c.id = result.Int(r, 0);
+    c.article_id = result.Int(r, 1);
+    c.reader_id = result.Text(r, 2);
+    c.name = result.Text(r, 3);
+    c.email = result.Text(r, 4);
+    c.url = result.Text(r, 5);
+    c.body = result.Text(r, 6);
+    c.status = news::ParseCommentStatus(result.Text(r, 7)).value_or(news::CommentStatus::kPending);
+    c.hold_reason = result.Text(r, 8);
+    c.created_at = result.Int(r, 9);
+    c.reports = result.Int(r, 10);
+    comments.push_back(std::move(c));
+  }
+  return comments;
 }
 
 }  // namespace broadsheet::store::postgres

@@ -2,6 +2,7 @@
 // `import`.
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
+#include "store/comment_columns.h"
 #include "store/site_export.h"
 
 namespace broadsheet::store::postgres {
@@ -35,6 +36,14 @@ SiteExport PgStore::ExportSite() {
       site.votes.push_back({votes.Int(r, 0), votes.Text(r, 1), static_cast<int>(votes.Int(r, 2)),
                             votes.Int(r, 3)});
     }
+    const PgResult comments = connection->Exec(std::string("SELECT ") + kCommentColumns +
+                                               " FROM comments ORDER BY id");
+    site.comments = ReadComments(comments);
+    const PgResult settings =
+        connection->Exec("SELECT key, value FROM site_settings ORDER BY key");
+    for (int r = 0; r < settings.rows(); ++r) {
+      site.settings.emplace_back(settings.Text(r, 0), settings.Text(r, 1));
+    }
     connection->ExecScript("COMMIT");
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
@@ -49,7 +58,8 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
   try {
     if (replace) {
       connection->ExecScript(
-          "DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
+          "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
+          " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
           " DELETE FROM authors;");
     }
     for (const Author& a : site.authors) {
@@ -84,8 +94,19 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
         " rating_revision = coalesce(t.n, 0)"
         " FROM articles a LEFT JOIN (SELECT article_id, sum(stars) AS total, count(*) AS n"
         "  FROM votes GROUP BY article_id) t ON t.article_id = a.id WHERE articles.id = a.id");
+    for (const CommentRow& c : site.comments) {
+      connection->Exec(
+          "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
+          " hold_reason, created_at, reports) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+          {P(c.id), P(c.article_id), P(c.reader_id), P(c.name), P(c.email), P(c.url), P(c.body),
+           std::string(news::ToString(c.status)), P(c.hold_reason), P(c.created_at),
+           P(c.reports)});
+    }
+    for (const auto& [key, value] : site.settings) {
+      connection->Exec("INSERT INTO site_settings(key, value) VALUES ($1, $2)", {P(key), P(value)});
+    }
     // Explicit ids leave the sequences behind: move each past the largest id.
-    for (const char* table : {"authors", "categories", "articles"}) {
+    for (const char* table : {"authors", "categories", "articles", "comments"}) {
       connection->ExecScript(std::string("SELECT setval(pg_get_serial_sequence('") + table +
                              "', 'id'), coalesce((SELECT max(id) FROM " + table +
                              "), 0) + 1, false)");

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -96,6 +96,57 @@ CREATE INDEX votes_by_time ON votes(article_id, voted_at);
 -- Bumped by every vote and reset, so a node keeping the totals in memory can tell newer
 -- totals from older ones when two votes' answers arrive out of order.
 ALTER TABLE articles ADD COLUMN rating_revision INTEGER NOT NULL DEFAULT 0;
+)sql"},
+    {4, R"sql(
+-- Comments, their reports (one per reader and comment), the captcha nonces already used (kept
+-- until the token would have expired anyway), and the settings editors change at run time.
+CREATE TABLE comments (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  reader_id   TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  email       TEXT NOT NULL DEFAULT '',
+  url         TEXT NOT NULL DEFAULT '',
+  body        TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+  hold_reason TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  reports     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX comments_by_article ON comments(article_id, status, id);
+CREATE INDEX comments_by_reader ON comments(reader_id, status);
+CREATE INDEX comments_by_status ON comments(status, id);
+CREATE TABLE comment_reports (
+  comment_id  INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+  reader_id   TEXT NOT NULL,
+  reported_at INTEGER NOT NULL,
+  PRIMARY KEY (comment_id, reader_id)
+) WITHOUT ROWID;
+CREATE TABLE used_nonces (
+  nonce      TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX used_nonces_by_expiry ON used_nonces(expires_at);
+CREATE TABLE site_settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+-- What readers see changes with a comment's status and with the settings: drop cached pages.
+CREATE TRIGGER comments_inserted AFTER INSERT ON comments WHEN NEW.status = 'approved' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER comments_changed AFTER UPDATE OF status ON comments BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER comments_deleted AFTER DELETE ON comments BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER settings_inserted AFTER INSERT ON site_settings BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER settings_changed AFTER UPDATE ON site_settings BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
 )sql"},
 }};
 

@@ -1,4 +1,5 @@
-// The article row as both SqliteStore files read it: one column list, one mapping.
+// The article and comment rows as the SqliteStore files read them: one column list, one
+// mapping each.
 #pragma once
 
 #include <vector>
@@ -24,14 +25,15 @@ inline ArticleRow ReadArticle(const SqliteStatement& row) {
   article.crawler_hits = row.Int(8);
   article.author = {row.Int(9), row.Text(10)};
   article.category = {row.Int(11), row.Text(12), row.Text(13)};
+  article.comment_count = row.Int(14);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const SqliteStatement& row) {
   ArticleRow article = ReadArticle(row);
-  article.body_markdown = row.Text(14);
-  article.body_html = row.Text(15);
+  article.body_markdown = row.Text(15);
+  article.body_html = row.Text(16);
   return article;
 }
 
@@ -39,6 +41,29 @@ inline std::vector<ArticleRow> ReadArticles(SqliteStatement& statement) {
   std::vector<ArticleRow> articles;
   while (statement.Step()) articles.push_back(ReadArticle(statement));
   return articles;
+}
+
+// Reads the current row of a statement that selected kCommentColumns.
+inline CommentRow ReadComment(const SqliteStatement& row) {
+  CommentRow comment;
+  comment.id = row.Int(0);
+  comment.article_id = row.Int(1);
+  comment.reader_id = row.Text(2);
+  comment.name = row.Text(3);
+  comment.email = row.Text(4);
+  comment.url = row.Text(5);
+  comment.body = row.Text(6);
+  comment.status = news::ParseCommentStatus(row.Text(7)).value_or(news::CommentStatus::kPending);
+  comment.hold_reason = row.Text(8);
+  comment.created_at = row.Int(9);
+  comment.reports = row.Int(10);
+  return comment;
+}
+
+inline std::vector<CommentRow> ReadComments(SqliteStatement& statement) {
+  std::vector<CommentRow> comments;
+  while (statement.Step()) comments.push_back(ReadComment(statement));
+  return comments;
 }
 
 }  // namespace broadsheet::store::sqlite

@@ -1,5 +1,6 @@
 // SqliteStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export`
 // and `import`.
+#include "store/comment_columns.h"
 #include "store/site_export.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_rows.h"
@@ -35,6 +36,13 @@ SiteExport SqliteStore::ExportSite() {
     site.votes.push_back(
         {votes.Int(0), votes.Text(1), static_cast<int>(votes.Int(2)), votes.Int(3)});
   }
+  auto& comments = writer_->Prepare(std::string("SELECT ") + kCommentColumns +
+                                    " FROM comments ORDER BY id");
+  comments.Reset();
+  while (comments.Step()) site.comments.push_back(ReadComment(comments));
+  auto& settings = writer_->Prepare("SELECT key, value FROM site_settings ORDER BY key");
+  settings.Reset();
+  while (settings.Step()) site.settings.emplace_back(settings.Text(0), settings.Text(1));
   transaction.Commit();
   return site;
 }
@@ -44,7 +52,8 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   SqliteTransaction transaction(*writer_);
   if (replace) {
     writer_->Exec(
-        "DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
+        "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
+        " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
         " DELETE FROM authors;");
   }
   auto& author = writer_->Prepare("INSERT INTO authors(id, name) VALUES (?, ?)");
@@ -74,6 +83,17 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
       "  WHERE votes.article_id = articles.id), 0),"
       " rating_count = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id),"
       " rating_revision = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id)");
+  auto& comment = writer_->Prepare(
+      "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
+      " hold_reason, created_at, reports) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  for (const CommentRow& c : site.comments) {
+    comment
+        .Bind(c.id, c.article_id, c.reader_id, c.name, c.email, c.url, c.body,
+              std::string(news::ToString(c.status)), c.hold_reason, c.created_at, c.reports)
+        .Run();
+  }
+  auto& setting = writer_->Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)");
+  for (const auto& [key, value] : site.settings) setting.Bind(key, value).Run();
   transaction.Commit();
 }
 

@@ -45,6 +45,21 @@ class SqliteStore final : public Store {
   bool ResetVotes(std::int64_t article_id) override;
   std::vector<VoteRow> ListVotes(std::int64_t article_id) override;
   std::vector<RatingTotals> BestRated(int prior_votes, int limit) override;
+  std::optional<std::int64_t> AddComment(const CommentRow& comment) override;
+  std::vector<CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
+                                               int limit) override;
+  std::vector<CommentRow> ListComments(CommentFilter filter, int limit) override;
+  std::optional<CommentRow> FindComment(std::int64_t id) override;
+  bool SetCommentStatus(std::int64_t id, news::CommentStatus status) override;
+  bool DeleteComment(std::int64_t id) override;
+  bool HasApprovedComment(const std::string& reader_id) override;
+  bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
+                          const std::string& body, std::int64_t since) override;
+  ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
+                              int threshold, std::int64_t now) override;
+  bool UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) override;
+  std::optional<std::string> ReadSetting(const std::string& key) override;
+  void WriteSetting(const std::string& key, const std::string& value) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
   SiteExport ExportSite() override;

@@ -1,0 +1,17 @@
+// The security code's small uncached endpoints (DESIGN.md §4): GET /captcha/new mints a sealed
+// token of the site's challenge kind (JSON, Cache-Control: no-store); /captcha/image and
+// /captcha/audio draw and speak an image token's answer. Any node can serve a token another
+// minted (they share the key). Thread-safe.
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+#include "site/site_context.h"
+
+namespace broadsheet::site {
+
+http::Response ServeNewCaptcha(const SiteContext& context, const http::Request& request);
+http::Response ServeCaptchaImage(const SiteContext& context, const http::Request& request);
+http::Response ServeCaptchaAudio(const SiteContext& context, const http::Request& request);
+
+}  // namespace broadsheet::site

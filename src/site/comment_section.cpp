@@ -1,0 +1,102 @@
+#include "site/comment_section.h"
+
+#include <sodium.h>
+
+#include "news/calendar.h"
+#include "news/site_setting.h"
+#include "render/captcha_image.h"
+#include "render/comment_text.h"
+
+namespace broadsheet::site {
+namespace {
+
+constexpr int kImageAnswerLength = 6;
+
+std::int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Sha256Hex(const std::string& text) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                     text.size());
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  return hex;
+}
+
+}  // namespace
+
+std::string CommentCountText(std::int64_t count) {
+  if (count == 0) return "No comments";
+  return std::to_string(count) + (count == 1 ? " comment" : " comments");
+}
+
+render::TemplateData CommentItems(const std::vector<store::CommentRow>& comments) {
+  render::TemplateData list{render::TemplateData::type::list};
+  for (const store::CommentRow& comment : comments) {
+    render::TemplateData item;
+    item.set("id", std::to_string(comment.id));
+    item.set("name", comment.name);
+    item.set("has_url", !comment.url.empty());
+    item.set("url", comment.url);
+    item.set("date_iso", news::IsoTimestamp(comment.created_at));
+    item.set("date_human", news::HumanDate(comment.created_at));
+    item.set("body_html", render::CommentHtml(comment.body));
+    list << item;
+  }
+  return list;
+}
+
+security::ChallengeKind ConfiguredChallengeKind(const SiteContext& context) {
+  const auto kind = context.store.ReadSetting(std::string(news::kChallengeSetting));
+  return kind && *kind == "pow" ? security::ChallengeKind::kProofOfWork
+                                : security::ChallengeKind::kImage;
+}
+
+Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind) {
+  Challenge challenge;
+  std::string answer;
+  if (kind == security::ChallengeKind::kImage) {
+    answer = security::RandomCaptchaAnswer(render::kCaptchaAlphabet, kImageAnswerLength);
+  } else {
+    challenge.max_number = context.comments.pow_max_number;
+    answer = std::to_string(
+        randombytes_uniform(static_cast<std::uint32_t>(challenge.max_number + 1)));
+  }
+  challenge.token = context.guards.captcha.Mint(kind, answer, NowMs(),
+                                                context.comments.token_ttl_ms, &challenge.claims);
+  if (kind == security::ChallengeKind::kImage) {
+    challenge.image_url = "/captcha/image?token=" + challenge.token;
+    challenge.audio_url = "/captcha/audio?token=" + challenge.token;
+  } else {
+    challenge.salt = challenge.claims.nonce;
+    challenge.challenge = Sha256Hex(challenge.salt + answer);
+  }
+  return challenge;
+}
+
+std::string RenderCommentForm(const SiteContext& context, const CommentFormView& view) {
+  render::TemplateData data;
+  data.set("action", view.action);
+  data.set("name", view.values.name);
+  data.set("email", view.values.email);
+  data.set("url", view.values.url);
+  data.set("comment", view.values.body);
+  data.set("honeypot", context.comments.honeypot_field);
+  for (const news::FieldError& error : view.errors) {
+    data.set((error.field == "form" ? std::string("form") : error.field) + "_error",
+             error.message);
+  }
+  if (view.challenge) {
+    data.set("captcha_token", view.challenge->token);
+    data.set("captcha_image_url", view.challenge->image_url);
+    data.set("captcha_audio_url", view.challenge->audio_url);
+  }
+  return context.templates.Render("comment_form", data);
+}
+
+}  // namespace broadsheet::site

@@ -1,0 +1,10 @@
+// The SQL column list of a comment row, the same in both stores; each maps it in its own rows
+// header in this order.
+#pragma once
+
+namespace broadsheet::store {
+
+inline constexpr const char* kCommentColumns =
+    "id, article_id, reader_id, name, email, url, body, status, hold_reason, created_at, reports";
+
+}  // namespace broadsheet::store
