@@ -23,11 +23,28 @@ void ExportALivedInSite(const TestSite& site, const std::string& file) {
   HttpClient client(server.port());
   for (int i = 0; i < 3; ++i) ASSERT_EQ(client.Get(ArticlePathOf(site, 2)).status, 200);
   ASSERT_EQ(Vote(client, ArticlePathOf(site, 2), "4").status, 200);  // a reader's vote
+  ASSERT_EQ(site.Cli({"settings", "set", "comments.moderation", "known"}).exit_code, 0);
   WriteTextFile(site.File("draft.md"),
                 "---\ntitle: Draft With \"Quotes\" & Ünïcode\ncategory: Town Hall\n"
                 "author: New Writer\nstatus: draft\n---\nLine one\n\n<script>x</script>\n");
   ASSERT_EQ(site.Cli({"article", "add", site.File("draft.md")}).exit_code, 0);
   ASSERT_EQ(server.Stop(), 0);
+  // Comments in two states, written through the Store as the server would.
+  auto store = site.OpenStore();
+  store::CommentRow comment;
+  comment.article_id = 2;
+  comment.reader_id = "reader-1";
+  comment.name = "Margit \"M\" Öberg";
+  comment.url = "https://margit.example/";
+  comment.body = "First line\n\nSecond <para> & more";
+  comment.status = news::CommentStatus::kApproved;
+  comment.created_at = 1767225600;
+  ASSERT_TRUE(store->AddComment(comment));
+  comment.status = news::CommentStatus::kPending;
+  comment.hold_reason = "moderation";
+  comment.body = "Held one";
+  ASSERT_TRUE(store->AddComment(comment));
+  store.reset();
   // Views on several articles over two days long past, seeded through the Store.
   site.OpenStore()->AddViews({{1, "2026-01-01", 7, 1}, {1, "2026-01-02", 3, 0},
                               {4, "2026-01-02", 11, 2}, {9, "2026-01-01", 5, 0}});
@@ -70,6 +87,11 @@ TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
     EXPECT_EQ(copy.votes.back().reader_id, original.votes.back().reader_id);
     EXPECT_EQ(store::OpenStore(target)->ReadRatingTotals().size(),
               site.OpenStore()->ReadRatingTotals().size());
+    ASSERT_EQ(copy.comments.size(), 2u);
+    EXPECT_EQ(copy.comments[0].body, "First line\n\nSecond <para> & more");
+    EXPECT_EQ(copy.comments[1].status, news::CommentStatus::kPending);
+    ASSERT_EQ(copy.settings.size(), 1u);
+    EXPECT_EQ(copy.settings[0].second, "known");
     // The copy's ids continue after the imported ones.
     WriteTextFile(site.File("next.md"),
                   "---\ntitle: After Import\ncategory: Sport\nauthor: A\nstatus: published\n---\nx\n");

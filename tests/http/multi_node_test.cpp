@@ -236,6 +236,52 @@ TEST_F(MultiNode, TwoHundredReadersVotingThroughTwoNodesAreCountedExactlyOnce) {
   }
 }
 
+TEST_F(MultiNode, ASecurityCodeFromOneNodeWorksOnTheOtherOnceOnly) {
+  TestSite site;
+  const std::vector<std::string> relaxed = {"--set", "comments.min_fill_ms=0"};
+  std::vector<std::string> with_demo = relaxed;
+  with_demo.push_back("--demo");
+  ServerProcess a(site.StoreArgs(), with_demo);
+  ASSERT_TRUE(a.started());
+  ServerProcess b({"--data", site.File("node-b"), "--store", site.store_url(), "--key-file",
+                   site.File("site.key")},
+                  relaxed);
+  ASSERT_TRUE(b.started());
+  const std::string path = ArticlePathOf(site, 2);
+  HttpClient on_a(a.port());
+  HttpClient on_b(b.port());
+  auto token_from = [&](HttpClient& client) {
+    const std::string body = client.Get("/captcha/new").body;
+    const auto start = body.find("\"token\":\"") + 9;
+    return body.substr(start, body.find('"', start) - start);
+  };
+  auto answer_of = [&](const std::string& token) {
+    const CliResult solved = site.Cli({"captcha", "solve", token});
+    EXPECT_EQ(solved.exit_code, 0) << solved.err;
+    return solved.out.substr(0, solved.out.find('\n'));
+  };
+  auto post = [&](HttpClient& client, const std::string& token, const std::string& text) {
+    return client.Request("POST", path + "/comments",
+                          {{"Content-Type", "application/x-www-form-urlencoded"},
+                           {"Accept", "application/json"}},
+                          "name=Traveller&comment=" + text + "&captcha_token=" + token +
+                              "&captcha_answer=" + answer_of(token));
+  };
+  // Minted on A, accepted on B.
+  const std::string fresh = token_from(on_a);
+  EXPECT_EQ(post(on_b, fresh, "minted+on+A").status, 201);
+  // Accepted on A, then replayed on B: refused, whichever node sees it.
+  const std::string used = token_from(on_a);
+  EXPECT_EQ(post(on_a, used, "first+use").status, 201);
+  const HttpResponse replay = post(on_b, used, "replayed");
+  EXPECT_EQ(replay.status, 422);
+  EXPECT_NE(replay.body.find("already used"), std::string::npos) << replay.body;
+  EXPECT_EQ(site.OpenStore()->ListComments(store::CommentFilter::kAll, 10).size(), 2u);
+  // Node B shows node A's comment (its cache learns of it through the store).
+  EXPECT_TRUE(PollUntil([&] { return on_b.Get(path).body.find("first use") != std::string::npos; },
+                        std::chrono::seconds(20)));
+}
+
 TEST_F(MultiNode, AnEditThroughOneNodesStoreReachesTheOtherNodesCache) {
   TestSite site;
   ServerProcess a(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600"});
