@@ -170,12 +170,8 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   const Reader reader = IdentifyReader(context, request);
   const auto by_address = context.guards.comments_per_address.Allow(AddressKey(context, request));
   if (!by_address.allowed) return TooMany(context, request, *article, values, by_address.retry_after);
-  if (reader.set_cookie.empty()) {  // a fresh reader has no history to limit
-    const auto by_reader = context.guards.comments_per_reader.Allow(reader.id);
-    if (!by_reader.allowed) {
-      return TooMany(context, request, *article, values, by_reader.retry_after);
-    }
-  }
+  const auto by_reader = context.guards.comments_per_reader.Allow(reader.id);
+  if (!by_reader.allowed) return TooMany(context, request, *article, values, by_reader.retry_after);
 
   news::FieldErrors errors = news::NormalizeAndValidate(values);
   const std::int64_t now_ms = NowMs();

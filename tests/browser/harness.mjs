@@ -179,6 +179,29 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// Runs the broadsheet CLI (BROADSHEET_BINARY) with `args`, for example
+// ['captcha', 'solve', token, '--data', server.dataDir]. Resolves to { code, stdout, stderr };
+// a run that outlives timeoutMs is killed (by its pid) and reported as code null.
+export async function runBroadsheet(args, { timeoutMs = kActionTimeoutMs } = {}) {
+  const binary = requireEnv('BROADSHEET_BINARY');
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk.toString('utf8'); });
+    child.stderr.on('data', (chunk) => { stderr += chunk.toString('utf8'); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run ${binary}: ${error.message}`));
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 export async function stopServer(server) {
   if (!server) return;
   try {

@@ -389,6 +389,66 @@ TEST(Comments, CrossSitePostsAreRefusedAndReportsHoldAtTheThresholdOncePerReader
   EXPECT_EQ(client.Request("POST", "/comments/999999/report", json).status, 404);
 }
 
+TEST(Comments, LinksBlockedWordsAndDuplicatesAreHeldOrRefused) {
+  TestSite site;
+  WriteTextFile(site.File("blocklist.txt"), "# words we never publish\ncheap pills\n");
+  ServerProcess server(site.StoreArgs(),
+                       Relaxed({"--set", "comments.blocklist_file=" + site.File("blocklist.txt")}));
+  ASSERT_TRUE(server.started());
+  const std::string path = ArticlePathOf(site, 13);
+  HttpClient client(server.port());
+  const HttpResponse links = Post(
+      client, path,
+      Comment(client, site, "Linker", "http://a.example http://b.example http://c.example"));
+  EXPECT_NE(links.body.find("\"held\""), std::string::npos) << links.body;
+  const HttpResponse two_links =
+      Post(client, path, Comment(client, site, "Linker", "http://a.example and http://b.example"));
+  EXPECT_NE(two_links.body.find("\"published\""), std::string::npos) << two_links.body;
+  const HttpResponse blocked =
+      Post(client, path, Comment(client, site, "Seller", "Buy CHEAP PILLS here"));
+  EXPECT_NE(blocked.body.find("\"held\""), std::string::npos) << blocked.body;
+  const auto pending = site.OpenStore()->ListComments(store::CommentFilter::kPending, 10);
+  ASSERT_EQ(pending.size(), 2u);
+  EXPECT_EQ(pending[0].hold_reason, "blocklist: cheap pills");
+  EXPECT_EQ(pending[1].hold_reason, "more than 2 links");
+
+  const HttpResponse original = Post(client, path, Comment(client, site, "Echo", "Said once."));
+  ASSERT_EQ(original.status, 201);
+  const std::string cookie = ReaderCookieFrom(original);
+  const HttpResponse repeat =
+      Post(client, path, Comment(client, site, "Echo", "Said once."), {{"Cookie", cookie}});
+  EXPECT_EQ(repeat.status, 422);
+  EXPECT_NE(FieldError(repeat, "comment").find("already posted"), std::string::npos) << repeat.body;
+}
+
+TEST(Comments, TooManyPostsFromOneAddressOrOneReaderGet429) {
+  TestSite site;
+  // The defaults: 5 per address and 3 per reader in any 60 s.
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "comments.min_fill_ms=0"});
+  ASSERT_TRUE(server.started());
+  const std::string path = ArticlePathOf(site, 14);
+  HttpClient client(server.port());
+  std::string cookie;
+  for (int i = 0; i < 3; ++i) {
+    const HttpResponse posted = Post(client, path,
+                                     Comment(client, site, "Regular", "Note " + std::to_string(i)),
+                                     cookie.empty() ? Headers{} : Headers{{"Cookie", cookie}});
+    ASSERT_EQ(posted.status, 201) << posted.body;
+    if (cookie.empty()) cookie = ReaderCookieFrom(posted);
+  }
+  const HttpResponse reader_limit = Post(client, path, Comment(client, site, "Regular", "Note 3"),
+                                         {{"Cookie", cookie}});
+  EXPECT_EQ(reader_limit.status, 429);
+  EXPECT_NE(reader_limit.Header("retry-after"), "");
+  // A new reader on the same address: the address's fifth post in the window (the one the
+  // reader limit refused counted for the address) is the last it gets.
+  EXPECT_EQ(Post(client, path, Comment(client, site, "Other", "Five")).status, 201);
+  const HttpResponse address_limit = Post(client, path, Comment(client, site, "Third", "Six"));
+  EXPECT_EQ(address_limit.status, 429);
+  EXPECT_NE(FieldError(address_limit, "form").find("Too many comments"), std::string::npos);
+  EXPECT_EQ(site.OpenStore()->ListComments(store::CommentFilter::kAll, 100).size(), 4u);
+}
+
 TEST(Comments, TwoHundredConcurrentCommentsAreAllStored) {
   TestSite site;
   ServerProcess server(site.StoreArgs(), Relaxed());
