@@ -23,5 +23,7 @@ std::string HumanDate(std::int64_t unix_seconds);
 std::string IsoTimestamp(std::int64_t unix_seconds);
 
 std::int64_t UnixNow();
+// The same in milliseconds (security code issue and expiry times).
+std::int64_t UnixNowMs();
 
 }  // namespace broadsheet::news

@@ -11,6 +11,9 @@ namespace broadsheet::security {
 namespace {
 
 constexpr std::uint8_t kFormatVersion = 1;
+// Tokens start with a letter, so one whose base64 begins with '-' is never read as a
+// command-line option (`broadsheet captcha solve TOKEN`).
+constexpr char kTokenPrefix = 'T';
 constexpr std::size_t kNonceBytes = 16;
 constexpr std::size_t kMaxAnswer = 32;
 // version, kind, issued, expires, nonce, answer length, answer
@@ -67,11 +70,13 @@ std::string CaptchaSealer::Mint(ChallengeKind kind, std::string answer, std::int
     *claims_out = CaptchaClaims{kind, answer, now_ms, now_ms + ttl_ms,
                                 Hex(nonce.data(), nonce.size())};
   }
-  return Base64UrlEncode(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
+  return kTokenPrefix +
+         Base64UrlEncode(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
 }
 
 std::optional<CaptchaClaims> CaptchaSealer::Open(std::string_view token) const {
-  const auto sealed = Base64UrlDecode(token, kMaxSealed);
+  if (!token.starts_with(kTokenPrefix)) return std::nullopt;
+  const auto sealed = Base64UrlDecode(token.substr(1), kMaxSealed);
   if (!sealed || sealed->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + kFixedBytes) {
     return std::nullopt;
   }

@@ -16,12 +16,6 @@ namespace {
 
 constexpr int kMaxFormFields = 16;
 
-std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::optional<store::ArticleRow> PublishedArticle(const SiteContext& context, std::int64_t id) {
   if (id == 0) return std::nullopt;
   auto article = context.store.FindArticle(id);
@@ -174,7 +168,7 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   if (!by_reader.allowed) return TooMany(context, request, *article, values, by_reader.retry_after);
 
   news::FieldErrors errors = news::NormalizeAndValidate(values);
-  const std::int64_t now_ms = NowMs();
+  const std::int64_t now_ms = news::UnixNowMs();
   std::int64_t issued_ms = now_ms;
   if (const std::string captcha_error = CheckChallenge(context, form, now_ms, issued_ms);
       !captcha_error.empty()) {

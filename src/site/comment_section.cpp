@@ -12,12 +12,6 @@ namespace {
 
 constexpr int kImageAnswerLength = 6;
 
-std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::string Sha256Hex(const std::string& text) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()),
@@ -67,7 +61,7 @@ Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind
     answer = std::to_string(
         randombytes_uniform(static_cast<std::uint32_t>(challenge.max_number + 1)));
   }
-  challenge.token = context.guards.captcha.Mint(kind, answer, NowMs(),
+  challenge.token = context.guards.captcha.Mint(kind, answer, news::UnixNowMs(),
                                                 context.comments.token_ttl_ms, &challenge.claims);
   if (kind == security::ChallengeKind::kImage) {
     challenge.image_url = "/captcha/image?token=" + challenge.token;

@@ -100,13 +100,20 @@
   }
 
   function showErrors(form, errors) {
-    form.querySelectorAll('.field-error.js').forEach(function (node) { node.remove(); });
+    // Clear every earlier mark first, so a field fixed since shows no stale error.
+    form.querySelectorAll('.field-error').forEach(function (node) { node.remove(); });
+    form.querySelectorAll('[aria-invalid]').forEach(function (input) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    });
     var status = form.querySelector('.comment-status');
     status.textContent = '';
+    var messages = [];
     Object.keys(errors).forEach(function (name) {
-      var input = field(form, name === 'comment' ? 'comment' :
-                        name === 'captcha' ? 'captcha_answer' : name);
-      if (name === 'form' || !input) { status.textContent = errors[name]; return; }
+      var input = field(form, name === 'captcha' ? 'captcha_answer' : name);
+      // The puzzle has no visible input: its errors go to the status line like the form's.
+      var visible = input && !input.closest('[hidden]');
+      if (name === 'form' || !visible) { messages.push(errors[name]); return; }
       var note = document.createElement('span');
       note.className = 'field-error js';
       note.id = 'js-error-' + name;
@@ -115,6 +122,7 @@
       input.setAttribute('aria-describedby', note.id);
       input.parentNode.appendChild(note);
     });
+    status.textContent = messages.join(' ');
   }
 
   document.querySelectorAll('.comment-form-js').forEach(function (box) {

@@ -1,6 +1,7 @@
 // "Add comment" in a real browser: the form shown in place by static/js/comments.js with an
 // image code or a proof-of-work puzzle, the plain form page without JavaScript, moderation,
-// a wrong code, and axe-core on the pages that carry the form.
+// a wrong code, axe-core on the pages that carry the form, and how errors are shown and cleared
+// (a field put right, a refused proof-of-work check).
 //
 //   BROADSHEET_BINARY=build/test/src/broadsheet BROADSHEET_SOURCE_DIR=$PWD \
 //     node --test tests/browser/comments.test.mjs
@@ -9,8 +10,9 @@
 // captcha_token field, or the image's token= parameter) is handed to `broadsheet captcha solve`
 // with the server's data dir, which prints the answer. Each test comments on a different demo
 // article from a new browser context (a new reader with no cookie), with a text of its own.
-// Tests C and D change store settings (comments.moderation, captcha.kind) with the CLI and put
-// them back before they end, waiting until the running server acts on each change.
+// Tests C, D and H change store settings (comments.moderation, captcha.kind) with the CLI and
+// put them back before they end, waiting until the running server acts on each change; node:test
+// runs the tests of one file one after another, so no other test sees the changed setting.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -46,7 +48,7 @@ before(async () => {
   const front = await fetch(server.url('/'), { signal: AbortSignal.timeout(kActionTimeoutMs) });
   assert.equal(front.status, 200, 'GET / should answer 200');
   articles = articlePaths(await front.text());
-  assert.ok(articles.length >= 7, `the demo front page should link to at least 7 articles ` +
+  assert.ok(articles.length >= 9, `the demo front page should link to at least 9 articles ` +
     `(one per test and one for probes), found ${articles.length}`);
   browser = await launchBrowser();
 }, { timeout: 120_000 });
@@ -86,8 +88,11 @@ function uniqueText(label) {
 
 // ---- The CLI and the store settings ----------------------------------------------------------
 
-async function cli(args) {
-  const run = await runBroadsheet([...args, '--data', server.dataDir]);
+// Runs `broadsheet COMMAND... --data DIR -- POSITIONALS...`. The `--` matters: a token is
+// base64url, so about one in 64 starts with "-" and would otherwise be taken for an option.
+async function cli(command, positionals = []) {
+  const args = [...command, '--data', server.dataDir, '--', ...positionals];
+  const run = await runBroadsheet(args);
   assert.equal(run.code, 0,
     `broadsheet ${args.join(' ')} exited ${run.code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
   return run.stdout;
@@ -95,13 +100,13 @@ async function cli(args) {
 
 async function solve(token) {
   assert.ok(token, 'there is a token to solve');
-  const answer = (await cli(['captcha', 'solve', token])).trim();
+  const answer = (await cli(['captcha', 'solve'], [token])).trim();
   assert.match(answer, /^\S+$/, `captcha solve prints one answer: ${JSON.stringify(answer)}`);
   return answer;
 }
 
-// Calls probe() until it returns something other than undefined, at most deadlineMs; throws
-// with `what` and the last value seen otherwise.
+// Calls probe() (which answers { done, value, seen }) until done, for at most deadlineMs, and
+// returns that value; otherwise throws with `what` and the last thing seen.
 async function pollUntil(what, probe, { deadlineMs = kSettingDeadlineMs, intervalMs = 250 } = {}) {
   const deadline = Date.now() + deadlineMs;
   let last = 'nothing yet';
@@ -129,7 +134,7 @@ async function newChallenge() {
 
 // Sets captcha.kind and waits until /captcha/new hands out that kind.
 async function setChallengeKind(kind) {
-  await cli(['settings', 'set', 'captcha.kind', kind]);
+  await cli(['settings', 'set'], ['captcha.kind', kind]);
   await pollUntil(`/captcha/new hands out kind ${kind}`, async () => {
     const challenge = await newChallenge();
     return { done: challenge.kind === kind, seen: JSON.stringify(challenge.kind) };
@@ -166,7 +171,7 @@ async function probePost() {
 async function setModeration(mode) {
   const expected = { open: 'published', held: 'held' }[mode];
   assert.ok(expected, `a mode this file knows: ${mode}`);
-  await cli(['settings', 'set', 'comments.moderation', mode]);
+  await cli(['settings', 'set'], ['comments.moderation', mode]);
   await pollUntil(`comments are ${expected} after moderation ${mode}`, async () => {
     const status = await probePost();
     return { done: status === expected, seen: status };
@@ -556,4 +561,94 @@ test('F: axe-core finds no violations on the pages with the comment form',
     }
     if (failures.length > 0) console.error(`axe violations:\n${failures.join('\n\n')}`);
     assert.equal(failures.length, 0, `axe reported violations on ${failures.length} page(s)`);
+  }));
+
+test('G: with JavaScript a field put right loses its error mark on the next try',
+  { timeout: kTestTimeoutMs }, withServerLog(async () => {
+    const articlePath = articleFor(6);
+    const context = await newContext(browser);
+    try {
+      const page = await openArticle(context, articlePath);
+      const pageErrors = collectPageErrors(page);
+      let token = await waitForImageChallenge(page);
+      const form = fields(page);
+      // A name of spaces passes the browser's `required` check; the server refuses it.
+      await form.name.fill('   ');
+      await form.comment.fill(uniqueText('G'));
+      await form.code.fill('WRONG1');
+      await form.submit.click();
+      await withFormState(page, page.waitForFunction(
+        () => document.querySelectorAll('form.comment-form .field-error').length === 2));
+      assert.equal(await form.name.getAttribute('aria-invalid'), 'true', 'the name is marked invalid');
+      assert.equal(await form.code.getAttribute('aria-invalid'), 'true', 'the code is marked invalid');
+
+      // Put the name right, get the code wrong again: only the code is in error now.
+      token = await waitForImageChallenge(page, { previousToken: token });
+      await form.name.fill('Gus Fixed');
+      await form.code.fill('WRONG2');
+      await form.submit.click();
+      await waitForImageChallenge(page, { previousToken: token });
+      const errors = form.form.locator('.field-error');
+      assert.equal(await errors.count(), 1, 'one error is left');
+      assert.equal(await form.code.getAttribute('aria-invalid'), 'true', 'the code is still invalid');
+      const nameState = await form.name.evaluate((input) => ({
+        ariaInvalid: input.getAttribute('aria-invalid'),
+        describedBy: input.getAttribute('aria-describedby'),
+        describedByExists: Boolean(input.getAttribute('aria-describedby') &&
+          document.getElementById(input.getAttribute('aria-describedby'))),
+      }));
+      assert.ok(nameState.ariaInvalid !== 'true',
+        `the corrected name is no longer marked invalid: ${JSON.stringify(nameState)}`);
+      assert.ok(!nameState.describedBy || nameState.describedByExists,
+        `the name is not described by an error that is gone: ${JSON.stringify(nameState)}`);
+      assert.deepEqual(pageErrors, [], 'no script errors');
+    } finally {
+      await context.close();
+    }
+  }));
+
+test('H: with the proof-of-work check a refused check is shown to the reader',
+  { timeout: kTestTimeoutMs }, withServerLog(async () => {
+    const articlePath = articleFor(7);
+    const context = await newContext(browser);
+    try {
+      await setChallengeKind('pow');
+      const page = await openArticle(context, articlePath);
+      const pageErrors = collectPageErrors(page);
+      const form = fields(page);
+      await withFormState(page, page.locator('form.comment-form[data-ready="true"]')
+        .waitFor({ state: 'attached', timeout: kPowDeadlineMs }));
+      const token = await form.form.locator('input[name="captcha_token"]').inputValue();
+
+      // The server refuses the check, as it does a code that expired while the page stood open
+      // (comments.token_ttl_s): here the found number is swapped for a wrong one.
+      const answer = form.form.locator('input[name="captcha_answer"]');
+      const wrong = String((Number(await answer.inputValue()) + 1) % 10);
+      await answer.evaluate((input, value) => { input.value = value; }, wrong);
+      await form.name.fill('Hal Expired');
+      await form.comment.fill(uniqueText('H'));
+      await form.submit.click();
+
+      // The refusal is answered with a new puzzle, solved in the background again.
+      await withFormState(page, page.waitForFunction((previous) => {
+        const node = document.querySelector('form.comment-form');
+        return node.dataset.ready === 'true' &&
+          node.querySelector('input[name="captcha_token"]').value !== previous;
+      }, token, { timeout: kPowDeadlineMs }));
+      assert.equal(new URL(page.url()).search, '', 'nothing was posted');
+
+      // The reader must be able to see why the click did not post: a visible error or status.
+      const visible = await page.evaluate(() => {
+        const node = document.querySelector('form.comment-form');
+        const shown = (element) => element.checkVisibility() && element.textContent.trim() !== '';
+        return [...node.querySelectorAll('.field-error, .comment-status')]
+          .filter(shown).map((element) => element.textContent.trim());
+      });
+      assert.ok(visible.length > 0,
+        `the refusal is visible in the form (form: ${JSON.stringify(await formState(page))})`);
+      assert.deepEqual(pageErrors, [], 'no script errors');
+    } finally {
+      await context.close();
+      await setChallengeKind('image');
+    }
   }));
