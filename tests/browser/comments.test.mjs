@@ -19,6 +19,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import {
+  articlePaths,
   axeViolations,
   describeViolations,
   kActionTimeoutMs,
@@ -32,7 +33,6 @@ import {
 const kTestTimeoutMs = 300_000;
 const kSettingDeadlineMs = 30_000;
 const kPowDeadlineMs = 60_000;
-const kArticlePath = /^\/[a-z0-9-]+\/\d+-[a-z0-9-]+$/;
 const kPublishedNotice = 'Thank you: your comment is published.';
 
 let server;
@@ -60,15 +60,6 @@ after(async () => {
     await stopServer(server);
   }
 }, { timeout: 60_000 });
-
-// Article paths (/{category}/{id}-{slug}) in the order the front page links them, once each.
-function articlePaths(html) {
-  const seen = new Set();
-  for (const match of html.matchAll(/href="([^"?#]+)"/g)) {
-    if (kArticlePath.test(match[1])) seen.add(match[1]);
-  }
-  return [...seen];
-}
 
 function articleFor(index) {
   return articles[index];

@@ -256,3 +256,14 @@ export function describeViolations(violations) {
     return `  ${violation.id} (${violation.impact}): ${violation.help}\n${nodes.join('\n')}`;
   }).join('\n');
 }
+
+const kArticlePath = /^\/[a-z0-9-]+\/\d+-[a-z0-9-]+$/;
+
+// Article paths (/{category}/{id}-{slug}) in the order a page links them, once each.
+export function articlePaths(html) {
+  const seen = new Set();
+  for (const match of html.matchAll(/href="([^"?#]+)"/g)) {
+    if (kArticlePath.test(match[1])) seen.add(match[1]);
+  }
+  return [...seen];
+}

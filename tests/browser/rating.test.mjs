@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
+  articlePaths,
   axeViolations,
   describeViolations,
   kActionTimeoutMs,
@@ -22,7 +23,6 @@ import {
 } from './harness.mjs';
 
 const kTestTimeoutMs = 240_000;
-const kArticlePath = /^\/[a-z0-9-]+\/\d+-[a-z0-9-]+$/;
 
 let server;
 let browser;
@@ -46,15 +46,6 @@ after(async () => {
     await stopServer(server);
   }
 }, { timeout: 60_000 });
-
-// Article paths (/{category}/{id}-{slug}) in the order the front page links them, once each.
-function articlePaths(html) {
-  const seen = new Set();
-  for (const match of html.matchAll(/href="([^"?#]+)"/g)) {
-    if (kArticlePath.test(match[1])) seen.add(match[1]);
-  }
-  return [...seen];
-}
 
 function articleFor(index) {
   return articles[index % articles.length];
