@@ -20,8 +20,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import {
   articlePaths,
-  axeViolations,
-  describeViolations,
+  axeCheckFor,
+  collectPageErrors,
+  withServerLogOf,
   kActionTimeoutMs,
   launchBrowser,
   newContext,
@@ -294,25 +295,9 @@ async function assertPublished(page, articlePath, landed, text, { hash }) {
   return id;
 }
 
-function collectPageErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 // Runs a test body and, when it fails, appends the end of the server's output to the error.
-function withServerLog(body) {
-  return async (t) => {
-    try {
-      await body(t);
-    } catch (error) {
-      if (server && error && typeof error === 'object') {
-        error.message += `\n--- broadsheet serve output (tail) ---\n${server.logTail().slice(-4000)}`;
-      }
-      throw error;
-    }
-  };
-}
+const withServerLog = (body) => withServerLogOf(() => server, body);
 
 // Fills the form with JavaScript on, solving the image code shown, and posts it.
 async function postWithImageCode(page, { name, text }) {
@@ -492,14 +477,7 @@ test('F: axe-core finds no violations on the pages with the comment form',
     const articlePath = articleFor(5);
     const context = await newContext(browser);
     const failures = [];
-    const check = async (name, page) => {
-      await t.test(name, async () => {
-        const violations = await axeViolations(page);
-        if (violations.length > 0) failures.push(`${name}:\n${describeViolations(violations)}`);
-        assert.equal(violations.length, 0,
-          `axe violations on ${name}:\n${describeViolations(violations)}`);
-      });
-    };
+    const check = axeCheckFor(t, failures);
     try {
       const page = await context.newPage();
       // The site has a dark scheme of its own, so contrast is checked in both.

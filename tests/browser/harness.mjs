@@ -5,6 +5,7 @@
 // Environment: BROADSHEET_BINARY (the built `broadsheet`), BROADSHEET_SOURCE_DIR (repo root:
 // templates/, static/ and demo/ are read from there, and axe-core from its node_modules/).
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -266,4 +267,40 @@ export function articlePaths(html) {
     if (kArticlePath.test(match[1])) seen.add(match[1]);
   }
   return [...seen];
+}
+
+// Collects the page's uncaught script errors (the tests assert there are none).
+export function collectPageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+// Wraps a test body so that, when it fails, the end of the server's output is appended to the
+// error. `getServer` returns the file's server (started in `before`).
+export function withServerLogOf(getServer, body) {
+  return async (t) => {
+    try {
+      await body(t);
+    } catch (error) {
+      const server = getServer();
+      if (server && error && typeof error === 'object') {
+        error.message += `\n--- broadsheet serve output (tail) ---\n${server.logTail().slice(-4000)}`;
+      }
+      throw error;
+    }
+  };
+}
+
+// A subtest per page that asserts axe-core finds no violations; each failure is also pushed
+// to `failures`, so the parent test can report them all together.
+export function axeCheckFor(t, failures) {
+  return async (name, page) => {
+    await t.test(name, async () => {
+      const violations = await axeViolations(page);
+      if (violations.length > 0) failures.push(`${name}:\n${describeViolations(violations)}`);
+      assert.equal(violations.length, 0,
+        `axe violations on ${name}:\n${describeViolations(violations)}`);
+    });
+  };
 }

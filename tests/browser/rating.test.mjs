@@ -13,8 +13,9 @@ import { after, before, test } from 'node:test';
 
 import {
   articlePaths,
-  axeViolations,
-  describeViolations,
+  axeCheckFor,
+  collectPageErrors,
+  withServerLogOf,
   kActionTimeoutMs,
   launchBrowser,
   newContext,
@@ -183,11 +184,6 @@ function assertNewTotal(expected, before, after, stars) {
     `(status ${JSON.stringify(after.status ?? null)})`);
 }
 
-function collectPageErrors(page) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 // Counts navigations of the page's main frame after this call.
 function countNavigations(page) {
@@ -199,18 +195,7 @@ function countNavigations(page) {
 }
 
 // Runs a test body and, when it fails, appends the end of the server's output to the error.
-function withServerLog(body) {
-  return async (t) => {
-    try {
-      await body(t);
-    } catch (error) {
-      if (server && error && typeof error === 'object') {
-        error.message += `\n--- broadsheet serve output (tail) ---\n${server.logTail().slice(-4000)}`;
-      }
-      throw error;
-    }
-  };
-}
+const withServerLog = (body) => withServerLogOf(() => server, body);
 
 // ---- The tests -----------------------------------------------------------------------------
 
@@ -354,14 +339,7 @@ test('D: axe-core finds no violations on the pages that show ratings',
     const categoryPath = articlePath.slice(0, articlePath.indexOf('/', 1) + 1);
     const context = await newContext(browser);
     const failures = [];
-    const check = async (name, page) => {
-      await t.test(name, async () => {
-        const violations = await axeViolations(page);
-        if (violations.length > 0) failures.push(`${name}:\n${describeViolations(violations)}`);
-        assert.equal(violations.length, 0,
-          `axe violations on ${name}:\n${describeViolations(violations)}`);
-      });
-    };
+    const check = axeCheckFor(t, failures);
     try {
       const page = await context.newPage();
       // The site has a dark scheme of its own, so contrast is checked in both.
