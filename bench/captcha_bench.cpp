@@ -31,14 +31,16 @@ void MintToken(benchmark::State& state) {
   const CaptchaSealer sealer(Key());
   std::int64_t now = 1'700'000'000'000;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(sealer.Mint(ChallengeKind::kImage, "K7MRT2", ++now, 600'000));
+    benchmark::DoNotOptimize(sealer.Mint(ChallengeKind::kImage, "K7MRT2",
+                                         "0123456789abcdef0123456789abcdef", ++now, 600'000));
   }
 }
 BENCHMARK(MintToken);
 
 void VerifyToken(benchmark::State& state) {
   const CaptchaSealer sealer(Key());
-  const std::string token = sealer.Mint(ChallengeKind::kImage, "K7MRT2", 0, 600'000);
+  const std::string token =
+      sealer.Mint(ChallengeKind::kImage, "K7MRT2", "0123456789abcdef0123456789abcdef", 0, 600'000);
   for (auto _ : state) {
     const auto claims = sealer.Open(token);
     benchmark::DoNotOptimize(CaptchaSealer::AnswerMatches("k7mrt2", claims->answer));

@@ -66,6 +66,7 @@ std::unique_ptr<store::Store> OpenConfiguredStore(const config::Config& config) 
         .connect_timeout_s = static_cast<int>(config.Int("store.connect_timeout_s")),
         .statement_timeout_ms = static_cast<int>(config.Int("store.statement_timeout_ms")),
         .migration_timeout_s = static_cast<int>(config.Int("store.migration_timeout_s")),
+        .sqlite_max_page_count = config.Int("store.sqlite_max_page_count"),
     };
     return store::OpenStore(config.StoreUrl(), options);
   } catch (const std::invalid_argument& error) {

@@ -11,20 +11,24 @@
 #include "http/access_log.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/worker_pool.h"
 #include "news/calendar.h"
+#include "news/comment.h"
 #include "render/page_cache.h"
 #include "render/template_set.h"
-#include "site/background_tasks.h"
-#include "site/routes.h"
-#include "site/site_context.h"
-#include "site/static_files.h"
-#include "news/comment.h"
 #include "security/captcha_token.h"
 #include "security/client_address.h"
 #include "security/clock.h"
 #include "security/rate_limiter.h"
 #include "security/reader_cookie.h"
 #include "security/site_key.h"
+#include "site/background_tasks.h"
+#include "site/listing_facts.h"
+#include "site/request_gate.h"
+#include "site/routes.h"
+#include "site/security_headers.h"
+#include "site/site_context.h"
+#include "site/static_files.h"
 #include "store/rating_board.h"
 #include "store/view_counter.h"
 
@@ -36,22 +40,53 @@ const std::vector<std::string> kRequiredTemplates = {"layout", "front",     "cat
                                                      "comment_form", "comment_page",
                                                      "comments_page"};
 
+// 0 in the config means one per core.
+int OnePerCoreUnless(std::int64_t configured) {
+  return configured > 0 ? static_cast<int>(configured)
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   http::ServerOptions options;
   if (!http::ParseListenAddress(config.String("server.listen"), options.address, options.port)) {
     throw CliError("[server] listen must be ADDR:PORT, got '" + config.String("server.listen") +
                    "'");
   }
-  const auto threads = config.Int("server.threads");
-  options.threads = threads > 0 ? static_cast<int>(threads)
-                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.threads = OnePerCoreUnless(config.Int("server.threads"));
   options.header_limit_bytes = config.Int("server.header_limit_bytes");
   options.body_limit_bytes = config.Int("server.body_limit_bytes");
   options.header_timeout = std::chrono::seconds(config.Int("server.header_timeout_s"));
   options.idle_timeout = std::chrono::seconds(config.Int("server.idle_timeout_s"));
   options.linger = std::chrono::milliseconds(config.Int("server.linger_ms"));
   options.shutdown_timeout = std::chrono::seconds(config.Int("server.shutdown_timeout_s"));
+  options.max_connections = config.Int("server.max_connections");
+  options.max_connections_per_address = config.Int("server.max_connections_per_address");
   return options;
+}
+
+std::unique_ptr<security::ClientAddresses> ClientAddressesFrom(const config::Config& config,
+                                                               const security::SiteKey& key) {
+  const auto header = security::ParseForwardedHeader(config.String("server.client_address_header"));
+  if (!header) {
+    throw CliError("[server] client_address_header must be x-forwarded-for or forwarded, got '" +
+                   config.String("server.client_address_header") + "'");
+  }
+  try {
+    return std::make_unique<security::ClientAddresses>(config.String("server.trusted_proxies"),
+                                                       *header, key);
+  } catch (const std::invalid_argument& error) {
+    throw CliError(std::string("[server] trusted_proxies: ") + error.what());
+  }
+}
+
+std::vector<site::AllowedHost> AllowedHostsFrom(const config::Config& config,
+                                                const std::string& listen_address) {
+  if (config.String("site.hosts").empty()) return site::DefaultAllowedHosts(listen_address);
+  try {
+    return site::ParseAllowedHosts(config.String("site.hosts"));
+  } catch (const std::invalid_argument& error) {
+    throw CliError(std::string("[site] hosts: ") + error.what());
+  }
 }
 
 // Written to a temporary name and renamed, so a reader never sees a half-written port.
@@ -126,7 +161,11 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   }
 
   store::ViewCounter views(*store, [] { return news::LocalDay(news::UnixNow()); });
-  render::PageCache pages(static_cast<std::size_t>(config.Int("cache.max_entries")));
+  if (config.IsSet("cache.max_entries")) {
+    spdlog::warn("[cache] max_entries is ignored: the cache is bounded by [cache] max_bytes");
+  }
+  render::PageCache pages(static_cast<std::size_t>(config.Int("cache.max_bytes")));
+  site::ListingFacts listings(*store, pages);
   site::SiteSettings settings;
   settings.base_url = config.String("site.url");
   while (settings.base_url.ends_with('/')) settings.base_url.pop_back();
@@ -142,13 +181,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
 
   const security::SiteKey key = security::SiteKey::Load(config.KeyFile());
   const security::ReaderCookies readers(key);
-  std::unique_ptr<security::ClientAddresses> addresses;
-  try {
-    addresses = std::make_unique<security::ClientAddresses>(
-        config.String("server.trusted_proxies"), key);
-  } catch (const std::invalid_argument& error) {
-    throw CliError(std::string("[server] trusted_proxies: ") + error.what());
-  }
+  const std::unique_ptr<security::ClientAddresses> addresses = ClientAddressesFrom(config, key);
   const security::SteadyClock clock;
   security::SlidingWindowLimiter votes_per_address(
       static_cast<int>(config.Int("ratings.votes_per_address")),
@@ -158,23 +191,53 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
       static_cast<int>(config.Int("comments.per_address")), comment_window, clock);
   security::SlidingWindowLimiter comments_per_reader(
       static_cast<int>(config.Int("comments.per_reader")), comment_window, clock);
+  security::SlidingWindowLimiter reports_per_address(
+      static_cast<int>(config.Int("comments.reports_per_address")), comment_window, clock);
+  security::SlidingWindowLimiter captchas_per_address(
+      static_cast<int>(config.Int("captcha.per_address")),
+      std::chrono::seconds(config.Int("captcha.window_s")), clock);
   const security::CaptchaSealer captcha(key);
-  site::FormGuards guards{readers,          *addresses,          votes_per_address,
-                          comments_per_address, comments_per_reader, captcha};
+  site::FormGuards guards{.readers = readers,
+                          .addresses = *addresses,
+                          .votes_per_address = votes_per_address,
+                          .comments_per_address = comments_per_address,
+                          .comments_per_reader = comments_per_reader,
+                          .reports_per_address = reports_per_address,
+                          .captchas_per_address = captchas_per_address,
+                          .captcha = captcha};
   const site::CommentRules comment_rules = CommentRulesFrom(config, captcha);
   store::RatingBoard ratings;
-  const site::SiteContext context{settings, *store,        views,   pages,        *templates,
-                                  *static_files, ratings, guards, comment_rules};
+  const site::SiteContext context{settings,      *store,  views,  pages,         *templates,
+                                  *static_files, ratings, guards, comment_rules, listings};
 
   http::Router router;
   site::RegisterRoutes(router, context);
+  const site::RequestGate gate(settings.base_url, AllowedHostsFrom(config, server_options.address),
+                               *addresses);
+  router.SetGate([&gate](http::Request& request) { return gate(request); });
+  server_options.exempt_from_address_limit = [&addresses](std::string_view peer) {
+    return addresses->IsTrusted(peer);
+  };
+  server_options.default_headers = site::SecurityHeaders(settings.base_url.starts_with("https://"));
+
+  const std::string log_addresses = config.String("log.addresses");
+  if (log_addresses != "raw" && log_addresses != "hashed") {
+    throw CliError("[log] addresses must be raw or hashed, got '" + log_addresses + "'");
+  }
+  http::AccessLog::AddressHasher hasher;
+  if (log_addresses == "hashed") {
+    hasher = [&addresses](std::string_view address) { return addresses->RateLimitKey(address); };
+  }
   std::unique_ptr<http::AccessLog> access_log;
   try {
-    access_log = std::make_unique<http::AccessLog>(config.AccessLog());
+    access_log = std::make_unique<http::AccessLog>(config.AccessLog(), std::move(hasher));
   } catch (const std::runtime_error& error) {
     throw CliError(error.what());
   }
-  http::Server server(server_options, router, *access_log);
+  // Slow work (drawing security codes) runs here, never on an I/O thread.
+  http::WorkerPool workers(OnePerCoreUnless(config.Int("server.workers")),
+                           static_cast<std::size_t>(config.Int("server.worker_queue")));
+  http::Server server(server_options, router, *access_log, &workers);
   std::uint16_t port = 0;
   try {
     port = server.Listen();
@@ -182,15 +245,18 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
     throw CliError(error.what());
   }
 
-  site::BackgroundTasks background(*store, views, ratings, pages,
-                                   std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
-                                   std::chrono::milliseconds(config.Int("store.poll_interval_ms")));
+  site::BackgroundTasks background(
+      *store, views, ratings, pages,
+      {.flush_interval = std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
+       .poll_interval = std::chrono::milliseconds(config.Int("store.poll_interval_ms")),
+       .address_retention = std::chrono::hours(24 * config.Int("privacy.address_days"))});
   background.Start();
   if (!options.port_file.empty()) WritePortFile(options.port_file, port);
   spdlog::info("broadsheet serving http://{}:{}/ ({} threads, store {})", server_options.address,
                port, server_options.threads, config.StoreUrl());
 
-  server.Run();  // returns after SIGINT/SIGTERM and in-flight requests
+  server.Run();    // returns after SIGINT/SIGTERM and in-flight requests
+  workers.Stop();  // before the server goes: queued work holds its connections
   spdlog::info("stopping: flushing pending views");
   const bool flushed = background.Stop();
   access_log->Flush();

@@ -30,7 +30,21 @@ constexpr std::array kKeys = {
               "on SIGTERM, wait this long for in-flight requests before closing"},
     ConfigKey{"server.trusted_proxies", KeyType::kString, "", 0, 0,
               "addresses or CIDR ranges of your load balancers, comma-separated; only from "
-              "these are X-Forwarded-For and Forwarded believed (empty = nobody)"},
+              "these is client_address_header believed (empty = nobody)"},
+    ConfigKey{"server.client_address_header", KeyType::kString, "x-forwarded-for", 0, 0,
+              "the one header your trusted proxies write the client's address to: "
+              "x-forwarded-for (haproxy option forwardfor, nginx proxy_add_x_forwarded_for) "
+              "or forwarded (RFC 7239); the other is ignored"},
+    ConfigKey{"server.workers", KeyType::kInt, "0", 0, 256,
+              "worker threads for slow work (drawing security codes); 0 = one per core"},
+    ConfigKey{"server.worker_queue", KeyType::kInt, "256", 1, 1'000'000,
+              "jobs that may wait for a worker; beyond that 503 with Retry-After (longer "
+              "absorbs bursts, shorter sheds a flood sooner)"},
+    ConfigKey{"server.max_connections", KeyType::kInt, "10000", 1, 10'000'000,
+              "open connections in all; more are answered 503 and closed (mind ulimit -n)"},
+    ConfigKey{"server.max_connections_per_address", KeyType::kInt, "256", 1, 10'000'000,
+              "open connections from one peer address (trusted proxies exempt); more are "
+              "answered 503 and closed"},
     ConfigKey{"store.url", KeyType::kString, "", 0, 0,
               "sqlite:PATH or postgresql://...; empty = sqlite:DATA/broadsheet.db"},
     ConfigKey{"store.pool_size", KeyType::kInt, "8", 1, 1000,
@@ -47,6 +61,10 @@ constexpr std::array kKeys = {
     ConfigKey{"site.url", KeyType::kString, "", 0, 0,
               "public base URL (https://news.example.org) for canonical links; empty = the "
               "request's Host"},
+    ConfigKey{"site.hosts", KeyType::kString, "", 0, 0,
+              "host names (host or host:port) served when [site] url is unset; other Host "
+              "headers get 421. Empty = localhost, 127.0.0.1, [::1], this machine's name and "
+              "the listen address"},
     ConfigKey{"site.name", KeyType::kString, "Broadsheet", 0, 0, "the site's name"},
     ConfigKey{"site.tagline", KeyType::kString, "News, as it happens", 0, 0,
               "one line under the name"},
@@ -61,8 +79,10 @@ constexpr std::array kKeys = {
     ConfigKey{"cache.max_age_s", KeyType::kInt, "60", 0, 86400 * 30,
               "how long a rendered page is reused; live numbers stay live, edits drop it "
               "at once; 0 disables the cache"},
+    ConfigKey{"cache.max_bytes", KeyType::kInt, "268435456", 65536, 1LL << 40,
+              "memory for rendered pages; beyond it the least recently used go first"},
     ConfigKey{"cache.max_entries", KeyType::kInt, "10000", 1, 10'000'000,
-              "rendered pages kept; when full the cache starts over"},
+              "ignored since cache.max_bytes (accepted with a warning)"},
     ConfigKey{"views.flush_interval_ms", KeyType::kInt, "1000", 10, 60000,
               "views are written in one batch this often; a crash loses at most this much"},
     ConfigKey{"ratings.votes_per_address", KeyType::kInt, "30", 1, kMaxInt,
@@ -90,15 +110,32 @@ constexpr std::array kKeys = {
               "a file of words or addresses, one per line; a comment containing one waits for "
               "an editor (empty = none)"},
     ConfigKey{"comments.report_threshold", KeyType::kInt, "3", 1, 1'000'000,
-              "reports from this many readers send a published comment back to moderation"},
+              "reports from this many readers (each from an address of its own) send a "
+              "published comment back to moderation, until an editor approves it again"},
+    ConfigKey{"comments.reports_per_address", KeyType::kInt, "10", 1, kMaxInt,
+              "reports one client address may send per window_s, per node; more gets 429"},
     ConfigKey{"comments.duplicate_window_s", KeyType::kInt, "3600", 0, 31'536'000,
               "the same text from the same reader on the same article within this long is "
               "refused as a duplicate"},
-    ConfigKey{"comments.pow_max_number", KeyType::kInt, "50000", 10, 100'000'000,
-              "proof-of-work difficulty: the browser tries up to this many hashes (higher "
-              "costs bots and slow phones more)"},
+    ConfigKey{"comments.pow_max_number", KeyType::kInt, "500000", 10, 100'000'000,
+              "proof-of-work difficulty: the browser tries up to this many hashes, half on "
+              "average (500000 is about a second on a phone; higher costs bots and phones "
+              "more, see docs/SECURITY.md)"},
+    ConfigKey{"captcha.per_address", KeyType::kInt, "30", 1, kMaxInt,
+              "security codes (new, image and audio together) one client address may fetch "
+              "per window, per node; more gets 429"},
+    ConfigKey{"captcha.window_s", KeyType::kInt, "60", 1, 86400,
+              "the sliding window of captcha.per_address"},
+    ConfigKey{"privacy.address_days", KeyType::kInt, "30", 1, 3650,
+              "stored address keys (with comment reports) are deleted after this many days"},
+    ConfigKey{"store.sqlite_max_page_count", KeyType::kInt, "0", 0, 4'294'967'294LL,
+              "SQLite: the most pages (4 KiB) the database may grow to, a size quota; at it, "
+              "votes and comments get 503 and nothing is half-written (0 = no limit)"},
     ConfigKey{"log.access", KeyType::kString, "", 0, 0,
               "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
+    ConfigKey{"log.addresses", KeyType::kString, "raw", 0, 0,
+              "addresses in the access log: raw, or hashed (their keyed hash, as the rate "
+              "limits and report records key them)"},
     ConfigKey{"log.level", KeyType::kString, "info", 0, 0,
               "trace, debug, info, warn, error or off"},
 };

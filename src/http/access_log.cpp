@@ -30,9 +30,39 @@ std::string_view UtcSecond() {
   return text;
 }
 
+// Characters of a token kept in the log.
+constexpr std::size_t kTokenCharsLogged = 8;
+
 }  // namespace
 
-AccessLog::AccessLog(const std::string& destination) {
+std::string RedactTokens(std::string_view target) {
+  std::string out;
+  const auto query = target.find('?');
+  if (query == std::string_view::npos) return std::string(target);
+  out.append(target.substr(0, query + 1));
+  std::string_view rest = target.substr(query + 1);
+  bool first = true;
+  while (true) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    if (!first) out.push_back('&');
+    first = false;
+    const auto eq = pair.find('=');
+    const std::string_view name = pair.substr(0, eq);
+    if (eq != std::string_view::npos && name.ends_with("token") &&
+        pair.size() - eq - 1 > kTokenCharsLogged) {
+      out.append(pair.substr(0, eq + 1 + kTokenCharsLogged)).append("...");
+    } else {
+      out.append(pair);
+    }
+    if (amp == std::string_view::npos) break;
+    rest = rest.substr(amp + 1);
+  }
+  return out;
+}
+
+AccessLog::AccessLog(const std::string& destination, AddressHasher hasher)
+    : hasher_(std::move(hasher)) {
   if (destination == "off") return;
   if (destination == "-") {
     file_ = stdout;
@@ -61,10 +91,17 @@ AccessLog::~AccessLog() {
 
 void AccessLog::Record(const AccessRecord& r) {
   if (!file_) return;
-  // Formatted outside the lock; the lock covers only the append.
+  // Formatted outside the lock; the lock covers only the append. The common target carries
+  // no token and is written as it is.
+  std::string redacted;
+  std::string_view target = r.target;
+  if (target.find("token=") != std::string_view::npos) target = redacted = RedactTokens(target);
+  std::string hashed;
+  std::string_view address = r.remote_address;
+  if (hasher_) address = hashed = hasher_(address);
   fmt::memory_buffer line;
-  fmt::format_to(std::back_inserter(line), "{} {} {} {} {} {} {} {}us\n", UtcSecond(),
-                 r.request_id, r.remote_address, r.method, r.target, r.status, r.bytes, r.micros);
+  fmt::format_to(std::back_inserter(line), "{} {} {} {} {} {} {} {}us\n", UtcSecond(), r.request_id,
+                 address, r.method, target, r.status, r.bytes, r.micros);
   std::lock_guard lock(mutex_);
   if (pending_.size() + line.size() > kMaxPendingBytes) {
     ++dropped_;

@@ -22,11 +22,17 @@ struct Request {
   std::string_view target;  // as sent
   std::vector<std::pair<std::string_view, std::string_view>> headers;
   std::string_view body;
-  std::string remote_address;
+  std::string remote_address;  // the connection's peer
   std::string request_id;
+  // Filled by the router's gate (site/request_gate) before any handler runs: the client's
+  // address (trusted proxies seen through) and whether the client reached the site over https.
+  std::string client_address;
+  bool https = false;
 
   // The first header named `name` (case-insensitive), or an empty view.
   std::string_view Header(std::string_view name) const;
+  // Every line of the header `name`, in order, joined with ", " (RFC 9110 §5.3); empty if none.
+  std::string HeaderLines(std::string_view name) const;
   // The decoded value of the first query parameter `name`, or nullopt.
   std::optional<std::string> QueryParam(std::string_view name) const;
 };

@@ -23,6 +23,16 @@ std::string_view Request::Header(std::string_view name) const {
   return {};
 }
 
+std::string Request::HeaderLines(std::string_view name) const {
+  std::string joined;
+  for (const auto& [key, value] : headers) {
+    if (!EqualsIgnoreCase(key, name)) continue;
+    if (!joined.empty()) joined.append(", ");
+    joined.append(value);
+  }
+  return joined;
+}
+
 std::optional<std::string> Request::QueryParam(std::string_view name) const {
   std::string_view rest = query;
   while (!rest.empty()) {
@@ -77,6 +87,12 @@ Response Response::Redirect(int status, std::string_view location) {
   return response;
 }
 
+Response Response::Deferred(std::function<Response()> work) {
+  Response response;
+  response.deferred = std::move(work);
+  return response;
+}
+
 std::string_view ReasonPhrase(int status) {
   switch (status) {
     case 200: return "OK";
@@ -91,7 +107,9 @@ std::string_view ReasonPhrase(int status) {
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
+    case 410: return "Gone";
     case 413: return "Content Too Large";
+    case 421: return "Misdirected Request";
     case 422: return "Unprocessable Content";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";

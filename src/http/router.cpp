@@ -39,7 +39,12 @@ void Router::Suffix(Method method, std::string suffix, Handler handler) {
 
 void Router::Fallback(Handler handler) { fallback_ = std::move(handler); }
 
-Response Router::Dispatch(const Request& request) const {
+void Router::SetGate(Gate gate) { gate_ = std::move(gate); }
+
+Response Router::Dispatch(Request& request) const {
+  if (gate_) {
+    if (auto answer = gate_(request)) return std::move(*answer);
+  }
   const Method wanted = request.method == Method::kHead ? Method::kGet : request.method;
   std::string allow;
   for (const Route& route : routes_) {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "http/request_target.h"
@@ -30,6 +31,8 @@ using Clock = std::chrono::steady_clock;
 // After refusing a request, read and discard at most this much of what the client still sends.
 constexpr std::size_t kMaxLingerBytes = 4 * 1024 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// What a client over a connection limit or facing a full worker pool is told to wait.
+constexpr const char* kBusyRetryAfterSeconds = "1";
 
 Method ToMethod(bhttp::verb verb) {
   switch (verb) {
@@ -95,7 +98,8 @@ struct Worker {
 
 class ServerCore {
  public:
-  ServerCore(ServerOptions options, const Router& router, AccessLog& access_log);
+  ServerCore(ServerOptions options, const Router& router, AccessLog& access_log,
+             WorkerPool* workers);
   std::uint16_t Listen();
   void Run();
   void Stop() { asio::post(workers_[0]->ioc, [this] { BeginStop(); }); }
@@ -103,8 +107,15 @@ class ServerCore {
   const ServerOptions& options() const { return options_; }
   const Router& router() const { return router_; }
   AccessLog& access_log() { return access_log_; }
+  WorkerPool* workers() const { return workers_pool_; }
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
   std::string NextRequestId();
+
+  // Counts a new connection from `peer`. False when it is over a limit (it is then not
+  // counted, and must be refused).
+  bool AdmitConnection(const std::string& peer);
+  // Uncounts a connection AdmitConnection admitted. Thread-safe.
+  void ReleaseConnection(const std::string& peer);
 
  private:
   void Accept();
@@ -113,6 +124,7 @@ class ServerCore {
   const ServerOptions options_;
   const Router& router_;
   AccessLog& access_log_;
+  WorkerPool* const workers_pool_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::unique_ptr<tcp::acceptor> acceptor_;
   std::unique_ptr<asio::signal_set> signals_;
@@ -125,21 +137,57 @@ class ServerCore {
   std::mutex stop_mutex_;
   std::condition_variable stopped_;
   bool finished_ = false;  // guarded by stop_mutex_
+
+  std::mutex connections_mutex_;
+  std::size_t open_connections_ = 0;                               // guarded by connections_mutex_
+  std::unordered_map<std::string, std::size_t> open_per_address_;  // guarded by connections_mutex_
 };
+
+bool ServerCore::AdmitConnection(const std::string& peer) {
+  const bool exempt =
+      options_.exempt_from_address_limit && options_.exempt_from_address_limit(peer);
+  std::lock_guard lock(connections_mutex_);
+  if (open_connections_ >= options_.max_connections) return false;
+  if (!exempt) {
+    auto [it, inserted] = open_per_address_.try_emplace(peer, 0);
+    if (it->second >= options_.max_connections_per_address) return false;
+    ++it->second;
+  }
+  ++open_connections_;
+  return true;
+}
+
+void ServerCore::ReleaseConnection(const std::string& peer) {
+  std::lock_guard lock(connections_mutex_);
+  --open_connections_;
+  const auto it = open_per_address_.find(peer);
+  if (it != open_per_address_.end() && --it->second == 0) open_per_address_.erase(it);
+}
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, ServerCore& server, Worker& worker)
-      : stream_(std::move(socket)), server_(server), worker_(worker) {
-    beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ = endpoint.address().to_string();
+  // `remote`: the peer's address; `admitted`: whether it was counted by AdmitConnection (if
+  // not, the connection is over a limit and gets a 503).
+  Session(tcp::socket socket, ServerCore& server, Worker& worker, std::string remote, bool admitted)
+      : stream_(std::move(socket)),
+        server_(server),
+        worker_(worker),
+        remote_(std::move(remote)),
+        admitted_(admitted) {}
+  ~Session() {
+    worker_.sessions.erase(this);
+    if (admitted_) server_.ReleaseConnection(remote_);
   }
-  ~Session() { worker_.sessions.erase(this); }
 
   // Requires: called on the worker's thread.
   void Start() {
     worker_.sessions.insert(this);
+    if (!admitted_) {
+      Response busy = Response::Text(503, "Too many connections. Please try again shortly.\n");
+      busy.SetHeader("Retry-After", kBusyRetryAfterSeconds);
+      started_ = Clock::now();
+      return Send(std::move(busy), /*keep_alive=*/false, /*head=*/false, server_.NextRequestId());
+    }
     ReadHeader();
   }
 
@@ -167,6 +215,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void ReadHeader() {
     state_ = State::kReading;
+    log_address_.clear();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit_bytes));
     parser_->body_limit(server_.options().body_limit_bytes);
@@ -227,19 +276,67 @@ class Session : public std::enable_shared_from_this<Session> {
       request.headers.reserve(16);
       for (const auto& field : message) request.headers.emplace_back(field.name_string(), field.value());
       request.body = message.body();
-      try {
-        response = server_.router().Dispatch(request);
-      } catch (const std::exception& error) {
-        // Handlers catch their own failures; this is the last line of defence.
-        spdlog::error("request {}: unhandled: {}", request.request_id, error.what());
-        response = Response::Text(500, "Internal error. Reference: " + request.request_id + "\n");
-      }
+      response = DispatchSafely(request);
+      // Behind a trusted proxy the log shows the client, not the proxy.
+      log_address_ = std::move(request.client_address);
     } else {
       response = Response::Text(400, "Malformed request target.\n");
       response.close = true;  // protocol garbage: answer, then close (STYLE.md §7)
     }
+    const bool head = request.method == Method::kHead;
+    if (response.deferred) return Defer(std::move(response.deferred), head, request.request_id);
     const bool keep_alive = message.keep_alive() && !response.close && !server_.stopping();
-    Send(std::move(response), keep_alive, request.method == Method::kHead, request.request_id);
+    Send(std::move(response), keep_alive, head, request.request_id);
+  }
+
+  Response DispatchSafely(Request& request) {
+    try {
+      return server_.router().Dispatch(request);
+    } catch (const std::exception& error) {
+      // Handlers catch their own failures; this is the last line of defence.
+      spdlog::error("request {}: unhandled: {}", request.request_id, error.what());
+      return Response::Text(500, "Internal error. Reference: " + request.request_id + "\n");
+    }
+  }
+
+  // Runs `work` on the worker pool and sends its answer from this connection's thread. The
+  // session waits meanwhile (nothing reads), so the parsed request stays as it was.
+  void Defer(std::function<Response()> work, bool head, std::string request_id) {
+    WorkerPool* pool = server_.workers();
+    if (!pool) return Finish(RunSafely(work, request_id), head, request_id);
+    // The work guard keeps the event loop running (and a graceful stop waiting) until the
+    // answer is back on this thread.
+    auto guard = std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
+        worker_.ioc.get_executor());
+    const bool queued = pool->TrySubmit(
+        [self = shared_from_this(), guard, work = std::move(work), head, request_id]() {
+          Response answer = RunSafely(work, request_id);
+          asio::post(self->worker_.ioc,
+                     [self, guard, answer = std::move(answer), head, request_id]() mutable {
+                       self->Finish(std::move(answer), head, request_id);
+                     });
+        });
+    if (queued) return;
+    Response busy = Response::Text(503, "The server is busy. Please try again in a moment.\n");
+    busy.SetHeader("Retry-After", kBusyRetryAfterSeconds);
+    busy.SetHeader("Cache-Control", "no-store");
+    Finish(std::move(busy), head, request_id);
+  }
+
+  static Response RunSafely(const std::function<Response()>& work, const std::string& request_id) {
+    try {
+      Response answer = work();
+      answer.deferred = nullptr;  // deferring twice is not a thing
+      return answer;
+    } catch (const std::exception& error) {
+      spdlog::error("request {}: deferred work failed: {}", request_id, error.what());
+      return Response::Text(500, "Internal error. Reference: " + request_id + "\n");
+    }
+  }
+
+  void Finish(Response response, bool head, const std::string& request_id) {
+    const bool keep_alive = parser_->get().keep_alive() && !response.close && !server_.stopping();
+    Send(std::move(response), keep_alive, head, request_id);
   }
 
   void Send(Response response, bool keep_alive, bool head, const std::string& request_id) {
@@ -249,6 +346,9 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.result(static_cast<unsigned>(response.status));
     response_.set(bhttp::field::date, HttpDate());
     for (auto& [name, value] : response.headers) response_.insert(name, value);
+    for (const auto& [name, value] : server_.options().default_headers) {
+      if (response_.find(name) == response_.end()) response_.insert(name, value);
+    }
     const std::size_t bytes = response.body.size();
     response_.body() = std::move(response.body);
     response_.keep_alive(keep_alive);
@@ -269,7 +369,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
     const bool have_request = parser_ && parser_->is_header_done();
-    server_.access_log().Record({request_id_, remote_,
+    server_.access_log().Record({request_id_, log_address_.empty() ? remote_ : log_address_,
                                  have_request ? parser_->get().method_string() : "-",
                                  have_request ? parser_->get().target() : "-",
                                  static_cast<int>(response_.result_int()), bytes, micros});
@@ -316,7 +416,9 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   ServerCore& server_;
   Worker& worker_;
-  std::string remote_;
+  const std::string remote_;
+  const bool admitted_;
+  std::string log_address_;  // the client as the router's gate saw it, for the access log
   State state_ = State::kIdle;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -328,8 +430,12 @@ class Session : public std::enable_shared_from_this<Session> {
   std::vector<char> drain_buffer_;
 };
 
-ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& access_log)
-    : options_(std::move(options)), router_(router), access_log_(access_log) {
+ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& access_log,
+                       WorkerPool* workers)
+    : options_(std::move(options)),
+      router_(router),
+      access_log_(access_log),
+      workers_pool_(workers) {
   const int threads = std::max(1, options_.threads);
   for (int i = 0; i < threads; ++i) {
     auto worker = std::make_unique<Worker>();
@@ -385,7 +491,12 @@ void ServerCore::Accept() {
     }
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
-    auto session = std::make_shared<Session>(std::move(socket), *this, worker);
+    std::string remote;
+    const auto endpoint = socket.remote_endpoint(ignored);
+    if (!ignored) remote = endpoint.address().to_string();
+    const bool admitted = AdmitConnection(remote);
+    auto session =
+        std::make_shared<Session>(std::move(socket), *this, worker, std::move(remote), admitted);
     asio::post(worker.ioc, [session] { session->Start(); });
     Accept();
   });
@@ -443,8 +554,9 @@ void ServerCore::Run() {
   watchdog.join();
 }
 
-Server::Server(ServerOptions options, const Router& router, AccessLog& access_log)
-    : impl_(std::make_unique<ServerCore>(std::move(options), router, access_log)) {}
+Server::Server(ServerOptions options, const Router& router, AccessLog& access_log,
+               WorkerPool* workers)
+    : impl_(std::make_unique<ServerCore>(std::move(options), router, access_log, workers)) {}
 Server::~Server() = default;
 std::uint16_t Server::Listen() { return impl_->Listen(); }
 void Server::Run() { impl_->Run(); }

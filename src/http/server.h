@@ -1,7 +1,9 @@
 // The HTTP/1.1 server: Boost.Beast on Asio, one io_context per thread, keep-alive, limits,
 // lingering close after a refusal, and a graceful stop on SIGINT/SIGTERM. The only place in
 // the program that includes Beast. Handlers run synchronously on the I/O thread that read the
-// request. Start/Run/Stop are called from one controlling thread.
+// request, except deferred work (Response::Deferred), which runs on the worker pool. Limits
+// on connections (in all and per peer address) answer 503 and close. Start/Run/Stop are
+// called from one controlling thread.
 #pragma once
 
 #include <chrono>
@@ -9,9 +11,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "http/access_log.h"
 #include "http/router.h"
+#include "http/worker_pool.h"
 
 namespace broadsheet::http {
 
@@ -25,6 +31,13 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds linger{2'000};
   std::chrono::milliseconds shutdown_timeout{10'000};
+  // Open connections beyond these are accepted, answered 503 with Retry-After and closed.
+  std::size_t max_connections = 10'000;
+  std::size_t max_connections_per_address = 256;
+  // Peers the per-address limit does not apply to (load balancers carry many clients).
+  std::function<bool(std::string_view peer)> exempt_from_address_limit;
+  // Headers added to every response that does not set them itself (the security headers).
+  std::vector<std::pair<std::string, std::string>> default_headers;
 };
 
 // Splits "ADDR:PORT" (or "[v6]:PORT"). Returns false on a malformed value.
@@ -34,7 +47,9 @@ class ServerCore;
 
 class Server {
  public:
-  Server(ServerOptions options, const Router& router, AccessLog& access_log);
+  // `workers` runs deferred work; it must outlive the server (nullptr: run it inline).
+  Server(ServerOptions options, const Router& router, AccessLog& access_log,
+         WorkerPool* workers = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -10,16 +10,19 @@
 namespace broadsheet::security {
 namespace {
 
-constexpr std::uint8_t kFormatVersion = 1;
+// 2 added the address key (issue 9); tokens of format 1 no longer open.
+constexpr std::uint8_t kFormatVersion = 2;
 // Tokens start with a letter, so one whose base64 begins with '-' is never read as a
 // command-line option (`broadsheet captcha solve TOKEN`).
 constexpr char kTokenPrefix = 'T';
 constexpr std::size_t kNonceBytes = 16;
 constexpr std::size_t kMaxAnswer = 32;
-// version, kind, issued, expires, nonce, answer length, answer
-constexpr std::size_t kFixedBytes = 1 + 1 + 8 + 8 + kNonceBytes + 1;
-constexpr std::size_t kMaxSealed =
-    crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + kFixedBytes + kMaxAnswer;
+constexpr std::size_t kMaxAddressKey = 64;
+// version, kind, issued, expires, nonce, address key length, answer length; then the address
+// key and the answer.
+constexpr std::size_t kFixedBytes = 1 + 1 + 8 + 8 + kNonceBytes + 1 + 1;
+constexpr std::size_t kMaxSealed = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                   kFixedBytes + kMaxAddressKey + kMaxAnswer;
 
 void PutInt64(std::string& out, std::int64_t value) {
   for (int i = 0; i < 8; ++i) {
@@ -46,9 +49,11 @@ std::string Hex(const unsigned char* bytes, std::size_t size) {
 
 CaptchaSealer::CaptchaSealer(const SiteKey& key) : key_(key.Derive(KeyPurpose::kCaptchaToken)) {}
 
-std::string CaptchaSealer::Mint(ChallengeKind kind, std::string answer, std::int64_t now_ms,
-                                std::int64_t ttl_ms, CaptchaClaims* claims_out) const {
+std::string CaptchaSealer::Mint(ChallengeKind kind, std::string answer, std::string address_key,
+                                std::int64_t now_ms, std::int64_t ttl_ms,
+                                CaptchaClaims* claims_out) const {
   if (answer.size() > kMaxAnswer) answer.resize(kMaxAnswer);
+  if (address_key.size() > kMaxAddressKey) address_key.resize(kMaxAddressKey);
   std::array<unsigned char, kNonceBytes> nonce{};
   randombytes_buf(nonce.data(), nonce.size());
   std::string plain;
@@ -57,7 +62,9 @@ std::string CaptchaSealer::Mint(ChallengeKind kind, std::string answer, std::int
   PutInt64(plain, now_ms);
   PutInt64(plain, now_ms + ttl_ms);
   plain.append(reinterpret_cast<const char*>(nonce.data()), nonce.size());
+  plain.push_back(static_cast<char>(address_key.size()));
   plain.push_back(static_cast<char>(answer.size()));
+  plain += address_key;
   plain += answer;
 
   std::string sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), '\0');
@@ -67,8 +74,8 @@ std::string CaptchaSealer::Mint(ChallengeKind kind, std::string answer, std::int
                         reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
                         box_nonce, key_.data());
   if (claims_out) {
-    *claims_out = CaptchaClaims{kind, answer, now_ms, now_ms + ttl_ms,
-                                Hex(nonce.data(), nonce.size())};
+    *claims_out = CaptchaClaims{
+        kind, answer, now_ms, now_ms + ttl_ms, Hex(nonce.data(), nonce.size()), address_key};
   }
   return kTokenPrefix +
          Base64UrlEncode(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
@@ -94,14 +101,19 @@ std::optional<CaptchaClaims> CaptchaSealer::Open(std::string_view token) const {
       kind != static_cast<std::uint8_t>(ChallengeKind::kProofOfWork)) {
     return std::nullopt;
   }
+  const std::size_t address_size = static_cast<unsigned char>(plain[kFixedBytes - 2]);
   const std::size_t answer_size = static_cast<unsigned char>(plain[kFixedBytes - 1]);
-  if (plain.size() != kFixedBytes + answer_size) return std::nullopt;
+  if (address_size > kMaxAddressKey || answer_size > kMaxAnswer ||
+      plain.size() != kFixedBytes + address_size + answer_size) {
+    return std::nullopt;
+  }
   CaptchaClaims claims;
   claims.kind = static_cast<ChallengeKind>(kind);
   claims.issued_ms = GetInt64(plain, 2);
   claims.expires_ms = GetInt64(plain, 10);
   claims.nonce = Hex(reinterpret_cast<const unsigned char*>(plain.data()) + 18, kNonceBytes);
-  claims.answer = plain.substr(kFixedBytes, answer_size);
+  claims.address_key = plain.substr(kFixedBytes, address_size);
+  claims.answer = plain.substr(kFixedBytes + address_size, answer_size);
   return claims;
 }
 

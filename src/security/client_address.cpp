@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <optional>
@@ -72,44 +73,69 @@ std::string_view StripPortAndQuotes(std::string_view node) {
   return node;
 }
 
-// The addresses a header lists, nearest proxy last.
-std::vector<std::string_view> ForwardedChain(std::string_view forwarded,
-                                             std::string_view x_forwarded_for) {
-  std::vector<std::string_view> chain;
-  if (!forwarded.empty()) {
-    // Forwarded: for=192.0.2.60;proto=http, for="[2001:db8::1]:4711"
-    std::size_t from = 0;
-    while (from <= forwarded.size()) {
-      const auto comma = std::min(forwarded.find(',', from), forwarded.size());
-      std::string_view element = forwarded.substr(from, comma - from);
-      std::size_t pair_from = 0;
-      while (pair_from <= element.size()) {
-        const auto semicolon = std::min(element.find(';', pair_from), element.size());
-        const std::string_view pair = Trim(element.substr(pair_from, semicolon - pair_from));
-        if (pair.size() > 4 && (pair.substr(0, 4) == "for=" || pair.substr(0, 4) == "For=" ||
-                                pair.substr(0, 4) == "FOR=")) {
-          chain.push_back(StripPortAndQuotes(pair.substr(4)));
-        }
-        pair_from = semicolon + 1;
-      }
-      from = comma + 1;
-    }
-    return chain;
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
   }
+  return true;
+}
+
+// Calls `element` for each comma-separated element of `list`, trimmed, skipping empty ones.
+// Quotes are deliberately not honoured: a quote a client left open must not swallow the
+// elements the proxies appended after it.
+template <typename Element>
+void ForEachElement(std::string_view list, Element&& element) {
   std::size_t from = 0;
-  while (from <= x_forwarded_for.size() && !x_forwarded_for.empty()) {
-    const auto comma = std::min(x_forwarded_for.find(',', from), x_forwarded_for.size());
-    const auto node = StripPortAndQuotes(x_forwarded_for.substr(from, comma - from));
-    if (!node.empty()) chain.push_back(node);
+  while (from <= list.size()) {
+    const auto comma = std::min(list.find(',', from), list.size());
+    const std::string_view item = Trim(list.substr(from, comma - from));
+    if (!item.empty()) element(item);
     from = comma + 1;
   }
-  return chain;
+}
+
+// The node of a Forwarded element ("for=192.0.2.60;proto=http"), or "unknown" when the
+// element names none: a hop we cannot see past.
+std::string_view ForwardedFor(std::string_view element) {
+  std::size_t from = 0;
+  while (from <= element.size()) {
+    const auto semicolon = std::min(element.find(';', from), element.size());
+    const std::string_view pair = Trim(element.substr(from, semicolon - from));
+    if (StartsWithIgnoreCase(pair, "for=")) {
+      const std::string_view node = StripPortAndQuotes(pair.substr(4));
+      return node.empty() ? std::string_view("unknown") : node;
+    }
+    from = semicolon + 1;
+  }
+  return "unknown";
 }
 
 }  // namespace
 
-ClientAddresses::ClientAddresses(std::string_view trusted_proxies, const SiteKey& key)
-    : hash_key_(key.Derive(KeyPurpose::kAddressHash)) {
+std::optional<ForwardedHeader> ParseForwardedHeader(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "x-forwarded-for") return ForwardedHeader::kXForwardedFor;
+  if (lower == "forwarded") return ForwardedHeader::kForwarded;
+  return std::nullopt;
+}
+
+std::vector<std::string_view> ForwardedChain(ForwardedHeader header, std::string_view value,
+                                             std::size_t max_hops) {
+  std::vector<std::string_view> chain;
+  ForEachElement(value, [&](std::string_view element) {
+    chain.push_back(header == ForwardedHeader::kForwarded ? ForwardedFor(element)
+                                                          : StripPortAndQuotes(element));
+  });
+  // Only the nearest hops can matter: the walk stops at the first untrusted one.
+  if (chain.size() > max_hops) chain.erase(chain.begin(), chain.end() - max_hops);
+  return chain;
+}
+
+ClientAddresses::ClientAddresses(std::string_view trusted_proxies, ForwardedHeader header,
+                                 const SiteKey& key)
+    : header_(header), hash_key_(key.Derive(KeyPurpose::kAddressHash)) {
   std::size_t from = 0;
   while (from < trusted_proxies.size()) {
     const auto end = std::min(trusted_proxies.find_first_of(", \t", from), trusted_proxies.size());
@@ -142,7 +168,12 @@ ClientAddresses::ClientAddresses(std::string_view trusted_proxies, const SiteKey
   }
 }
 
+std::string_view ClientAddresses::HeaderName() const {
+  return header_ == ForwardedHeader::kForwarded ? "Forwarded" : "X-Forwarded-For";
+}
+
 bool ClientAddresses::IsTrusted(std::string_view address) const {
+  if (trusted_.empty()) return false;
   const auto bytes = ParseAddress(address);
   if (!bytes) return false;
   for (const Range& range : trusted_) {
@@ -151,10 +182,9 @@ bool ClientAddresses::IsTrusted(std::string_view address) const {
   return false;
 }
 
-std::string ClientAddresses::ClientOf(std::string_view peer, std::string_view forwarded,
-                                      std::string_view x_forwarded_for) const {
-  if (trusted_.empty() || !IsTrusted(peer)) return std::string(peer);
-  const auto chain = ForwardedChain(forwarded, x_forwarded_for);
+std::string ClientAddresses::ClientOf(std::string_view peer, std::string_view header_lines) const {
+  if (!IsTrusted(peer)) return std::string(peer);
+  const auto chain = ForwardedChain(header_, header_lines);
   // From the nearest hop outwards, the first address no trusted proxy vouches for.
   for (auto hop = chain.rbegin(); hop != chain.rend(); ++hop) {
     if (!IsTrusted(*hop)) return std::string(*hop);
@@ -162,10 +192,20 @@ std::string ClientAddresses::ClientOf(std::string_view peer, std::string_view fo
   return chain.empty() ? std::string(peer) : std::string(chain.front());
 }
 
-std::string ClientAddresses::Hash(std::string_view address) const {
+std::string ClientAddresses::RateLimitKey(std::string_view address) const {
+  const auto bytes = ParseAddress(address);
+  if (!bytes) return Hash("t:" + std::string(address));
+  if (IsMappedV4(*bytes)) {
+    return Hash("4:" + std::string(reinterpret_cast<const char*>(bytes->data()) + 12, 4));
+  }
+  // One IPv6 machine is normally given a whole /64: key on the prefix.
+  return Hash("6:" + std::string(reinterpret_cast<const char*>(bytes->data()), 8));
+}
+
+std::string ClientAddresses::Hash(std::string_view text) const {
   std::array<unsigned char, 16> digest{};
   crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(address.data()), address.size(),
+                     reinterpret_cast<const unsigned char*>(text.data()), text.size(),
                      hash_key_.data(), hash_key_.size());
   std::string hex(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());

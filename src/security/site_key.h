@@ -31,6 +31,9 @@ class SiteKey {
   // Returns true when it created the file. Throws std::runtime_error on I/O failure.
   static bool CreateIfMissing(const std::string& path);
 
+  // A key from bytes already in hand (fuzz targets and tests; a site loads its file).
+  static SiteKey FromBytes(const Bytes& bytes) { return SiteKey(bytes); }
+
   // The subkey for one purpose (libsodium crypto_kdf).
   Bytes Derive(KeyPurpose purpose) const;
 

@@ -1,9 +1,10 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
 // and, every [store] poll_interval_ms, polls the store's content version (dropping cached
 // pages when another process or node changed content) and refreshes the view snapshot (views
-// other nodes added) and the rating totals, and does the same at once when the store signals a change (PostgreSQL
-// LISTEN/NOTIFY). Flush and refresh share this thread, so they never race. Stop() does a final flush. Start/Stop from
-// the controlling thread.
+// other nodes added) and the rating totals, and does the same at once when the store signals
+// a change (PostgreSQL LISTEN/NOTIFY). At start and then hourly it forgets stored address keys
+// older than [privacy] address_days. Flush and refresh share this thread, so they never race.
+// Stop() does a final flush. Start/Stop from the controlling thread.
 #pragma once
 
 #include <chrono>
@@ -18,12 +19,16 @@
 
 namespace broadsheet::site {
 
+struct BackgroundSchedule {
+  std::chrono::milliseconds flush_interval{1000};
+  std::chrono::milliseconds poll_interval{1000};
+  std::chrono::hours address_retention{24 * 30};  // [privacy] address_days
+};
+
 class BackgroundTasks {
  public:
   BackgroundTasks(store::Store& store, store::ViewCounter& views, store::RatingBoard& ratings,
-                  render::PageCache& pages,
-                  std::chrono::milliseconds flush_interval,
-                  std::chrono::milliseconds poll_interval);
+                  render::PageCache& pages, BackgroundSchedule schedule);
   ~BackgroundTasks();
 
   void Start();
@@ -35,14 +40,15 @@ class BackgroundTasks {
   void Run();
   void FlushViews();
   void CheckForChanges();
+  void PurgeAddressKeys();
 
   store::Store& store_;
   store::ViewCounter& views_;
   store::RatingBoard& ratings_;
   render::PageCache& pages_;
-  const std::chrono::milliseconds flush_interval_;
-  const std::chrono::milliseconds poll_interval_;
+  const BackgroundSchedule schedule_;
   std::int64_t content_version_ = 0;  // only touched by the background thread
+  std::int64_t flushed_total_ = 0;    // only touched by the background thread
 
   std::mutex mutex_;
   std::condition_variable wake_;

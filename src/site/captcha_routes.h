@@ -1,7 +1,9 @@
 // The security code's small uncached endpoints (DESIGN.md §4): GET /captcha/new mints a sealed
-// token of the site's challenge kind (JSON, Cache-Control: no-store); /captcha/image and
-// /captcha/audio draw and speak an image token's answer. Any node can serve a token another
-// minted (they share the key). Thread-safe.
+// token of the site's challenge kind, bound to the requester's address key (JSON,
+// Cache-Control: no-store); /captcha/image and /captcha/audio draw and speak an image token's
+// answer on the worker pool, for the address it was issued to and until it expires. All three
+// share one allowance per address ([captcha] per_address per window_s). Any node can serve a
+// token another minted (they share the key). Thread-safe.
 #pragma once
 
 #include "http/request.h"

@@ -28,7 +28,8 @@ http::Response FormPage(const SiteContext& context, const http::Request& request
                         const store::ArticleRow& article, int status,
                         const news::CommentForm& values, const news::FieldErrors& errors) {
   const std::string path = ArticlePath(article);
-  const Challenge challenge = MintChallenge(context, security::ChallengeKind::kImage);
+  const Challenge challenge =
+      MintChallenge(context, security::ChallengeKind::kImage, AddressKey(context, request));
   render::TemplateData content;
   content.set("title", article.title);
   content.set("article_url", path);
@@ -67,7 +68,8 @@ http::Response Refuse(const SiteContext& context, const http::Request& request,
 // Checks the security code and uses it up (every submission, right or wrong). Returns the
 // field error, or empty when the answer is right. `issued_ms` gets the token's issue time.
 std::string CheckChallenge(const SiteContext& context, const http::Form& form,
-                           std::int64_t now_ms, std::int64_t& issued_ms) {
+                           const std::string& address_key, std::int64_t now_ms,
+                           std::int64_t& issued_ms) {
   const auto token = form.Single("captcha_token");
   if (!token || token->empty()) {
     return "The security code is missing: please reload the page and type the new code.";
@@ -77,6 +79,12 @@ std::string CheckChallenge(const SiteContext& context, const http::Form& form,
   issued_ms = claims->issued_ms;
   if (claims->expires_ms < now_ms) {
     return "This security code has expired: please type the new code below.";
+  }
+  if (claims->address_key != address_key) {
+    // Fetched from another address: codes are not to be gathered on one machine and spent
+    // from many. (A reader whose address changed mid-comment types the new code.)
+    return "This security code was issued to another network address: please type the new "
+           "code below.";
   }
   if (!context.store.UseNonce(claims->nonce, claims->expires_ms, now_ms)) {
     return "This security code was already used: please type the new code below.";
@@ -162,15 +170,18 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
                            form.Single("url").value_or(""), form.Single("comment").value_or("")};
 
   const Reader reader = IdentifyReader(context, request);
-  const auto by_address = context.guards.comments_per_address.Allow(AddressKey(context, request));
-  if (!by_address.allowed) return TooMany(context, request, *article, values, by_address.retry_after);
+  const std::string address_key = AddressKey(context, request);
+  const auto by_address = context.guards.comments_per_address.Allow(address_key);
+  if (!by_address.allowed)
+    return TooMany(context, request, *article, values, by_address.retry_after);
   const auto by_reader = context.guards.comments_per_reader.Allow(reader.id);
   if (!by_reader.allowed) return TooMany(context, request, *article, values, by_reader.retry_after);
 
   news::FieldErrors errors = news::NormalizeAndValidate(values);
   const std::int64_t now_ms = news::UnixNowMs();
   std::int64_t issued_ms = now_ms;
-  if (const std::string captcha_error = CheckChallenge(context, form, now_ms, issued_ms);
+  if (const std::string captcha_error =
+          CheckChallenge(context, form, address_key, now_ms, issued_ms);
       !captcha_error.empty()) {
     errors.push_back({"captcha", captcha_error});
   } else if (now_ms - issued_ms < context.comments.min_fill_ms) {
@@ -208,7 +219,7 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   if (!id) return NotFoundPage(context, request);
   const bool shown = comment.status == news::CommentStatus::kApproved;
   // This node's pages show it at once; other nodes hear of it from the store.
-  if (shown) context.pages.Clear();
+  if (shown) context.pages.Invalidate();
 
   http::Response response;
   if (WantsJson(request)) {
@@ -289,10 +300,19 @@ http::Response ServeCommentReport(const SiteContext& context, const http::Reques
   if (IsCrossSite(context, request)) {
     return JsonError(403, "This report came from another site's page, so it was not counted.");
   }
+  const std::string address_key = AddressKey(context, request);
+  if (const auto allowed = context.guards.reports_per_address.Allow(address_key);
+      !allowed.allowed) {
+    const auto wait = std::to_string(std::max<std::int64_t>(1, allowed.retry_after.count()));
+    http::Response refused =
+        JsonError(429, "Too many reports in a short time. Please wait " + wait + " seconds.");
+    refused.SetHeader("Retry-After", wait);
+    return refused;
+  }
   const Reader reader = IdentifyReader(context, request);
   const store::ReportOutcome outcome = context.store.ReportComment(
-      id, reader.id, context.comments.report_threshold, news::UnixNow());
-  if (outcome.held) context.pages.Clear();
+      id, reader.id, address_key, context.comments.report_threshold, news::UnixNow());
+  if (outcome.held) context.pages.Invalidate();
   http::Response response;
   const char* message = "Thank you: an editor will look at this comment.";
   if (WantsJson(request)) {

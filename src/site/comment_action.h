@@ -3,7 +3,9 @@
 //                                             (for readers without script)
 //   POST /{category}/{id}-{slug}/comments    a new comment
 //   GET  /{category}/{id}-{slug}/comments    approved comments, ?page=N (50 a page)
-//   POST /comments/{id}/report               a reader reports a comment (once per reader)
+//   POST /comments/{id}/report               a reader reports a comment (counted once per
+//                                             reader and once per address; an editor's
+//                                             approval stands against later reports)
 // A post is checked in this order, and refused before anything is stored: the article
 // exists (404), another site's page (403), an unreadable body (400), too many posts from the
 // address or the reader (429), the fields, the security code (used up by every submission,

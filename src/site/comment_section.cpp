@@ -51,7 +51,8 @@ security::ChallengeKind ConfiguredChallengeKind(const SiteContext& context) {
                                 : security::ChallengeKind::kImage;
 }
 
-Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind) {
+Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind,
+                        const std::string& address_key) {
   Challenge challenge;
   std::string answer;
   if (kind == security::ChallengeKind::kImage) {
@@ -61,7 +62,7 @@ Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind
     answer = std::to_string(
         randombytes_uniform(static_cast<std::uint32_t>(challenge.max_number + 1)));
   }
-  challenge.token = context.guards.captcha.Mint(kind, answer, news::UnixNowMs(),
+  challenge.token = context.guards.captcha.Mint(kind, answer, address_key, news::UnixNowMs(),
                                                 context.comments.token_ttl_ms, &challenge.claims);
   if (kind == security::ChallengeKind::kImage) {
     challenge.image_url = "/captcha/image?token=" + challenge.token;

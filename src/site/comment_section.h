@@ -34,7 +34,9 @@ struct Challenge {
   std::string challenge;
   std::int64_t max_number = 0;
 };
-Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind);
+// `address_key`: the requester's AddressKey; the code works only from that address.
+Challenge MintChallenge(const SiteContext& context, security::ChallengeKind kind,
+                        const std::string& address_key);
 
 // The kind editors chose (setting captcha.kind).
 security::ChallengeKind ConfiguredChallengeKind(const SiteContext& context);

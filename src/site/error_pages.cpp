@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "site/listing_facts.h"
 #include "site/page_data.h"
 
 namespace broadsheet::site {
@@ -26,8 +27,10 @@ std::string FallbackPage(int status, const std::string& request_id) {
 http::Response NotFoundPage(const SiteContext& context, const http::Request& request) {
   TemplateData content;
   content.set("path", request.path);
+  // From the listing facts: a flood of 404s costs no store call (issue 9).
+  const auto listings = context.listings.Current();
   TemplateData categories{TemplateData::type::list};
-  for (const store::Category& category : context.store.ListCategories()) {
+  for (const store::Category& category : listings->navigation) {
     TemplateData item;
     item.set("name", category.name);
     item.set("url", CategoryPath(category));
@@ -35,7 +38,7 @@ http::Response NotFoundPage(const SiteContext& context, const http::Request& req
   }
   content.set("categories", categories);
   TemplateData latest{TemplateData::type::list};
-  for (const store::ArticleRow& article : context.store.ListPublished(0, 0, 5)) {
+  for (const store::ArticleRow& article : listings->latest) {
     TemplateData item;
     item.set("title", article.title);
     item.set("url", ArticlePath(article));

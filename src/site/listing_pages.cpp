@@ -5,6 +5,7 @@
 
 #include "render/slotted_page.h"
 #include "site/error_pages.h"
+#include "site/listing_facts.h"
 #include "site/page_data.h"
 #include "site/page_response.h"
 
@@ -33,16 +34,20 @@ std::string PageUrl(const std::string& base_path, int page) {
   return page == 1 ? base_path : base_path + "?page=" + std::to_string(page);
 }
 
-// Renders one listing page, or nullptr when `page` is past the last one.
-std::shared_ptr<const render::CachedPage> RenderListing(const SiteContext& context,
-                                                        const std::string& origin,
-                                                        const std::optional<store::Category>& category,
-                                                        int page) {
-  const std::int64_t category_id = category ? category->id : 0;
-  const std::int64_t total = context.store.CountPublished(category_id);
+// The number of listing pages: at least one, even when empty.
+int PageCount(const SiteContext& context, const ListingSnapshot& listings,
+              const std::optional<store::Category>& category) {
+  const std::int64_t total = listings.CountPublished(category ? category->id : 0);
   const int page_size = context.settings.page_size;
-  const int pages = std::max<std::int64_t>(1, (total + page_size - 1) / page_size);
-  if (page > pages) return nullptr;
+  return static_cast<int>(std::max<std::int64_t>(1, (total + page_size - 1) / page_size));
+}
+
+// Renders one listing page. Requires: `page` is within PageCount.
+std::shared_ptr<const render::CachedPage> RenderListing(
+    const SiteContext& context, const std::string& origin,
+    const std::optional<store::Category>& category, int page, int pages) {
+  const std::int64_t category_id = category ? category->id : 0;
+  const int page_size = context.settings.page_size;
   const std::string base_path = category ? CategoryPath(*category) : "/";
 
   TemplateData content;
@@ -101,13 +106,18 @@ http::Response ServeListing(const SiteContext& context, const http::Request& req
   const FoundPage found =
       FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0,
                    [&]() -> std::shared_ptr<const render::CachedPage> {
+                     // Unknown categories and pages past the end are answered from the
+                     // listing facts, with no store call (issue 9).
+                     const auto listings = context.listings.Current();
                      std::optional<store::Category> category;
                      if (!category_slug.empty()) {
-                       category = context.store.FindCategoryBySlug(category_slug);
+                       category = listings->FindCategory(category_slug);
                        if (!category) return nullptr;
                      }
-                     return RenderListing(context, SiteOrigin(context.settings, request),
-                                          category, *page);
+                     const int pages = PageCount(context, *listings, category);
+                     if (*page > pages) return nullptr;
+                     return RenderListing(context, SiteOrigin(context.settings, request), category,
+                                          *page, pages);
                    });
   if (!found.page) return NotFoundPage(context, request);
   return PageResponse(*found.page, found.outcome,

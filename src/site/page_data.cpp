@@ -4,6 +4,7 @@
 #include "render/live_numbers.h"
 #include "render/slotted_page.h"
 #include "site/comment_section.h"
+#include "site/listing_facts.h"
 #include "site/static_files.h"
 
 namespace broadsheet::site {
@@ -92,9 +93,9 @@ std::string RenderPage(const SiteContext& context, const std::string& origin,
   layout.set("favicon_url", context.static_files.VersionedUrl("favicon.svg"));
   layout.set("home_current", meta.home);
   TemplateData nav{TemplateData::type::list};
-  const auto categories =
-      meta.navigation ? context.store.ListCategories() : std::vector<store::Category>{};
-  for (const store::Category& category : categories) {
+  const auto listings =
+      meta.navigation ? context.listings.Current() : std::make_shared<const ListingSnapshot>();
+  for (const store::Category& category : listings->navigation) {
     TemplateData item;
     item.set("name", category.name);
     item.set("url", CategoryPath(category));

@@ -49,8 +49,10 @@ FoundPage FindOrRender(render::PageCache& pages, const std::string& key, bool ca
     return {std::move(page), CacheOutcome::kHit};
   }
   try {
+    // Taken before the render reads the store: an invalidation meanwhile refuses the Put.
+    const std::uint64_t generation = pages.generation();
     std::shared_ptr<const render::CachedPage> page = render();
-    if (page && cache) pages.Put(key, page);
+    if (page && cache) pages.Put(key, page, generation);
     return {std::move(page), CacheOutcome::kMiss};
   } catch (const store::StoreError& error) {
     if (!error.unavailable()) throw;

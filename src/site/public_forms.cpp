@@ -46,7 +46,7 @@ Reader IdentifyReader(const SiteContext& context, const http::Request& request) 
   }
   // Missing, forged or tampered: a new reader, never the id the cookie claimed.
   auto issued = context.guards.readers.Issue();
-  const bool secure = context.settings.base_url.starts_with("https://");
+  const bool secure = request.https;  // [site] url is https, or a trusted proxy said so
   return Reader{std::move(issued.reader_id),
                 http::SetCookieValue(security::kReaderCookieName, issued.value,
                                      {.max_age_s = kReaderCookieMaxAgeS, .secure = secure})};
@@ -58,9 +58,9 @@ void FinishFormResponse(http::Response& response, const Reader& reader) {
 }
 
 std::string AddressKey(const SiteContext& context, const http::Request& request) {
-  const auto& addresses = context.guards.addresses;
-  return addresses.Hash(addresses.ClientOf(request.remote_address, request.Header("Forwarded"),
-                                           request.Header("X-Forwarded-For")));
+  // The request gate resolved the client behind trusted proxies; otherwise it is the peer.
+  return context.guards.addresses.RateLimitKey(
+      request.client_address.empty() ? request.remote_address : request.client_address);
 }
 
 http::Response JsonError(int status, const std::string& message) {

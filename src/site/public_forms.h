@@ -32,7 +32,8 @@ Reader IdentifyReader(const SiteContext& context, const http::Request& request);
 // Adds the reader's Set-Cookie, if any, and marks the answer as never to be cached.
 void FinishFormResponse(http::Response& response, const Reader& reader);
 
-// The keyed hash of the client's address (trusted proxies considered): the rate-limit key.
+// The keyed hash of the client's address (trusted proxies seen through; an IPv6 client by its
+// /64): the rate-limit key, and the address key stored with a report.
 std::string AddressKey(const SiteContext& context, const http::Request& request);
 
 // {"error": "..."} with `status`.

@@ -6,6 +6,7 @@
 #include "site/captcha_routes.h"
 #include "site/comment_action.h"
 #include "site/error_pages.h"
+#include "site/listing_facts.h"
 #include "site/listing_pages.h"
 #include "site/rating_action.h"
 #include "site/static_files.h"
@@ -33,7 +34,7 @@ Response ServeContentPath(const SiteContext& context, const Request& request) {
   const auto second_slash = path.find('/', 1);
   if (second_slash == std::string::npos) {
     // "/town-hall" -> "/town-hall/" when such a category exists.
-    if (context.store.FindCategoryBySlug(path.substr(1))) {
+    if (context.listings.Current()->FindCategory(path.substr(1))) {
       return Response::Redirect(301, path + "/");
     }
     return NotFoundPage(context, request);

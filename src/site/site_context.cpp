@@ -20,7 +20,8 @@ bool IsPlausibleHost(std::string_view host) {
 std::string SiteOrigin(const SiteSettings& settings, const http::Request& request) {
   if (!settings.base_url.empty()) return settings.base_url;
   const std::string_view host = request.Header("Host");
-  return IsPlausibleHost(host) ? "http://" + std::string(host) : "http://localhost";
+  const char* scheme = request.https ? "https://" : "http://";
+  return scheme + std::string(IsPlausibleHost(host) ? host : "localhost");
 }
 
 std::string CacheKeyPrefix(const SiteSettings& settings, const http::Request& request) {

@@ -21,6 +21,7 @@
 namespace broadsheet::site {
 
 class StaticFiles;
+class ListingFacts;
 
 struct SiteSettings {
   std::string base_url;  // "https://news.example.org", no trailing slash; empty = from Host
@@ -40,6 +41,8 @@ struct FormGuards {
   security::SlidingWindowLimiter& votes_per_address;
   security::SlidingWindowLimiter& comments_per_address;
   security::SlidingWindowLimiter& comments_per_reader;
+  security::SlidingWindowLimiter& reports_per_address;
+  security::SlidingWindowLimiter& captchas_per_address;  // /captcha/new, image and audio
   const security::CaptchaSealer& captcha;
 };
 
@@ -51,7 +54,7 @@ struct CommentRules {
   std::vector<std::string> blocklist;  // lower-case entries
   int report_threshold = 3;
   std::int64_t duplicate_window_s = 3600;
-  std::int64_t pow_max_number = 50000;
+  std::int64_t pow_max_number = 500000;
   std::string honeypot_field;  // the per-site name of the field people never fill
 };
 
@@ -65,10 +68,12 @@ struct SiteContext {
   store::RatingBoard& ratings;
   FormGuards& guards;
   const CommentRules& comments;
+  ListingFacts& listings;
 };
 
 // The site's origin ("https://host") for absolute links: [site] url, else the request's Host
-// when it is a plausible host name, else "http://localhost".
+// (which the request gate checked against [site] hosts) with https when a trusted proxy said
+// the client came over https, else "http://localhost".
 std::string SiteOrigin(const SiteSettings& settings, const http::Request& request);
 
 // The key prefix that keeps pages rendered for one origin apart from another's.

@@ -34,7 +34,7 @@ std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& opt
   }
   const std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
   if (path.empty()) throw std::invalid_argument("the store URL names no file: " + url);
-  return std::make_unique<sqlite::SqliteStore>(path);
+  return std::make_unique<sqlite::SqliteStore>(path, options.sqlite_max_page_count);
 }
 
 }  // namespace broadsheet::store

@@ -2,6 +2,7 @@
 // "postgres://") when the build includes the PostgreSQL store (BROADSHEET_POSTGRES).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,8 @@ struct StoreOptions {
   int connect_timeout_s = 5;
   int statement_timeout_ms = 5000;
   int migration_timeout_s = 60;
+  // SQLite only: the most pages the file may grow to (0 = no limit); PostgreSQL ignores it.
+  std::int64_t sqlite_max_page_count = 0;
 };
 
 // True for a postgresql:// or postgres:// URL.

@@ -118,10 +118,17 @@ struct CommentRow {
 enum class CommentFilter { kAll, kPending, kReported, kSpam };
 
 struct ReportOutcome {
-  bool found = false;    // the comment exists
-  bool counted = false;  // false when this reader had reported it already
-  std::int64_t reports = 0;
-  bool held = false;  // this report took it to the threshold: it now waits for an editor
+  bool found = false;        // the comment exists
+  bool counted = false;      // false when this reader, or this address, had reported it already
+  std::int64_t reports = 0;  // counted since an editor last approved it
+  bool held = false;         // this report took it to the threshold: it now waits for an editor
+  bool stands = false;       // an editor approved it: reports are recorded but never hide it
+};
+
+// A category with the number of its published articles (0 for a category with only drafts).
+struct CategoryCount {
+  Category category;
+  std::int64_t published = 0;
 };
 
 struct DailyViews {
@@ -157,9 +164,13 @@ class Store {
   // Categories that have at least one published article, by name.
   virtual std::vector<Category> ListCategories() = 0;
   virtual std::optional<Category> FindCategoryBySlug(const std::string& slug) = 0;
+  // Every category with its count of published articles, by name: one cheap query that
+  // listings cache per content version (site/listing_facts.h).
+  virtual std::vector<CategoryCount> ListCategoryCounts() = 0;
 
   // --- views --------------------------------------------------------------------------------
-  // Adds every delta in one transaction: to the article's totals and to its per-day row.
+  // Adds every delta in one transaction: to the article's totals and to its per-day row,
+  // taking row locks in article id order so two nodes flushing at once never deadlock.
   // Deltas for unknown articles are dropped. Returns the new total views of each known
   // article touched, so the caller can update its snapshot without reading again.
   virtual std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) = 0;
@@ -201,6 +212,8 @@ class Store {
   // Newest first, for editors.
   virtual std::vector<CommentRow> ListComments(CommentFilter filter, int limit) = 0;
   virtual std::optional<CommentRow> FindComment(std::int64_t id) = 0;
+  // An editor's decision. Approving also clears the report count and makes the approval
+  // stand: later reports are recorded but no longer send the comment back.
   virtual bool SetCommentStatus(std::int64_t id, news::CommentStatus status) = 0;
   virtual bool DeleteComment(std::int64_t id) = 0;
   // True when the reader has at least one approved comment ("known" moderation).
@@ -208,10 +221,16 @@ class Store {
   // True when the reader posted the same text on the article at or after `since`.
   virtual bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
                                   const std::string& body, std::int64_t since) = 0;
-  // One report per reader and comment; at `threshold` distinct reports an approved comment is
-  // set back to pending for an editor.
+  // Records a report, counted once per reader and once per `address_key` (the keyed hash of
+  // the reporter's address, DESIGN.md §4): a repeat by either changes nothing. At `threshold`
+  // counted reports an approved comment is set back to pending for an editor, unless an
+  // editor approved it (then it stands).
   virtual ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
-                                      int threshold, std::int64_t now) = 0;
+                                      const std::string& address_key, int threshold,
+                                      std::int64_t now) = 0;
+  // Forgets the address keys of reports made before `before` (unix seconds; [privacy]
+  // address_days). Returns how many were forgotten.
+  virtual std::int64_t PurgeAddressKeys(std::int64_t before) = 0;
 
   // --- single-use tokens and settings ---------------------------------------------------------
   // Records a captcha nonce as used. True the first time, false when it was used before (on

@@ -29,6 +29,7 @@ import {
   runBroadsheet,
   startServer,
   stopServer,
+  checkNoCspViolations,
 } from './harness.mjs';
 
 const kTestTimeoutMs = 300_000;
@@ -44,7 +45,8 @@ before(async () => {
   // No minimum fill time (a test types faster than a person), and no address or reader limit
   // for the few dozen comments this file posts from one address.
   server = await startServer({
-    extraSets: ['comments.min_fill_ms=0', 'comments.per_address=1000', 'comments.per_reader=1000'],
+    extraSets: ['comments.min_fill_ms=0', 'comments.per_address=1000', 'comments.per_reader=1000',
+      'captcha.per_address=1000'],
   });
   const front = await fetch(server.url('/'), { signal: AbortSignal.timeout(kActionTimeoutMs) });
   assert.equal(front.status, 200, 'GET / should answer 200');
@@ -621,3 +623,7 @@ test('H: with the proof-of-work check a refused check is shown to the reader',
       await setChallengeKind('image');
     }
   }));
+
+test('Z: no page broke the Content-Security-Policy', async () => {
+  await checkNoCspViolations(browser, server.baseUrl);
+}, { timeout: 120_000 });

@@ -21,6 +21,7 @@ import {
   newContext,
   startServer,
   stopServer,
+  checkNoCspViolations,
 } from './harness.mjs';
 
 const kTestTimeoutMs = 240_000;
@@ -364,3 +365,7 @@ test('D: axe-core finds no violations on the pages that show ratings',
     if (failures.length > 0) console.error(`axe violations:\n${failures.join('\n\n')}`);
     assert.equal(failures.length, 0, `axe reported violations on ${failures.length} page(s)`);
   }));
+
+test('Z: no page broke the Content-Security-Policy', async () => {
+  await checkNoCspViolations(browser, server.baseUrl);
+}, { timeout: 120_000 });

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <thread>
 
+#include "http/harness/comment_forms.h"
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
@@ -15,84 +16,6 @@
 
 namespace broadsheet::testing {
 namespace {
-
-// Limits out of the way and no minimum fill time, unless a test says otherwise.
-std::vector<std::string> Relaxed(std::vector<std::string> more = {}) {
-  std::vector<std::string> args = {"--demo",
-                                   "--set", "comments.min_fill_ms=0",
-                                   "--set", "comments.per_address=1000000",
-                                   "--set", "comments.per_reader=1000000",
-                                   "--set", "ratings.votes_per_address=1000000"};
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
-
-struct Token {
-  std::string token;
-  std::string answer;
-};
-
-// A fresh security code from the server, and its answer read with the site key (as
-// `broadsheet captcha solve` does).
-Token NewToken(HttpClient& client, const TestSite& site, const std::string& query = "") {
-  const HttpResponse response = client.Get("/captcha/new" + query);
-  EXPECT_EQ(response.status, 200);
-  EXPECT_EQ(response.Header("cache-control"), "no-store");
-  const auto json = boost::json::parse(response.body);
-  Token token{std::string(json.at("token").as_string()), ""};
-  const security::CaptchaSealer sealer(security::SiteKey::Load(site.File("site.key")));
-  token.answer = sealer.Open(token.token)->answer;
-  return token;
-}
-
-std::string Encode(const std::string& text) {
-  std::string out;
-  const char* hex = "0123456789ABCDEF";
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += '%';
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-HttpResponse Post(HttpClient& client, const std::string& path, const Fields& fields,
-                  const Headers& extra = {}, bool json = true) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += (body.empty() ? "" : "&") + name + "=" + Encode(value);
-  }
-  Headers headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
-  if (json) headers.emplace_back("Accept", "application/json");
-  headers.insert(headers.end(), extra.begin(), extra.end());
-  return client.Request("POST", path + "/comments", headers, body);
-}
-
-// A complete, valid comment with a fresh, solved code.
-Fields Comment(HttpClient& client, const TestSite& site, const std::string& name,
-               const std::string& text) {
-  const Token token = NewToken(client, site);
-  return {{"name", name}, {"email", "reader@example.org"}, {"url", ""}, {"comment", text},
-          {"captcha_token", token.token}, {"captcha_answer", token.answer}};
-}
-
-std::string FieldError(const HttpResponse& response, const std::string& field) {
-  if (response.body.empty() || response.body[0] != '{') return {};
-  const auto json = boost::json::parse(response.body);
-  const auto* errors = json.as_object().if_contains("errors");
-  if (!errors || !errors->as_object().contains(field)) return {};
-  return std::string(errors->at(field).as_string());
-}
-
-std::size_t StoredComments(const TestSite& site) {
-  return site.OpenStore()->ListComments(store::CommentFilter::kAll, 100000).size();
-}
 
 TEST(Comments, EachModerationModeShowsOrHoldsAsItSays) {
   TestSite site;
@@ -359,9 +282,10 @@ TEST(Comments, HostileInputIsShownAsTextOrRefusedByField) {
   EXPECT_EQ(StoredComments(site), before);
 }
 
-TEST(Comments, CrossSitePostsAreRefusedAndReportsHoldAtTheThresholdOncePerReader) {
+TEST(Comments, CrossSitePostsAreRefusedAndReportsHoldAtTheThresholdOncePerReaderAndAddress) {
   TestSite site;
-  ServerProcess server(site.StoreArgs(), Relaxed());
+  // Behind a trusted proxy, so each report can come from an address of its own.
+  ServerProcess server(site.StoreArgs(), Relaxed({"--set", "server.trusted_proxies=127.0.0.1"}));
   ASSERT_TRUE(server.started());
   const std::string path = ArticlePathOf(site, 8);
   HttpClient client(server.port());
@@ -374,24 +298,30 @@ TEST(Comments, CrossSitePostsAreRefusedAndReportsHoldAtTheThresholdOncePerReader
   const HttpResponse posted = Post(client, path, Comment(client, site, "Target", "Reported text."));
   ASSERT_EQ(posted.status, 201);
   const std::string id = std::to_string(boost::json::parse(posted.body).at("id").as_int64());
-  const Headers json = {{"Accept", "application/json"}};
-  const HttpResponse first = client.Request("POST", "/comments/" + id + "/report", json);
+  const auto report = [&](const std::string& address, const std::string& cookie = "") {
+    Headers headers = {{"Accept", "application/json"}, {"X-Forwarded-For", address}};
+    if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+    return client.Request("POST", "/comments/" + id + "/report", headers);
+  };
+  const HttpResponse first = report("198.51.100.1");
   ASSERT_EQ(first.status, 200) << first.body;
   const std::string reporter = ReaderCookieFrom(first);
-  Headers same = json;
-  same.emplace_back("Cookie", reporter);
-  const HttpResponse again = client.Request("POST", "/comments/" + id + "/report", same);
-  EXPECT_NE(again.body.find("\"counted\":false"), std::string::npos) << again.body;
+  // The same reader from another address, and a new reader from the same address: neither
+  // counts again.
+  EXPECT_NE(report("198.51.100.2", reporter).body.find("\"counted\":false"), std::string::npos);
+  EXPECT_NE(report("198.51.100.1").body.find("\"counted\":false"), std::string::npos);
   EXPECT_EQ(site.OpenStore()->FindComment(std::stoll(id))->reports, 1);
   EXPECT_EQ(site.OpenStore()->FindComment(std::stoll(id))->status, news::CommentStatus::kApproved);
-  client.Request("POST", "/comments/" + id + "/report", json);  // a second reader
-  client.Request("POST", "/comments/" + id + "/report", json);  // a third: held
+  report("198.51.100.3");  // a second reader from a second address
+  report("198.51.100.4");  // a third: held
   const auto held = site.OpenStore()->FindComment(std::stoll(id));
   EXPECT_EQ(held->reports, 3);
   EXPECT_EQ(held->status, news::CommentStatus::kPending);
   EXPECT_EQ(client.Get(path).body.find("Reported text."), std::string::npos);
   EXPECT_NE(site.Cli({"comments", "list", "--reported"}).out.find("Target"), std::string::npos);
-  EXPECT_EQ(client.Request("POST", "/comments/999999/report", json).status, 404);
+  EXPECT_EQ(
+      client.Request("POST", "/comments/999999/report", {{"Accept", "application/json"}}).status,
+      404);
 }
 
 TEST(Comments, LinksBlockedWordsAndDuplicatesAreHeldOrRefused) {

@@ -1,14 +1,40 @@
 #include "support/test_postgres.h"
 
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 
-#include "store/postgres/pg_connection.h"
-
 namespace broadsheet::testing {
+namespace {
+
+// Runs "VERB <name> TAIL" on the cluster. Database names cannot be bound as parameters, and
+// the store's SQL type takes only constants (store/sql.h), so the test harness quotes the
+// name with libpq itself.
+void AdminCommand(const std::string& url, const std::string& verb, const std::string& name,
+                  const std::string& tail) {
+  std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(url.c_str()), &PQfinish);
+  if (PQstatus(connection.get()) != CONNECTION_OK) {
+    throw std::runtime_error("cannot reach the test cluster: " +
+                             std::string(PQerrorMessage(connection.get())));
+  }
+  // "database does not exist, skipping" and the like are not for the test log.
+  PQsetNoticeProcessor(
+      connection.get(), [](void*, const char*) {}, nullptr);
+  std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+      PQescapeIdentifier(connection.get(), name.c_str(), name.size()), &PQfreemem);
+  const std::string sql = verb + " " + quoted.get() + tail;
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()),
+                                                       &PQclear);
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+    throw std::runtime_error(sql + ": " + PQerrorMessage(connection.get()));
+  }
+}
+
+}  // namespace
 
 std::string PostgresAdminUrl() {
   const char* url = std::getenv("BROADSHEET_TEST_POSTGRES_URL");
@@ -35,17 +61,15 @@ TestDatabase::TestDatabase() {
   const std::string admin = PostgresAdminUrl();
   if (admin.empty()) throw std::runtime_error("BROADSHEET_TEST_POSTGRES_URL is not set");
   name_ = "bs_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
-  store::postgres::PgConnection connection(admin, 10, 0);
-  connection.ExecScript("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-  connection.ExecScript("CREATE DATABASE " + name_);
+  AdminCommand(admin, "DROP DATABASE IF EXISTS", name_, " WITH (FORCE)");
+  AdminCommand(admin, "CREATE DATABASE", name_, "");
   url_ = WithDatabase(admin, name_);
 }
 
 TestDatabase::~TestDatabase() {
   try {
-    store::postgres::PgConnection connection(PostgresAdminUrl(), 10, 0);
     // FORCE: a node under test may still hold connections.
-    connection.ExecScript("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    AdminCommand(PostgresAdminUrl(), "DROP DATABASE IF EXISTS", name_, " WITH (FORCE)");
   } catch (const std::exception&) {
     // The cluster went away (a test stopped it): its directory is removed with it.
   }

@@ -10,9 +10,7 @@
 namespace broadsheet::store::postgres {
 namespace {
 
-std::string Select(const char* rest) {
-  return std::string("SELECT ") + kCommentColumns + " FROM comments " + rest;
-}
+Sql Select(const Sql& rest) { return Sql("SELECT ") + kCommentColumns + " FROM comments " + rest; }
 
 }  // namespace
 
@@ -39,10 +37,10 @@ std::vector<CommentRow> PgStore::ListApprovedComments(std::int64_t article_id, i
 
 std::vector<CommentRow> PgStore::ListComments(CommentFilter filter, int limit) {
   auto connection = pool_.Acquire();
-  const char* where = filter == CommentFilter::kPending    ? "WHERE status = 'pending'"
-                      : filter == CommentFilter::kSpam     ? "WHERE status = 'spam'"
-                      : filter == CommentFilter::kReported ? "WHERE reports > 0"
-                                                           : "";
+  const Sql where = filter == CommentFilter::kPending    ? Sql("WHERE status = 'pending'")
+                    : filter == CommentFilter::kSpam     ? Sql("WHERE status = 'spam'")
+                    : filter == CommentFilter::kReported ? Sql("WHERE reports > 0")
+                                                         : Sql("");
   return ReadComments(connection->Exec(Select(where) + " ORDER BY id DESC LIMIT $1", {P(limit)}));
 }
 
@@ -55,6 +53,15 @@ std::optional<CommentRow> PgStore::FindComment(std::int64_t id) {
 
 bool PgStore::SetCommentStatus(std::int64_t id, news::CommentStatus status) {
   auto connection = pool_.Acquire();
+  if (status == news::CommentStatus::kApproved) {
+    // The editor has looked: the count starts again and the approval stands.
+    return connection
+               ->Exec(
+                   "UPDATE comments SET status = 'approved', reports = 0, approved_by_editor = 1"
+                   " WHERE id = $1",
+                   {P(id)})
+               .Affected() > 0;
+  }
   return connection
              ->Exec("UPDATE comments SET status = $1 WHERE id = $2",
                     {std::string(news::ToString(status)), P(id)})
@@ -86,13 +93,15 @@ bool PgStore::HasRecentDuplicate(std::int64_t article_id, const std::string& rea
 }
 
 ReportOutcome PgStore::ReportComment(std::int64_t comment_id, const std::string& reader_id,
-                                     int threshold, std::int64_t now) {
+                                     const std::string& address_key, int threshold,
+                                     std::int64_t now) {
   ReportOutcome outcome;
   auto connection = pool_.Acquire();
   connection->ExecScript("BEGIN");
   try {
     const PgResult comment = connection->Exec(
-        "SELECT reports, status FROM comments WHERE id = $1 FOR UPDATE", {P(comment_id)});
+        "SELECT reports, status, approved_by_editor FROM comments WHERE id = $1 FOR UPDATE",
+        {P(comment_id)});
     if (comment.rows() == 0) {
       connection->ExecScript("ROLLBACK");
       return outcome;
@@ -100,20 +109,22 @@ ReportOutcome PgStore::ReportComment(std::int64_t comment_id, const std::string&
     outcome.found = true;
     outcome.reports = comment.Int(0, 0);
     const bool approved = comment.Text(0, 1) == "approved";
-    outcome.counted = connection
-                          ->Exec(
-                              "INSERT INTO comment_reports(comment_id, reader_id, reported_at)"
-                              " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                              {P(comment_id), P(reader_id), P(now)})
-                          .Affected() > 0;
+    outcome.stands = comment.Int(0, 2) != 0;
+    // Either unique key (reader, or address key) turns a repeat into nothing, on any node.
+    outcome.counted =
+        connection
+            ->Exec(
+                "INSERT INTO comment_reports(comment_id, reader_id, address_key, reported_at)"
+                " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                {P(comment_id), P(reader_id), P(address_key), P(now)})
+            .Affected() > 0;
     if (outcome.counted) {
       ++outcome.reports;
-      outcome.held = approved && outcome.reports >= threshold;
-      connection->Exec(
-          outcome.held ? "UPDATE comments SET reports = $1, status = 'pending',"
-                         " hold_reason = 'reported by readers' WHERE id = $2"
-                       : "UPDATE comments SET reports = $1 WHERE id = $2",
-          {P(outcome.reports), P(comment_id)});
+      outcome.held = approved && !outcome.stands && outcome.reports >= threshold;
+      connection->Exec(outcome.held ? Sql("UPDATE comments SET reports = $1, status = 'pending',"
+                                          " hold_reason = 'reported by readers' WHERE id = $2")
+                                    : Sql("UPDATE comments SET reports = $1 WHERE id = $2"),
+                       {P(outcome.reports), P(comment_id)});
     }
     connection->ExecScript("COMMIT");
   } catch (...) {
@@ -121,6 +132,16 @@ ReportOutcome PgStore::ReportComment(std::int64_t comment_id, const std::string&
     throw;
   }
   return outcome;
+}
+
+std::int64_t PgStore::PurgeAddressKeys(std::int64_t before) {
+  auto connection = pool_.Acquire();
+  return connection
+      ->Exec(
+          "UPDATE comment_reports SET address_key = NULL"
+          " WHERE reported_at < $1 AND address_key IS NOT NULL",
+          {P(before)})
+      .Affected();
 }
 
 bool PgStore::UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) {

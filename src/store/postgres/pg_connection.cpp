@@ -65,8 +65,10 @@ PgConnection::PgConnection(const std::string& url, int connect_timeout_s,
     throw StoreError(message, /*unavailable=*/true);
   }
   // Notices (for example "relation already exists, skipping") are not for our logs.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-  ExecScript("SET statement_timeout = " + std::to_string(statement_timeout_ms));
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
+  // set_config rather than SET, so the value is bound like every other (store/sql.h).
+  Exec("SELECT set_config('statement_timeout', $1, false)", {std::to_string(statement_timeout_ms)});
   // Explicit, whatever the server's default: an acknowledged vote or comment is on disk.
   ExecScript("SET synchronous_commit = on");
 }
@@ -92,26 +94,27 @@ void PgConnection::Fail(pg_result* result, const std::string& what) {
   std::string message = "postgresql: " + what + ": " +
                         FirstLine(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string code = state ? state : "";  // copied: the field dies with the result
   PQclear(result);
   // Class 08 is a connection failure; 57P0x the server shutting down; 57014 a statement
-  // cancelled by statement_timeout; 53 insufficient resources: all worth retrying later.
-  const std::string code = state ? state : "";
+  // cancelled by statement_timeout; 53 insufficient resources; 40 a deadlock or serialization
+  // failure: all worth retrying later.
   const bool unavailable = !ok() || code.starts_with("08") || code.starts_with("57") ||
-                           code.starts_with("53");
+                           code.starts_with("53") || code.starts_with("40");
   throw StoreError(message, unavailable);
 }
 
-PgResult PgConnection::Exec(const std::string& sql, const std::vector<PgParam>& params) {
+PgResult PgConnection::Exec(const Sql& sql, const std::vector<PgParam>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const PgParam& param : params) values.push_back(param ? param->c_str() : nullptr);
-  auto it = prepared_.find(sql);
+  auto it = prepared_.find(sql.view());
   if (it == prepared_.end()) {
     const std::string name = "s" + std::to_string(prepared_.size());
     pg_result* prepared = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
     if (!prepared || PQresultStatus(prepared) != PGRES_COMMAND_OK) Fail(prepared, "prepare failed");
     PQclear(prepared);
-    it = prepared_.emplace(sql, name).first;
+    it = prepared_.emplace(sql.str(), name).first;
   }
   pg_result* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
                                      values.data(), nullptr, nullptr, 0);
@@ -120,7 +123,7 @@ PgResult PgConnection::Exec(const std::string& sql, const std::vector<PgParam>& 
   return PgResult(result);
 }
 
-void PgConnection::ExecScript(const std::string& sql) {
+void PgConnection::ExecScript(const Sql& sql) {
   pg_result* result = PQexec(conn_, sql.c_str());
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail(result, "script failed");

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sql.h"
+
 struct pg_conn;
 struct pg_result;
 
@@ -49,10 +51,11 @@ class PgConnection {
   ~PgConnection();
 
   // Runs one statement with $1..$n parameters, prepared on this connection the first time it
-  // is seen and reused afterwards. Throws StoreError on any failure.
-  PgResult Exec(const std::string& sql, const std::vector<PgParam>& params = {});
+  // is seen and reused afterwards. Only constant SQL (store/sql.h): values are always bound.
+  // Throws StoreError on any failure.
+  PgResult Exec(const Sql& sql, const std::vector<PgParam>& params = {});
   // Runs several statements without parameters (schema, SET, BEGIN/COMMIT).
-  void ExecScript(const std::string& sql);
+  void ExecScript(const Sql& sql);
   // True while the connection is usable (a lost server makes it false).
   bool ok() const;
   // Waits up to `timeout_ms` for input, then reads it. Returns how many notifications

@@ -19,9 +19,8 @@ SiteExport PgStore::ExportSite() {
     for (int r = 0; r < categories.rows(); ++r) {
       site.categories.push_back({categories.Int(r, 0), categories.Text(r, 1), categories.Text(r, 2)});
     }
-    const PgResult articles = connection->Exec(std::string("SELECT ") +
-                                               kArticleColumnsWithBody + kArticleJoins +
-                                               " ORDER BY a.id");
+    const PgResult articles = connection->Exec(Sql("SELECT ") + kArticleColumnsWithBody +
+                                               kArticleJoins + " ORDER BY a.id");
     for (int r = 0; r < articles.rows(); ++r) {
       site.articles.push_back(ReadArticleWithBody(articles, r));
     }
@@ -36,8 +35,8 @@ SiteExport PgStore::ExportSite() {
       site.votes.push_back({votes.Int(r, 0), votes.Text(r, 1), static_cast<int>(votes.Int(r, 2)),
                             votes.Int(r, 3)});
     }
-    const PgResult comments = connection->Exec(std::string("SELECT ") + kCommentColumns +
-                                               " FROM comments ORDER BY id");
+    const PgResult comments =
+        connection->Exec(Sql("SELECT ") + kCommentColumns + " FROM comments ORDER BY id");
     site.comments = ReadComments(comments);
     const PgResult settings =
         connection->Exec("SELECT key, value FROM site_settings ORDER BY key");
@@ -106,10 +105,16 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
       connection->Exec("INSERT INTO site_settings(key, value) VALUES ($1, $2)", {P(key), P(value)});
     }
     // Explicit ids leave the sequences behind: move each past the largest id.
-    for (const char* table : {"authors", "categories", "articles", "comments"}) {
-      connection->ExecScript(std::string("SELECT setval(pg_get_serial_sequence('") + table +
-                             "', 'id'), coalesce((SELECT max(id) FROM " + table +
-                             "), 0) + 1, false)");
+    for (const Sql& move_sequence :
+         {Sql("SELECT setval(pg_get_serial_sequence('authors', 'id'),"
+              " coalesce((SELECT max(id) FROM authors), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('categories', 'id'),"
+              " coalesce((SELECT max(id) FROM categories), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('articles', 'id'),"
+              " coalesce((SELECT max(id) FROM articles), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('comments', 'id'),"
+              " coalesce((SELECT max(id) FROM comments), 0) + 1, false)")}) {
+      connection->ExecScript(move_sequence);
     }
     connection->ExecScript("COMMIT");
   } catch (...) {

@@ -1,5 +1,7 @@
 #include "store/postgres/pg_store.h"
 
+#include <algorithm>
+
 #include "news/slug.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_rows.h"
@@ -120,34 +122,43 @@ bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std:
 std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
   auto connection = pool_.Acquire();
   const PgResult result = connection->Exec(
-      std::string("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " WHERE a.id = $1",
-      {P(id)});
+      Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " WHERE a.id = $1", {P(id)});
   if (result.rows() == 0) return std::nullopt;
   return ReadArticleWithBody(result, 0);
 }
 
 std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int offset, int limit) {
   auto connection = pool_.Acquire();
-  return ReadArticles(connection->Exec(
-      std::string("SELECT ") + kArticleColumns + kArticleJoins +
-          " WHERE a.status = 'published' AND ($1::bigint = 0 OR a.category_id = $1::bigint)"
-          " ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
-      {P(category_id), P(limit), P(offset)}));
+  // Two statements rather than "($1 = 0 OR category_id = $1)", which no index can serve.
+  if (category_id == 0) {
+    return ReadArticles(
+        connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                             " WHERE a.status = 'published'"
+                             " ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
+                         {P(limit), P(offset)}));
+  }
+  return ReadArticles(
+      connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                           " WHERE a.status = 'published' AND a.category_id = $1"
+                           " ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
+                       {P(category_id), P(limit), P(offset)}));
 }
 
 std::int64_t PgStore::CountPublished(std::int64_t category_id) {
   auto connection = pool_.Acquire();
+  if (category_id == 0) {
+    return connection->Exec("SELECT count(*) FROM articles WHERE status = 'published'").Int(0, 0);
+  }
   return connection
-      ->Exec("SELECT count(*) FROM articles WHERE status = 'published'"
-             " AND ($1::bigint = 0 OR category_id = $1::bigint)",
+      ->Exec("SELECT count(*) FROM articles WHERE status = 'published' AND category_id = $1",
              {P(category_id)})
       .Int(0, 0);
 }
 
 std::vector<ArticleRow> PgStore::ListAllArticles() {
   auto connection = pool_.Acquire();
-  return ReadArticles(connection->Exec(std::string("SELECT ") + kArticleColumns + kArticleJoins +
-                                       " ORDER BY a.id"));
+  return ReadArticles(
+      connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id"));
 }
 
 std::vector<Category> PgStore::ListCategories() {
@@ -170,9 +181,28 @@ std::optional<Category> PgStore::FindCategoryBySlug(const std::string& slug) {
   return Category{result.Int(0, 0), result.Text(0, 1), result.Text(0, 2)};
 }
 
-std::vector<ViewTotals> PgStore::AddViews(const std::vector<ViewDelta>& deltas) {
+std::vector<CategoryCount> PgStore::ListCategoryCounts() {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT c.id, c.slug, c.name, (SELECT count(*) FROM articles a"
+      " WHERE a.category_id = c.id AND a.status = 'published') FROM categories c ORDER BY c.name");
+  std::vector<CategoryCount> counts;
+  for (int row = 0; row < result.rows(); ++row) {
+    counts.push_back(
+        {{result.Int(row, 0), result.Text(row, 1), result.Text(row, 2)}, result.Int(row, 3)});
+  }
+  return counts;
+}
+
+std::vector<ViewTotals> PgStore::AddViews(const std::vector<ViewDelta>& unordered) {
   std::vector<ViewTotals> totals;
-  if (deltas.empty()) return totals;
+  if (unordered.empty()) return totals;
+  // Row locks in one order (article, then day) on every node: two nodes flushing overlapping
+  // articles at once wait for each other instead of deadlocking.
+  std::vector<ViewDelta> deltas = unordered;
+  std::stable_sort(deltas.begin(), deltas.end(), [](const ViewDelta& a, const ViewDelta& b) {
+    return a.article_id != b.article_id ? a.article_id < b.article_id : a.day < b.day;
+  });
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
   for (const ViewDelta& delta : deltas) {

@@ -30,6 +30,7 @@ class PgStore final : public Store {
   std::vector<ArticleRow> ListAllArticles() override;
   std::vector<Category> ListCategories() override;
   std::optional<Category> FindCategoryBySlug(const std::string& slug) override;
+  std::vector<CategoryCount> ListCategoryCounts() override;
   std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
   std::vector<ViewTotals> ReadViewTotals() override;
   std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
@@ -53,7 +54,9 @@ class PgStore final : public Store {
   bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
                           const std::string& body, std::int64_t since) override;
   ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
-                              int threshold, std::int64_t now) override;
+                              const std::string& address_key, int threshold,
+                              std::int64_t now) override;
+  std::int64_t PurgeAddressKeys(std::int64_t before) override;
   bool UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) override;
   std::optional<std::string> ReadSetting(const std::string& key) override;
   void WriteSetting(const std::string& key, const std::string& value) override;

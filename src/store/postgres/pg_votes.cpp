@@ -84,7 +84,7 @@ bool PgStore::ResetVotes(std::int64_t article_id) {
                            .Affected() > 0;
     connection->Exec("DELETE FROM votes WHERE article_id = $1", {P(article_id)});
     if (found) connection->ExecScript("NOTIFY broadsheet_views");
-    connection->ExecScript(found ? "COMMIT" : "ROLLBACK");
+    connection->ExecScript(found ? Sql("COMMIT") : Sql("ROLLBACK"));
     return found;
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");

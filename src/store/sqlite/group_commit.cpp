@@ -27,6 +27,11 @@ void GroupCommit::Run(const std::function<void(SqliteConnection&)>& operation) {
   if (job.error) std::rethrow_exception(job.error);
 }
 
+std::size_t GroupCommit::queued() {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
+}
+
 void GroupCommit::RunGroup(const std::vector<Job*>& group) {
   try {
     SqliteTransaction transaction(writer_);

@@ -26,6 +26,9 @@ class GroupCommit {
   // here; a failed commit is rethrown to every operation of the group.
   void Run(const std::function<void(SqliteConnection&)>& operation);
 
+  // Operations waiting for a group to take them (diagnostics and tests).
+  std::size_t queued();
+
  private:
   struct Job {
     const std::function<void(SqliteConnection&)>* operation = nullptr;

@@ -11,9 +11,7 @@
 namespace broadsheet::store::sqlite {
 namespace {
 
-std::string Select(const char* rest) {
-  return std::string("SELECT ") + kCommentColumns + " FROM comments " + rest;
-}
+Sql Select(const Sql& rest) { return Sql("SELECT ") + kCommentColumns + " FROM comments " + rest; }
 
 }  // namespace
 
@@ -47,10 +45,10 @@ std::vector<CommentRow> SqliteStore::ListApprovedComments(std::int64_t article_i
 
 std::vector<CommentRow> SqliteStore::ListComments(CommentFilter filter, int limit) {
   auto reader = Reader();
-  const char* where = filter == CommentFilter::kPending    ? "WHERE status = 'pending'"
-                      : filter == CommentFilter::kSpam     ? "WHERE status = 'spam'"
-                      : filter == CommentFilter::kReported ? "WHERE reports > 0"
-                                                           : "";
+  const Sql where = filter == CommentFilter::kPending    ? Sql("WHERE status = 'pending'")
+                    : filter == CommentFilter::kSpam     ? Sql("WHERE status = 'spam'")
+                    : filter == CommentFilter::kReported ? Sql("WHERE reports > 0")
+                                                         : Sql("");
   auto& list = reader->Prepare(Select(where) + " ORDER BY id DESC LIMIT ?");
   list.Bind(limit);
   return ReadComments(list);
@@ -67,9 +65,19 @@ std::optional<CommentRow> SqliteStore::FindComment(std::int64_t id) {
 
 bool SqliteStore::SetCommentStatus(std::int64_t id, news::CommentStatus status) {
   std::lock_guard lock(writer_mutex_);
-  writer_->Prepare("UPDATE comments SET status = ? WHERE id = ?")
-      .Bind(std::string(news::ToString(status)), id)
-      .Run();
+  if (status == news::CommentStatus::kApproved) {
+    // The editor has looked: the count starts again and the approval stands.
+    writer_
+        ->Prepare(
+            "UPDATE comments SET status = 'approved', reports = 0, approved_by_editor = 1"
+            " WHERE id = ?")
+        .Bind(id)
+        .Run();
+  } else {
+    writer_->Prepare("UPDATE comments SET status = ? WHERE id = ?")
+        .Bind(std::string(news::ToString(status)), id)
+        .Run();
+  }
   return writer_->Changes() > 0;
 }
 
@@ -100,25 +108,29 @@ bool SqliteStore::HasRecentDuplicate(std::int64_t article_id, const std::string&
 }
 
 ReportOutcome SqliteStore::ReportComment(std::int64_t comment_id, const std::string& reader_id,
-                                         int threshold, std::int64_t now) {
+                                         const std::string& address_key, int threshold,
+                                         std::int64_t now) {
   ReportOutcome outcome;
   group_commit_->Run([&](SqliteConnection& writer) {
-    auto& find = writer.Prepare("SELECT reports, status FROM comments WHERE id = ?");
+    auto& find =
+        writer.Prepare("SELECT reports, status, approved_by_editor FROM comments WHERE id = ?");
     if (!find.Bind(comment_id).Step()) return;
     const bool approved = find.Text(1) == "approved";
     outcome.reports = find.Int(0);
+    outcome.stands = find.Int(2) != 0;
     find.Reset();
     outcome.found = true;
+    // Either unique key (reader, or address key) turns a repeat into nothing.
     writer
         .Prepare(
-            "INSERT INTO comment_reports(comment_id, reader_id, reported_at) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING")
-        .Bind(comment_id, reader_id, now)
+            "INSERT INTO comment_reports(comment_id, reader_id, address_key, reported_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        .Bind(comment_id, reader_id, address_key, now)
         .Run();
-    if (writer.Changes() == 0) return;  // this reader reported it before
+    if (writer.Changes() == 0) return;
     outcome.counted = true;
     ++outcome.reports;
-    outcome.held = approved && outcome.reports >= threshold;
+    outcome.held = approved && !outcome.stands && outcome.reports >= threshold;
     writer
         .Prepare(
             "UPDATE comments SET reports = ?, status = CASE WHEN ? THEN 'pending' ELSE status END,"
@@ -130,8 +142,18 @@ ReportOutcome SqliteStore::ReportComment(std::int64_t comment_id, const std::str
   return outcome;
 }
 
-bool SqliteStore::UseNonce(const std::string& nonce, std::int64_t expires_ms,
-                           std::int64_t now_ms) {
+std::int64_t SqliteStore::PurgeAddressKeys(std::int64_t before) {
+  std::lock_guard lock(writer_mutex_);
+  writer_
+      ->Prepare(
+          "UPDATE comment_reports SET address_key = NULL"
+          " WHERE reported_at < ? AND address_key IS NOT NULL")
+      .Bind(before)
+      .Run();
+  return writer_->Changes();
+}
+
+bool SqliteStore::UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) {
   bool first = false;
   group_commit_->Run([&](SqliteConnection& writer) {
     writer.Prepare("DELETE FROM used_nonces WHERE expires_at < ?").Bind(now_ms).Run();

@@ -5,12 +5,21 @@
 #include "store/store.h"
 
 namespace broadsheet::store::sqlite {
+namespace {
+
+// Worth retrying later: another writer holds the lock, or the disk (or the size quota) is
+// full until an operator makes room. Both answer 503, not 500.
+bool IsTransient(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL;
+}
+
+}  // namespace
 
 void ThrowSqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string message = "sqlite: " + std::string(what) + ": ";
   message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  const int primary = rc & 0xff;
-  throw StoreError(message, primary == SQLITE_BUSY || primary == SQLITE_LOCKED);
+  throw StoreError(message, IsTransient(rc));
 }
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
@@ -82,26 +91,32 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(db_);
 }
 
-void SqliteConnection::Exec(const std::string& sql) {
+void SqliteConnection::Exec(const Sql& sql) {
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    const int primary = rc & 0xff;
-    throw StoreError("sqlite: " + message, primary == SQLITE_BUSY || primary == SQLITE_LOCKED);
+    throw StoreError("sqlite: " + message, IsTransient(rc));
   }
 }
 
-SqliteStatement& SqliteConnection::Prepare(const std::string& sql) {
-  auto it = statements_.find(sql);
+SqliteStatement& SqliteConnection::Prepare(const Sql& sql) {
+  auto it = statements_.find(sql.view());
   if (it != statements_.end()) return *it->second;
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+  const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.view().size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) ThrowSqliteError(db_, rc, "prepare");
-  auto [inserted, ok] = statements_.emplace(sql, std::make_unique<SqliteStatement>(stmt, db_));
+  auto [inserted, ok] =
+      statements_.emplace(sql.str(), std::make_unique<SqliteStatement>(stmt, db_));
   return *inserted->second;
+}
+
+void SqliteConnection::SetMaxPageCount(std::int64_t pages) {
+  const std::string pragma = "PRAGMA max_page_count = " + std::to_string(pages);
+  const int rc = sqlite3_exec(db_, pragma.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) ThrowSqliteError(db_, rc, "max_page_count");
 }
 
 std::int64_t SqliteConnection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/sql.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -60,9 +62,13 @@ class SqliteConnection {
   ~SqliteConnection();
 
   // Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
-  void Exec(const std::string& sql);
+  void Exec(const Sql& sql);
   // A statement prepared once per connection and reused; valid as long as the connection.
-  SqliteStatement& Prepare(const std::string& sql);
+  // Only constant SQL (store/sql.h): values are bound, never spliced in.
+  SqliteStatement& Prepare(const Sql& sql);
+  // PRAGMA max_page_count: the size quota (SQLite cannot bind a pragma's argument, so this is
+  // the one statement that carries a value, an integer formatted here).
+  void SetMaxPageCount(std::int64_t pages);
   std::int64_t LastInsertId() const;
   std::int64_t Changes() const;
   sqlite3* handle() const { return db_; }

@@ -12,11 +12,11 @@ namespace {
 
 struct Migration {
   int version;
-  const char* sql;
+  Sql sql;
 };
 
 // Never edit a migration that has shipped; add a new one.
-constexpr std::array<Migration, 4> kMigrations = {{
+const std::array<Migration, 5> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -147,6 +147,43 @@ END;
 CREATE TRIGGER settings_changed AFTER UPDATE ON site_settings BEGIN
   UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
 END;
+)sql"},
+    {5, R"sql(
+-- Only what readers can see moves the content version, the same on both stores (issue 9): a
+-- draft, a held or spam comment and a report below the threshold leave every cached page be.
+DROP TRIGGER articles_inserted;
+DROP TRIGGER articles_changed;
+DROP TRIGGER articles_deleted;
+CREATE TRIGGER articles_inserted AFTER INSERT ON articles WHEN NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_changed AFTER UPDATE OF slug, title, summary, body_html, author_id,
+  category_id, status, published_at ON articles
+  WHEN OLD.status = 'published' OR NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_deleted AFTER DELETE ON articles WHEN OLD.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+DROP TRIGGER comments_changed;
+DROP TRIGGER comments_deleted;
+CREATE TRIGGER comments_changed AFTER UPDATE OF status ON comments
+  WHEN OLD.status IS NOT NEW.status AND (OLD.status = 'approved' OR NEW.status = 'approved')
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER comments_deleted AFTER DELETE ON comments WHEN OLD.status = 'approved' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+
+-- A report counts once per reader and once per address key (the keyed hash of the reporter's
+-- address; set to NULL after [privacy] address_days). An editor's approval clears the count
+-- and stands: later reports are recorded but no longer hide the comment.
+ALTER TABLE comment_reports ADD COLUMN address_key TEXT;
+CREATE UNIQUE INDEX comment_reports_by_address ON comment_reports(comment_id, address_key);
+CREATE INDEX comment_reports_by_time ON comment_reports(reported_at)
+  WHERE address_key IS NOT NULL;
+ALTER TABLE comments ADD COLUMN approved_by_editor INTEGER NOT NULL DEFAULT 0;
 )sql"},
 }};
 

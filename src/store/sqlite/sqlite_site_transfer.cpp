@@ -21,8 +21,8 @@ SiteExport SqliteStore::ExportSite() {
   while (categories.Step()) {
     site.categories.push_back({categories.Int(0), categories.Text(1), categories.Text(2)});
   }
-  auto& articles = writer_->Prepare(std::string("SELECT ") + kArticleColumnsWithBody +
-                                    kArticleJoins + " ORDER BY a.id");
+  auto& articles =
+      writer_->Prepare(Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " ORDER BY a.id");
   articles.Reset();
   while (articles.Step()) site.articles.push_back(ReadArticleWithBody(articles));
   auto& daily = writer_->Prepare(
@@ -36,8 +36,8 @@ SiteExport SqliteStore::ExportSite() {
     site.votes.push_back(
         {votes.Int(0), votes.Text(1), static_cast<int>(votes.Int(2)), votes.Int(3)});
   }
-  auto& comments = writer_->Prepare(std::string("SELECT ") + kCommentColumns +
-                                    " FROM comments ORDER BY id");
+  auto& comments =
+      writer_->Prepare(Sql("SELECT ") + kCommentColumns + " FROM comments ORDER BY id");
   comments.Reset();
   while (comments.Step()) site.comments.push_back(ReadComment(comments));
   auto& settings = writer_->Prepare("SELECT key, value FROM site_settings ORDER BY key");

@@ -27,9 +27,12 @@ SqliteStore::ReaderLease::~ReaderLease() {
   }
 }
 
-SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
+SqliteStore::SqliteStore(std::string path, std::int64_t max_page_count) : path_(std::move(path)) {
   writer_ = std::make_unique<SqliteConnection>(path_, /*create=*/true);
   ApplyMigrations(*writer_);
+  // After the migrations, so a quota smaller than the schema still opens (and then refuses
+  // writes with 503 rather than refusing to start).
+  if (max_page_count > 0) writer_->SetMaxPageCount(max_page_count);
   group_commit_ = std::make_unique<GroupCommit>(writer_mutex_, *writer_);
 }
 
@@ -125,8 +128,8 @@ bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status,
 
 std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
   auto reader = Reader();
-  auto& find = reader->Prepare(std::string("SELECT ") + kArticleColumnsWithBody + kArticleJoins +
-                               " WHERE a.id = ?");
+  auto& find =
+      reader->Prepare(Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " WHERE a.id = ?");
   if (!find.Bind(id).Step()) return std::nullopt;
   ArticleRow article = ReadArticleWithBody(find);
   find.Reset();
@@ -136,18 +139,31 @@ std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
 std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id, int offset,
                                                    int limit) {
   auto reader = Reader();
-  auto& list = reader->Prepare(std::string("SELECT ") + kArticleColumns + kArticleJoins +
-                               " WHERE a.status = 'published' AND (? = 0 OR a.category_id = ?)"
+  // Two statements rather than "(? = 0 OR category_id = ?)", which no index can serve.
+  if (category_id == 0) {
+    auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                                 " WHERE a.status = 'published'"
+                                 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
+    list.Bind(limit, offset);
+    return ReadArticles(list);
+  }
+  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                               " WHERE a.status = 'published' AND a.category_id = ?"
                                " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
-  list.Bind(category_id, category_id, limit, offset);
+  list.Bind(category_id, limit, offset);
   return ReadArticles(list);
 }
 
 std::int64_t SqliteStore::CountPublished(std::int64_t category_id) {
   auto reader = Reader();
-  auto& count = reader->Prepare(
-      "SELECT count(*) FROM articles WHERE status = 'published' AND (? = 0 OR category_id = ?)");
-  count.Bind(category_id, category_id).Step();
+  auto& count =
+      category_id == 0
+          ? reader->Prepare("SELECT count(*) FROM articles WHERE status = 'published'").Bind()
+          : reader
+                ->Prepare(
+                    "SELECT count(*) FROM articles WHERE status = 'published' AND category_id = ?")
+                .Bind(category_id);
+  count.Step();
   const auto total = count.Int(0);
   count.Reset();
   return total;
@@ -155,8 +171,7 @@ std::int64_t SqliteStore::CountPublished(std::int64_t category_id) {
 
 std::vector<ArticleRow> SqliteStore::ListAllArticles() {
   auto reader = Reader();
-  auto& list = reader->Prepare(std::string("SELECT ") + kArticleColumns + kArticleJoins +
-                               " ORDER BY a.id");
+  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id");
   list.Reset();
   return ReadArticles(list);
 }
@@ -179,6 +194,17 @@ std::optional<Category> SqliteStore::FindCategoryBySlug(const std::string& slug)
   Category category{find.Int(0), find.Text(1), find.Text(2)};
   find.Reset();
   return category;
+}
+
+std::vector<CategoryCount> SqliteStore::ListCategoryCounts() {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT c.id, c.slug, c.name, (SELECT count(*) FROM articles a"
+      " WHERE a.category_id = c.id AND a.status = 'published') FROM categories c ORDER BY c.name");
+  list.Reset();
+  std::vector<CategoryCount> counts;
+  while (list.Step()) counts.push_back({{list.Int(0), list.Text(1), list.Text(2)}, list.Int(3)});
+  return counts;
 }
 
 std::vector<ViewTotals> SqliteStore::AddViews(const std::vector<ViewDelta>& deltas) {
@@ -261,14 +287,6 @@ bool SqliteStore::IsEmpty() {
   return empty;
 }
 
-int SqliteStore::WriterSynchronousMode() {
-  std::lock_guard lock(writer_mutex_);
-  auto& read = writer_->Prepare("PRAGMA synchronous");
-  read.Reset();
-  read.Step();
-  const auto mode = static_cast<int>(read.Int(0));
-  read.Reset();
-  return mode;
-}
+std::size_t SqliteStore::QueuedWrites() { return group_commit_->queued(); }
 
 }  // namespace broadsheet::store::sqlite

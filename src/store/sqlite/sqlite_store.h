@@ -17,9 +17,11 @@ class SqliteConnection;
 
 class SqliteStore final : public Store {
  public:
-  // Opens (creating when missing) the database at `path` and applies migrations.
+  // Opens (creating when missing) the database at `path` and applies migrations. With
+  // `max_page_count` > 0 the file may not grow past that many pages: a write that would gets
+  // SQLITE_FULL, an unavailable StoreError, and is rolled back whole.
   // Throws StoreError when the file cannot be opened or migrated.
-  explicit SqliteStore(std::string path);
+  explicit SqliteStore(std::string path, std::int64_t max_page_count = 0);
   ~SqliteStore() override;
 
   std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
@@ -33,6 +35,7 @@ class SqliteStore final : public Store {
   std::vector<ArticleRow> ListAllArticles() override;
   std::vector<Category> ListCategories() override;
   std::optional<Category> FindCategoryBySlug(const std::string& slug) override;
+  std::vector<CategoryCount> ListCategoryCounts() override;
   std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
   std::vector<ViewTotals> ReadViewTotals() override;
   std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
@@ -56,7 +59,9 @@ class SqliteStore final : public Store {
   bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
                           const std::string& body, std::int64_t since) override;
   ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
-                              int threshold, std::int64_t now) override;
+                              const std::string& address_key, int threshold,
+                              std::int64_t now) override;
+  std::int64_t PurgeAddressKeys(std::int64_t before) override;
   bool UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) override;
   std::optional<std::string> ReadSetting(const std::string& key) override;
   void WriteSetting(const std::string& key, const std::string& value) override;
@@ -65,8 +70,8 @@ class SqliteStore final : public Store {
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
 
-  // The value of PRAGMA synchronous on the writer connection (2 = FULL), for contract tests.
-  int WriterSynchronousMode();
+  // Durable writes (votes, comments, reports, nonces) queued for the next group commit.
+  std::size_t QueuedWrites();
 
  private:
   // A reader connection borrowed from the pool for one call; returned on destruction.

@@ -18,6 +18,13 @@
 namespace broadsheet::testing {
 namespace {
 
+// The build's broadsheet, or BROADSHEET_TEST_BINARY when set: a new test can then be run
+// against an older binary to show that it fails there (issue 9's "fails before the fix").
+std::string BinaryUnderTest() {
+  const char* other = std::getenv("BROADSHEET_TEST_BINARY");
+  return other && *other ? other : BROADSHEET_BINARY;
+}
+
 std::string Slurp(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   std::stringstream text;
@@ -67,7 +74,7 @@ TempDir::~TempDir() {
 
 CliResult RunCli(const std::vector<std::string>& args) {
   TempDir output;
-  std::vector<std::string> full = {BROADSHEET_BINARY};
+  std::vector<std::string> full = {BinaryUnderTest()};
   full.insert(full.end(), args.begin(), args.end());
   const pid_t pid = Spawn(full, output.File("out"), output.File("err"));
   int status = 0;
@@ -102,7 +109,7 @@ ServerProcess::ServerProcess(const std::vector<std::string>& store_args,
   log_path_ = std::filesystem::temp_directory_path().string() + "/broadsheet-log-" + tag;
   port_file_ = port_file;
   std::filesystem::remove(port_file);
-  std::vector<std::string> args = {BROADSHEET_BINARY, "serve"};
+  std::vector<std::string> args = {BinaryUnderTest(), "serve"};
   args.insert(args.end(), store_args.begin(), store_args.end());
   for (const char* arg : {"--listen", "127.0.0.1:0", "--threads", "2", "--port-file"}) {
     args.push_back(arg);

@@ -22,7 +22,8 @@ class CaptchaTokenTest : public ::testing::Test {
 TEST_F(CaptchaTokenTest, ASealedTokenOpensToItsClaimsOnAnyNodeWithTheKey) {
   const CaptchaSealer minting(Key());
   CaptchaClaims minted;
-  const std::string token = minting.Mint(ChallengeKind::kImage, "K7MRT2", 1000, 60000, &minted);
+  const std::string token =
+      minting.Mint(ChallengeKind::kImage, "K7MRT2", "address-key-1", 1000, 60000, &minted);
   const CaptchaSealer other_node(Key());
   const auto opened = other_node.Open(token);
   ASSERT_TRUE(opened);
@@ -32,12 +33,13 @@ TEST_F(CaptchaTokenTest, ASealedTokenOpensToItsClaimsOnAnyNodeWithTheKey) {
   EXPECT_EQ(opened->expires_ms, 61000);
   EXPECT_EQ(opened->nonce, minted.nonce);
   EXPECT_EQ(opened->nonce.size(), 32u);
+  EXPECT_EQ(opened->address_key, "address-key-1");
   EXPECT_EQ(token.find("K7MRT2"), std::string::npos);  // the answer is not readable
 }
 
 TEST_F(CaptchaTokenTest, TamperedTruncatedOrForeignTokensDoNotOpen) {
   const CaptchaSealer sealer(Key());
-  const std::string token = sealer.Mint(ChallengeKind::kProofOfWork, "4711", 0, 1000);
+  const std::string token = sealer.Mint(ChallengeKind::kProofOfWork, "4711", "k", 0, 1000);
   for (std::size_t i = 0; i < token.size(); i += 7) {
     std::string changed = token;
     changed[i] = changed[i] == 'A' ? 'B' : 'A';

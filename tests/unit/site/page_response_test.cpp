@@ -14,7 +14,7 @@ std::shared_ptr<const render::CachedPage> Page(const std::string& text,
 }
 
 TEST(FindOrRender, RendersOnceThenHits) {
-  render::PageCache pages(10);
+  render::PageCache pages(1 << 20);
   int renders = 0;
   auto render = [&] {
     ++renders;
@@ -26,8 +26,8 @@ TEST(FindOrRender, RendersOnceThenHits) {
 }
 
 TEST(FindOrRender, ServesAnExpiredCopyOnlyWhileTheStoreIsUnreachable) {
-  render::PageCache pages(10);
-  pages.Put("k", Page("old", std::chrono::seconds(-1)));
+  render::PageCache pages(1 << 20);
+  pages.Put("k", Page("old", std::chrono::seconds(-1)), pages.generation());
   const auto down = []() -> std::shared_ptr<const render::CachedPage> {
     throw store::StoreError("gone", /*unavailable=*/true);
   };

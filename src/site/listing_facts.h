@@ -1,0 +1,51 @@
+// What listings, navigation and the 404 page need on nearly every request but what changes
+// only with content: every category by slug, the number of published articles in each and in
+// all, and the latest headlines. Read from the store once per page-cache generation (issue 9:
+// a flood of past-the-end listing pages or 404s used to read all of it, counting the whole
+// articles table, for each request), and read again after the next invalidation. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "render/page_cache.h"
+#include "store/store.h"
+
+namespace broadsheet::site {
+
+struct ListingSnapshot {
+  std::uint64_t generation = 0;             // the page cache's, when the store was read
+  std::vector<store::Category> navigation;  // categories with a published article, by name
+  std::unordered_map<std::string, store::CategoryCount> by_slug;  // every category
+  std::int64_t published_total = 0;
+  std::vector<store::ArticleRow> latest;  // the newest published articles, without bodies
+
+  std::optional<store::Category> FindCategory(const std::string& slug) const;
+  // Published articles in the category (0: all categories).
+  std::int64_t CountPublished(std::int64_t category_id) const;
+};
+
+class ListingFacts {
+ public:
+  // How many of the latest headlines to keep (the 404 page shows them).
+  static constexpr int kLatestCount = 5;
+
+  ListingFacts(store::Store& store, const render::PageCache& pages);
+
+  // The facts as of the cache's current generation, read from the store when it moved (one
+  // reader at a time; the others wait for its result). Throws StoreError.
+  std::shared_ptr<const ListingSnapshot> Current();
+
+ private:
+  store::Store& store_;
+  const render::PageCache& pages_;
+  std::mutex mutex_;
+  std::shared_ptr<const ListingSnapshot> snapshot_;  // guarded by mutex_
+};
+
+}  // namespace broadsheet::site

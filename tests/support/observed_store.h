@@ -1,0 +1,198 @@
+// Test support: a Store that forwards every call to a real store (SQLite or PostgreSQL),
+// counting the calls and, before each, running a hook a test may set to block or to look.
+// A seam of real code (STYLE.md §8): every answer still comes from the real database.
+// Thread-safe when the inner store is; set the hook before the calls it should see.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string_view>
+
+#include "store/site_export.h"
+#include "store/store.h"
+
+namespace broadsheet::testing {
+
+class ObservedStore final : public store::Store {
+ public:
+  explicit ObservedStore(store::Store& inner) : inner_(inner) {}
+
+  // Calls made so far (every method counts one).
+  std::int64_t calls() const { return calls_.load(); }
+  // Runs before each call with the method's name, on the calling thread.
+  void SetHook(std::function<void(std::string_view method)> hook) { hook_ = std::move(hook); }
+
+  std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                          std::int64_t now) override {
+    Observe("AddArticle");
+    return inner_.AddArticle(input, body_html, now);
+  }
+  bool UpdateArticle(std::int64_t id, const news::ArticleInput& input, const std::string& body_html,
+                     std::int64_t now) override {
+    Observe("UpdateArticle");
+    return inner_.UpdateArticle(id, input, body_html, now);
+  }
+  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override {
+    Observe("SetArticleStatus");
+    return inner_.SetArticleStatus(id, status, now);
+  }
+  std::optional<store::ArticleRow> FindArticle(std::int64_t id) override {
+    Observe("FindArticle");
+    return inner_.FindArticle(id);
+  }
+  std::vector<store::ArticleRow> ListPublished(std::int64_t category_id, int offset,
+                                               int limit) override {
+    Observe("ListPublished");
+    return inner_.ListPublished(category_id, offset, limit);
+  }
+  std::int64_t CountPublished(std::int64_t category_id) override {
+    Observe("CountPublished");
+    return inner_.CountPublished(category_id);
+  }
+  std::vector<store::ArticleRow> ListAllArticles() override {
+    Observe("ListAllArticles");
+    return inner_.ListAllArticles();
+  }
+  std::vector<store::Category> ListCategories() override {
+    Observe("ListCategories");
+    return inner_.ListCategories();
+  }
+  std::optional<store::Category> FindCategoryBySlug(const std::string& slug) override {
+    Observe("FindCategoryBySlug");
+    return inner_.FindCategoryBySlug(slug);
+  }
+  std::vector<store::CategoryCount> ListCategoryCounts() override {
+    Observe("ListCategoryCounts");
+    return inner_.ListCategoryCounts();
+  }
+  std::vector<store::ViewTotals> AddViews(const std::vector<store::ViewDelta>& deltas) override {
+    Observe("AddViews");
+    return inner_.AddViews(deltas);
+  }
+  std::vector<store::ViewTotals> ReadViewTotals() override {
+    Observe("ReadViewTotals");
+    return inner_.ReadViewTotals();
+  }
+  std::vector<store::ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
+                                         int limit) override {
+    Observe("MostRead");
+    return inner_.MostRead(first_day, last_day, limit);
+  }
+  std::vector<store::DailyViews> ViewsByDay(std::int64_t article_id) override {
+    Observe("ViewsByDay");
+    return inner_.ViewsByDay(article_id);
+  }
+  std::optional<store::VoteOutcome> RecordVote(std::int64_t article_id,
+                                               const std::string& reader_id, int stars,
+                                               std::int64_t now) override {
+    Observe("RecordVote");
+    return inner_.RecordVote(article_id, reader_id, stars, now);
+  }
+  std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) override {
+    Observe("VoteOf");
+    return inner_.VoteOf(article_id, reader_id);
+  }
+  std::vector<store::RatingTotals> ReadRatingTotals() override {
+    Observe("ReadRatingTotals");
+    return inner_.ReadRatingTotals();
+  }
+  bool ResetVotes(std::int64_t article_id) override {
+    Observe("ResetVotes");
+    return inner_.ResetVotes(article_id);
+  }
+  std::vector<store::VoteRow> ListVotes(std::int64_t article_id) override {
+    Observe("ListVotes");
+    return inner_.ListVotes(article_id);
+  }
+  std::vector<store::RatingTotals> BestRated(int prior_votes, int limit) override {
+    Observe("BestRated");
+    return inner_.BestRated(prior_votes, limit);
+  }
+  std::optional<std::int64_t> AddComment(const store::CommentRow& comment) override {
+    Observe("AddComment");
+    return inner_.AddComment(comment);
+  }
+  std::vector<store::CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
+                                                      int limit) override {
+    Observe("ListApprovedComments");
+    return inner_.ListApprovedComments(article_id, offset, limit);
+  }
+  std::vector<store::CommentRow> ListComments(store::CommentFilter filter, int limit) override {
+    Observe("ListComments");
+    return inner_.ListComments(filter, limit);
+  }
+  std::optional<store::CommentRow> FindComment(std::int64_t id) override {
+    Observe("FindComment");
+    return inner_.FindComment(id);
+  }
+  bool SetCommentStatus(std::int64_t id, news::CommentStatus status) override {
+    Observe("SetCommentStatus");
+    return inner_.SetCommentStatus(id, status);
+  }
+  bool DeleteComment(std::int64_t id) override {
+    Observe("DeleteComment");
+    return inner_.DeleteComment(id);
+  }
+  bool HasApprovedComment(const std::string& reader_id) override {
+    Observe("HasApprovedComment");
+    return inner_.HasApprovedComment(reader_id);
+  }
+  bool HasRecentDuplicate(std::int64_t article_id, const std::string& reader_id,
+                          const std::string& body, std::int64_t since) override {
+    Observe("HasRecentDuplicate");
+    return inner_.HasRecentDuplicate(article_id, reader_id, body, since);
+  }
+  store::ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
+                                     const std::string& address_key, int threshold,
+                                     std::int64_t now) override {
+    Observe("ReportComment");
+    return inner_.ReportComment(comment_id, reader_id, address_key, threshold, now);
+  }
+  std::int64_t PurgeAddressKeys(std::int64_t before) override {
+    Observe("PurgeAddressKeys");
+    return inner_.PurgeAddressKeys(before);
+  }
+  bool UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) override {
+    Observe("UseNonce");
+    return inner_.UseNonce(nonce, expires_ms, now_ms);
+  }
+  std::optional<std::string> ReadSetting(const std::string& key) override {
+    Observe("ReadSetting");
+    return inner_.ReadSetting(key);
+  }
+  void WriteSetting(const std::string& key, const std::string& value) override {
+    Observe("WriteSetting");
+    inner_.WriteSetting(key, value);
+  }
+  std::int64_t ContentVersion() override {
+    Observe("ContentVersion");
+    return inner_.ContentVersion();
+  }
+  bool IsEmpty() override {
+    Observe("IsEmpty");
+    return inner_.IsEmpty();
+  }
+  store::SiteExport ExportSite() override {
+    Observe("ExportSite");
+    return inner_.ExportSite();
+  }
+  void ImportSite(const store::SiteExport& site, bool replace) override {
+    Observe("ImportSite");
+    inner_.ImportSite(site, replace);
+  }
+  void SetChangeCallback(std::function<void()> callback) override {
+    inner_.SetChangeCallback(std::move(callback));
+  }
+
+ private:
+  void Observe(std::string_view method) {
+    calls_.fetch_add(1);
+    if (hook_) hook_(method);
+  }
+
+  store::Store& inner_;
+  std::atomic<std::int64_t> calls_{0};
+  std::function<void(std::string_view)> hook_;
+};
+
+}  // namespace broadsheet::testing

@@ -1,0 +1,115 @@
+#include "site/site_fixture.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "http/request_target.h"
+#include "news/calendar.h"
+#include "render/markdown.h"
+#include "site/routes.h"
+
+namespace broadsheet::site {
+namespace {
+
+const std::vector<std::string> kTemplates = {"layout",       "front",        "category",
+                                             "article",      "not_found",    "error",
+                                             "comment_form", "comment_page", "comments_page"};
+
+std::string FreshDir() {
+  static std::atomic<int> counter{0};
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("bs-site-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+security::SiteKey FixedKey() {
+  security::SiteKey::Bytes bytes;
+  bytes.fill(42);
+  return security::SiteKey::FromBytes(bytes);
+}
+
+std::unique_ptr<store::sqlite::SqliteStore> SeededStore(const std::string& dir, int articles) {
+  auto store = std::make_unique<store::sqlite::SqliteStore>(dir + "/broadsheet.db");
+  for (int i = 1; i <= articles; ++i) {
+    news::ArticleInput input{.title = "Story number " + std::to_string(i),
+                             .summary = "What happened, in short.",
+                             .category = i % 2 ? "Town Hall" : "Sport",
+                             .author = "Margaret Ellison",
+                             .status = news::ArticleStatus::kPublished,
+                             .body_markdown = "The **story** itself."};
+    news::NormalizeAndValidate(input);
+    store->AddArticle(input, render::RenderMarkdown(input.body_markdown), 1'700'000'000 + i);
+  }
+  return store;
+}
+
+}  // namespace
+
+SiteFixture::SiteFixture(int articles)
+    : dir_(FreshDir()),
+      real_(SeededStore(dir_, articles)),
+      observed_(*real_),
+      views_(observed_, [] { return news::LocalDay(news::UnixNow()); }),
+      listings_(observed_, pages_),
+      templates_(std::string(BROADSHEET_SOURCE_DIR) + "/templates", kTemplates),
+      static_files_(std::string(BROADSHEET_SOURCE_DIR) + "/static"),
+      key_(FixedKey()),
+      readers_(key_),
+      addresses_("", security::ForwardedHeader::kXForwardedFor, key_),
+      votes_(1000, std::chrono::seconds(60), clock_),
+      comments_(1000, std::chrono::seconds(60), clock_),
+      readers_limit_(1000, std::chrono::seconds(60), clock_),
+      reports_(1000, std::chrono::seconds(60), clock_),
+      captchas_(1000, std::chrono::seconds(60), clock_),
+      captcha_(key_),
+      guards_{.readers = readers_,
+              .addresses = addresses_,
+              .votes_per_address = votes_,
+              .comments_per_address = comments_,
+              .comments_per_reader = readers_limit_,
+              .reports_per_address = reports_,
+              .captchas_per_address = captchas_,
+              .captcha = captcha_} {
+  rules_.honeypot_field = captcha_.FieldName("honeypot");
+  SiteSettings settings;
+  settings.name = "The Test Gazette";
+  settings.tagline = "Tests, as they happen";
+  settings.lang = "en";
+  context_ = std::make_unique<SiteContext>(SiteContext{settings, observed_, views_, pages_,
+                                                       templates_, static_files_, ratings_, guards_,
+                                                       rules_, listings_});
+  RegisterRoutes(router_, *context_);
+  gate_ = std::make_unique<RequestGate>("", DefaultAllowedHosts("127.0.0.1"), addresses_);
+  router_.SetGate([this](http::Request& request) { return (*gate_)(request); });
+}
+
+SiteFixture::~SiteFixture() {
+  context_.reset();
+  real_.reset();
+  std::filesystem::remove_all(dir_);
+}
+
+http::Response SiteFixture::Get(const std::string& target) {
+  http::Request request;
+  request.method = http::Method::kGet;
+  request.method_text = "GET";
+  request.target = target;
+  const auto parsed = http::ParseTarget(target);
+  request.path = parsed->path;
+  request.query = parsed->query;
+  request.headers = {{"Host", "127.0.0.1"}, {"User-Agent", "Mozilla/5.0 (X11; Linux x86_64)"}};
+  request.remote_address = "127.0.0.1";
+  request.request_id = "test";
+  return router_.Dispatch(request);
+}
+
+std::string SiteFixture::ArticlePath(std::int64_t id) {
+  const auto article = real_->FindArticle(id);
+  return "/" + article->category.slug + "/" + std::to_string(id) + "-" + article->slug;
+}
+
+}  // namespace broadsheet::site

@@ -1,0 +1,69 @@
+// Test support for site/: the whole web application in-process, on a real SQLite file seeded
+// with articles, behind an ObservedStore so a test can count store calls or block one in the
+// middle of a render. Requests go through the real router and request gate, as the server
+// would send them. One fixture per test; Get() may be called from several threads.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "render/page_cache.h"
+#include "render/template_set.h"
+#include "security/captcha_token.h"
+#include "security/client_address.h"
+#include "security/clock.h"
+#include "security/rate_limiter.h"
+#include "security/reader_cookie.h"
+#include "site/listing_facts.h"
+#include "site/request_gate.h"
+#include "site/site_context.h"
+#include "site/static_files.h"
+#include "store/rating_board.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/view_counter.h"
+#include "support/observed_store.h"
+
+namespace broadsheet::site {
+
+class SiteFixture {
+ public:
+  // `articles` published articles, alternating between "Town Hall" and "Sport".
+  explicit SiteFixture(int articles = 12);
+  ~SiteFixture();
+
+  // GET `target` ("/path?query") from 127.0.0.1 with Host 127.0.0.1.
+  http::Response Get(const std::string& target);
+
+  store::Store& real() { return *real_; }
+  testing::ObservedStore& observed() { return observed_; }
+  SiteContext& context() { return *context_; }
+  // "/town-hall/3-slug" for article `id`.
+  std::string ArticlePath(std::int64_t id);
+
+ private:
+  std::string dir_;
+  std::unique_ptr<store::sqlite::SqliteStore> real_;
+  testing::ObservedStore observed_;
+  store::ViewCounter views_;
+  render::PageCache pages_{64 << 20};
+  ListingFacts listings_;
+  render::TemplateSet templates_;
+  StaticFiles static_files_;
+  store::RatingBoard ratings_;
+  security::SteadyClock clock_;
+  security::SiteKey key_;
+  security::ReaderCookies readers_;
+  security::ClientAddresses addresses_;
+  security::SlidingWindowLimiter votes_, comments_, readers_limit_, reports_, captchas_;
+  security::CaptchaSealer captcha_;
+  FormGuards guards_;
+  CommentRules rules_;
+  std::unique_ptr<SiteContext> context_;
+  http::Router router_;
+  std::unique_ptr<RequestGate> gate_;
+};
+
+}  // namespace broadsheet::site
