@@ -26,6 +26,15 @@ TEST(Markdown, OmitsRawHtmlAndDangerousLinks) {
   EXPECT_EQ(html.find("data:text"), std::string::npos) << html;
 }
 
+TEST(Markdown, TableAlignmentIsAClassNotAnInlineStyle) {
+  // The pages' Content-Security-Policy refuses inline styles (issue 9).
+  const std::string html = RenderMarkdown("|a|b|c|\n|:-|:-:|-:|\n|1|2|3|\n");
+  EXPECT_EQ(html.find("style="), std::string::npos) << html;
+  EXPECT_NE(html.find("<th class=\"align-left\">a</th>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td class=\"align-center\">2</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td class=\"align-right\">3</td>"), std::string::npos) << html;
+}
+
 TEST(Markdown, CountsWords) {
   EXPECT_EQ(CountWords("one two\n\nthree  four"), 4);
   EXPECT_EQ(CountWords(""), 0);
