@@ -56,6 +56,9 @@ constexpr std::array kKeys = {
               "PostgreSQL: cancel a statement after this long (then 503)"},
     ConfigKey{"store.migration_timeout_s", KeyType::kInt, "60", 1, 86400,
               "PostgreSQL: bound on waiting for the migration lock and migrating at start"},
+    ConfigKey{"store.sqlite_max_page_count", KeyType::kInt, "0", 0, 4'294'967'294LL,
+              "SQLite: the most pages (4 KiB) the database may grow to, a size quota; at it, "
+              "votes and comments get 503 and nothing is half-written (0 = no limit)"},
     ConfigKey{"store.poll_interval_ms", KeyType::kInt, "1000", 50, 86'400'000,
               "how often a server checks for changes made by other processes (the CLI)"},
     ConfigKey{"site.url", KeyType::kString, "", 0, 0,
@@ -128,9 +131,6 @@ constexpr std::array kKeys = {
               "the sliding window of captcha.per_address"},
     ConfigKey{"privacy.address_days", KeyType::kInt, "30", 1, 3650,
               "stored address keys (with comment reports) are deleted after this many days"},
-    ConfigKey{"store.sqlite_max_page_count", KeyType::kInt, "0", 0, 4'294'967'294LL,
-              "SQLite: the most pages (4 KiB) the database may grow to, a size quota; at it, "
-              "votes and comments get 503 and nothing is half-written (0 = no limit)"},
     ConfigKey{"log.access", KeyType::kString, "", 0, 0,
               "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
     ConfigKey{"log.addresses", KeyType::kString, "raw", 0, 0,

@@ -11,6 +11,10 @@ namespace {
 constexpr std::size_t kEntryOverheadBytes = 256;
 // Eviction frees down to this share of the budget, so it runs once per many Puts, not each.
 constexpr std::size_t kEvictToPercent = 90;
+// How finely hits are told apart for eviction.
+constexpr std::int64_t kStampGranularityTicks =
+    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::seconds(1))
+        .count();
 
 std::size_t SizeOf(const std::string& key, const CachedPage& page) {
   return key.size() + page.page.text_size() + page.canonical_path.size() +
@@ -29,7 +33,13 @@ std::shared_ptr<const CachedPage> PageCache::Find(
   std::shared_lock lock(mutex_);
   const auto it = pages_.find(key);
   if (it == pages_.end() || it->second.page->expires_at <= now) return nullptr;
-  it->second.last_used.store(Ticks(now), std::memory_order_relaxed);
+  // Stamping every hit would have every core write the same cache line of a popular page; a
+  // second's granularity is plenty to choose what to evict.
+  const std::int64_t ticks = Ticks(now);
+  std::atomic<std::int64_t>& last_used = it->second.last_used;
+  if (ticks - last_used.load(std::memory_order_relaxed) > kStampGranularityTicks) {
+    last_used.store(ticks, std::memory_order_relaxed);
+  }
   return it->second.page;
 }
 

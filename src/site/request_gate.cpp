@@ -19,11 +19,18 @@ bool IsNameCharacter(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
 }
 
-// "Example.org:8080" -> {"example.org", 8080}; "[::1]" -> {"[::1]"}; nullopt for anything
+// A Host value cut into its name (as written) and port, without allocating: the gate runs on
+// every request.
+struct HostParts {
+  std::string_view name;
+  std::optional<unsigned> port;
+};
+
+// "Example.org:8080" -> {"Example.org", 8080}; "[::1]" -> {"[::1]"}; nullopt for anything
 // that is not a host name or address with an optional port.
-std::optional<AllowedHost> ParseHost(std::string_view text) {
+std::optional<HostParts> SplitHost(std::string_view text) {
   if (text.empty() || text.size() > 255) return std::nullopt;
-  AllowedHost host;
+  HostParts host;
   std::string_view rest;
   if (text.front() == '[') {
     const auto close = text.find(']');
@@ -33,16 +40,15 @@ std::optional<AllowedHost> ParseHost(std::string_view text) {
         return std::nullopt;
       }
     }
-    host.name = Lower(text.substr(0, close + 1));
+    host.name = text.substr(0, close + 1);
     rest = text.substr(close + 1);
   } else {
     const auto colon = text.find(':');
-    const std::string_view name = text.substr(0, colon);
-    if (name.empty()) return std::nullopt;
-    for (char c : name) {
+    host.name = text.substr(0, colon);
+    if (host.name.empty()) return std::nullopt;
+    for (char c : host.name) {
       if (!IsNameCharacter(c)) return std::nullopt;
     }
-    host.name = Lower(name);
     rest = colon == std::string_view::npos ? std::string_view() : text.substr(colon);
   }
   if (rest.empty()) return host;
@@ -50,11 +56,18 @@ std::optional<AllowedHost> ParseHost(std::string_view text) {
   unsigned port = 0;
   const auto digits = rest.substr(1);
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-  if (error != std::errc() || end != digits.data() + digits.size() || port == 0 || port > 65535) {
+  if (error != std::errc() || end != digits.data() + digits.size() || port == 0 ||
+      port > 65535) {
     return std::nullopt;
   }
   host.port = port;
   return host;
+}
+
+std::optional<AllowedHost> ParseHost(std::string_view text) {
+  const auto parts = SplitHost(text);
+  if (!parts) return std::nullopt;
+  return AllowedHost{Lower(parts->name), parts->port};
 }
 
 // The last element of a comma-separated header: what the nearest proxy wrote.
@@ -109,16 +122,19 @@ RequestGate::RequestGate(std::string site_url, std::vector<AllowedHost> hosts,
 }
 
 bool RequestGate::Serves(std::string_view host_header) const {
-  const auto host = ParseHost(host_header);
+  const auto host = SplitHost(host_header);
   if (!host) return false;
   if (site_host_) {
     // The scheme's own port may be written or left out.
     const unsigned default_port = site_https_ ? 443 : 80;
-    return host->name == site_host_->name &&
+    return http::EqualsIgnoreCase(host->name, site_host_->name) &&
            host->port.value_or(default_port) == site_host_->port.value_or(default_port);
   }
   for (const AllowedHost& allowed : hosts_) {
-    if (allowed.name == host->name && (!allowed.port || allowed.port == host->port)) return true;
+    if (http::EqualsIgnoreCase(host->name, allowed.name) &&
+        (!allowed.port || allowed.port == host->port)) {
+      return true;
+    }
   }
   return false;
 }

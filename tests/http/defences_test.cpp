@@ -93,6 +93,16 @@ TEST(Defences, ConnectionsOverALimitAreAnswered503AndClosed) {
   EXPECT_EQ(RawStatus(RawExchange(proxied.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n")), 503);
 }
 
+TEST(Defences, TheOldCacheEntryLimitIsAcceptedWithAWarning) {
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "cache.max_entries=5"});
+  ASSERT_TRUE(server.started());
+  EXPECT_NE(server.Log().find("[cache] max_entries is ignored"), std::string::npos)
+      << server.Log();
+  HttpClient client(server.port());
+  EXPECT_EQ(client.Get("/").status, 200);
+}
+
 TEST(Defences, TheAccessLogNeverHoldsAWholeTokenAndCanHashAddresses) {
   TestSite site;
   ServerProcess server(site.StoreArgs(), {"--demo", "--set", "log.addresses=hashed"});

@@ -43,6 +43,16 @@ TEST(AccessLog, WritesOneLinePerRequestFromManyThreads) {
   std::filesystem::remove(path);
 }
 
+TEST(AccessLog, TokensInTargetsAreCutShort) {
+  EXPECT_EQ(RedactTokens("/captcha/image?token=T0123456789abcdefghij"),
+            "/captcha/image?token=T0123456...");
+  EXPECT_EQ(RedactTokens("/x?a=1&captcha_token=Tabcdefghijklmnop&b=2"),
+            "/x?a=1&captcha_token=Tabcdefg...&b=2");
+  EXPECT_EQ(RedactTokens("/x?token=short"), "/x?token=short");
+  EXPECT_EQ(RedactTokens("/town-hall/1-x?page=2"), "/town-hall/1-x?page=2");
+  EXPECT_EQ(RedactTokens("/no-query"), "/no-query");
+}
+
 TEST(AccessLog, AnUnwritablePathIsRefusedAndOffWritesNothing) {
   EXPECT_THROW(AccessLog("/proc/no/such/dir/access.log"), std::runtime_error);
   AccessLog off("off");
