@@ -11,13 +11,8 @@ duration=${1:-10}
 connections=${2:-64}
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
-scripts/install-deps
-export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ccache}"
-# Paths relative to the clone, so a fresh clone in another folder still hits the cache.
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_TESTS=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" >/dev/null
-binary=build/release/src/broadsheet
+source bench/common.sh
+bench_build  # sets $binary; this script starts its server itself, beside nginx
 
 work=$(mktemp -d)
 server_pid=""

@@ -14,31 +14,11 @@ seconds=${1:-45}
 connections=${2:-2000}
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
-scripts/install-deps slowhttptest
-export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ccache}"
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_TESTS=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" >/dev/null
-binary=build/release/src/broadsheet
+source bench/common.sh
+bench_build slowhttptest
 # slowhttptest needs a descriptor per connection, and so does the server.
 ulimit -n 65536
-
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" \
-  --set log.access=off ${BENCH_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
-port=$(cat "$work/port")
-base="http://127.0.0.1:$port"
-path=$(curl -fsS -A "$agent" "$base/" | grep -o 'href="/[a-z-]*/1-[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
-[[ -n "$path" ]] || { echo "slowhttp: cannot find article 1 on the front page" >&2; exit 1; }
+bench_start_demo --set log.access=off ${BENCH_SERVE_ARGS:-}
 
 # The reader: one fetch every 100 ms from 127.0.0.3, one line per fetch ("code seconds").
 probe() {

@@ -12,33 +12,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
-scripts/install-deps sqlmap
-export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ccache}"
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_TESTS=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" >/dev/null
-binary=$PWD/build/release/src/broadsheet
+source bench/common.sh
+bench_build sqlmap
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-data=$work/data
 raised=(--set comments.min_fill_ms=0 --set comments.per_address=100000000
         --set comments.per_reader=100000000 --set captcha.per_address=100000000
         --set ratings.votes_per_address=100000000 --set comments.reports_per_address=100000000
         --set comments.duplicate_window_s=0 --set server.max_connections_per_address=100000)
-"$binary" serve --demo --data "$data" --listen 127.0.0.1:0 --port-file "$work/port" \
-  "${raised[@]}" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
-port=$(cat "$work/port")
-base="http://127.0.0.1:$port"
-path=$(curl -fsS -A "$agent" "$base/" | grep -o 'href="/[a-z-]*/1-[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+bench_start_demo "${raised[@]}"
 category=${path%/*}
 slug=${path##*/1-}
 

@@ -12,28 +12,9 @@ cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-64}
 
-scripts/install-deps
-export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ccache}"
-export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_TESTS=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" >/dev/null
-binary=build/release/src/broadsheet
-
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" \
-  --set ratings.votes_per_address=1000000000 --set log.access=off >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
-port=$(cat "$work/port")
-path=$(curl -fsS "http://127.0.0.1:$port/" | grep -o 'href="/[a-z-]*/1-[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
-[[ -n "$path" ]] || { echo "bench: cannot find article 1 on the front page" >&2; exit 1; }
+source bench/common.sh
+bench_build
+bench_start_demo --set ratings.votes_per_address=1000000000 --set log.access=off
 votes_before=$(sqlite3 "$work/data/broadsheet.db" "SELECT count(*) FROM votes WHERE article_id = 1")
 
 cat >"$work/vote.lua" <<'LUA'

@@ -9,56 +9,29 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <condition_variable>
 #include <thread>
 
 #include "http/server.h"
+#include "support/latch.h"
 
 namespace broadsheet::http {
 namespace {
 
-class Latch {
- public:
-  void Wait() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return open_; });
-  }
-  void Open() {
-    std::lock_guard lock(mutex_);
-    open_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool open_ = false;
-};
-
-template <typename Condition>
-bool Eventually(Condition condition) {
-  for (int i = 0; i < 2000; ++i) {  // 20 s
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
 TEST(WorkerPool, RunsJobsAndRefusesBeyondItsQueue) {
   WorkerPool pool(1, 2);
-  Latch latch;
+  testing::Latch latch;
   std::atomic<int> done{0};
   ASSERT_TRUE(pool.TrySubmit([&] {
     latch.Wait();
     ++done;
   }));
-  ASSERT_TRUE(Eventually([&] { return pool.running() == 1; }));
+  ASSERT_TRUE(testing::Eventually([&] { return pool.running() == 1; }));
   EXPECT_TRUE(pool.TrySubmit([&] { ++done; }));
   EXPECT_TRUE(pool.TrySubmit([&] { ++done; }));
   EXPECT_FALSE(pool.TrySubmit([&] { ++done; }));  // two waiting already
   EXPECT_EQ(pool.queued(), 2u);
-  latch.Open();
-  EXPECT_TRUE(Eventually([&] { return done == 3; }));
+  latch.Release();
+  EXPECT_TRUE(testing::Eventually([&] { return done == 3; }));
   pool.Stop();
   EXPECT_FALSE(pool.TrySubmit([] {}));
 }
@@ -93,7 +66,7 @@ class RawConnection {
 
 TEST(WorkerPool, DeferredWorkLeavesTheIoThreadFreeAndAFullPoolAnswers503) {
   WorkerPool pool(/*threads=*/1, /*queue_limit=*/1);
-  Latch latch;
+  testing::Latch latch;
   Router router;
   router.Exact(Method::kGet, "/draw", [&](const Request&) {
     return Response::Deferred([&] {
@@ -112,16 +85,16 @@ TEST(WorkerPool, DeferredWorkLeavesTheIoThreadFreeAndAFullPoolAnswers503) {
   std::thread serving([&] { server.Run(); });
 
   RawConnection running(port, "/draw");
-  ASSERT_TRUE(Eventually([&] { return pool.running() == 1; }));
+  ASSERT_TRUE(testing::Eventually([&] { return pool.running() == 1; }));
   RawConnection waiting(port, "/draw");
-  ASSERT_TRUE(Eventually([&] { return pool.queued() == 1; }));
+  ASSERT_TRUE(testing::Eventually([&] { return pool.queued() == 1; }));
   const std::string refused = RawConnection(port, "/draw").Answer();
   EXPECT_EQ(refused.substr(0, 12), "HTTP/1.1 503") << refused;
   EXPECT_NE(refused.find("Retry-After: "), std::string::npos);
   // The only I/O thread is not drawing: it still answers everything else.
   EXPECT_NE(RawConnection(port, "/quick").Answer().find("\r\n\r\nquick"), std::string::npos);
 
-  latch.Open();
+  latch.Release();
   EXPECT_NE(running.Answer().find("\r\n\r\ndrawn"), std::string::npos);
   EXPECT_NE(waiting.Answer().find("\r\n\r\ndrawn"), std::string::npos);
   server.Stop();

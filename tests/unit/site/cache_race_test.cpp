@@ -3,56 +3,29 @@
 // interleaving is forced with a store hook that holds the render in its middle.
 #include <gtest/gtest.h>
 
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 #include "news/article.h"
 #include "render/markdown.h"
 #include "site/site_fixture.h"
+#include "support/latch.h"
 
 namespace broadsheet::site {
 namespace {
 
-// One thread waits at Hold() until another calls Release(); Reached() waits for the first.
-class Gate {
- public:
-  void Hold() {
-    std::unique_lock lock(mutex_);
-    reached_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return released_; });
-  }
-  void Reached() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return reached_; });
-  }
-  void Release() {
-    std::lock_guard lock(mutex_);
-    released_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool reached_ = false;
-  bool released_ = false;
-};
-
 TEST(PageCacheRace, issue_0009_AnEditDuringARenderIsNotHiddenByTheCache) {
   SiteFixture site;
   const std::string path = site.ArticlePath(3);
-  Gate gate;
+  testing::Latch gate;
   std::atomic<bool> armed{true};
   // The render reads the article first, then its comments: hold it there, with the old
   // article already read.
   site.observed().SetHook([&](std::string_view method) {
-    if (method == "ListApprovedComments" && armed.exchange(false)) gate.Hold();
+    if (method == "ListApprovedComments" && armed.exchange(false)) gate.Wait();
   });
   http::Response in_flight;
   std::thread reader([&] { in_flight = site.Get(path); });
-  gate.Reached();
+  gate.AwaitArrival();
 
   // An editor saves a new headline, and the node invalidates its cache as the background
   // task does when the content version moves.

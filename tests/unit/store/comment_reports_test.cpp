@@ -5,15 +5,21 @@
 #include "store/store_contract.h"
 
 namespace broadsheet::store {
+namespace {
+
+std::int64_t ApprovedComment(Store& store, std::int64_t article) {
+  return *store.AddComment(CommentRow{.article_id = article,
+                                      .reader_id = "author",
+                                      .name = "Ada",
+                                      .body = "Words.",
+                                      .status = news::CommentStatus::kApproved,
+                                      .created_at = 1000});
+}
+
+}  // namespace
 
 TEST_P(StoreContract, issue_0009_AReportCountsOncePerReaderAndOncePerAddress) {
-  const auto article = Add("Reported", "Town Hall", kPublished, 1000);
-  const auto id = *store_->AddComment(CommentRow{.article_id = article,
-                                                 .reader_id = "author",
-                                                 .name = "Ada",
-                                                 .body = "Words.",
-                                                 .status = news::CommentStatus::kApproved,
-                                                 .created_at = 1000});
+  const auto id = ApprovedComment(*store_, Add("Reported", "Town Hall", kPublished, 1000));
   EXPECT_TRUE(store_->ReportComment(id, "reader-a", "address-1", 3, 2000).counted);
   EXPECT_FALSE(store_->ReportComment(id, "reader-a", "address-2", 3, 2001).counted);
   EXPECT_FALSE(store_->ReportComment(id, "reader-b", "address-1", 3, 2002).counted);
@@ -26,13 +32,7 @@ TEST_P(StoreContract, issue_0009_AReportCountsOncePerReaderAndOncePerAddress) {
 }
 
 TEST_P(StoreContract, issue_0009_AnEditorsApprovalClearsTheCountAndStands) {
-  const auto article = Add("Reported", "Town Hall", kPublished, 1000);
-  const auto id = *store_->AddComment(CommentRow{.article_id = article,
-                                                 .reader_id = "author",
-                                                 .name = "Ada",
-                                                 .body = "Words.",
-                                                 .status = news::CommentStatus::kApproved,
-                                                 .created_at = 1000});
+  const auto id = ApprovedComment(*store_, Add("Reported", "Town Hall", kPublished, 1000));
   for (int i = 0; i < 3; ++i) {
     store_->ReportComment(id, "reader-" + std::to_string(i), "address-" + std::to_string(i), 3,
                           2000 + i);
@@ -53,13 +53,7 @@ TEST_P(StoreContract, issue_0009_AnEditorsApprovalClearsTheCountAndStands) {
 }
 
 TEST_P(StoreContract, OldAddressKeysAreForgottenAndThenNoLongerBlockAReport) {
-  const auto article = Add("Reported", "Town Hall", kPublished, 1000);
-  const auto id = *store_->AddComment(CommentRow{.article_id = article,
-                                                 .reader_id = "author",
-                                                 .name = "Ada",
-                                                 .body = "Words.",
-                                                 .status = news::CommentStatus::kApproved,
-                                                 .created_at = 1000});
+  const auto id = ApprovedComment(*store_, Add("Reported", "Town Hall", kPublished, 1000));
   const std::int64_t day = 86400;
   store_->ReportComment(id, "reader-old", "address-1", 9, 10 * day);
   store_->ReportComment(id, "reader-new", "address-2", 9, 50 * day);

@@ -7,14 +7,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
 #include <thread>
 
 #include "news/article.h"
 #include "store/counting_vfs.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/latch.h"
 
 namespace broadsheet::store::sqlite {
 namespace {
@@ -70,51 +69,16 @@ TEST_F(SqliteDurability, issue_0009_AVoteACommentAndAReportAreOnDiskBeforeTheCal
   EXPECT_GE(vfs_->wal_syncs(), before + 1) << "the report was acknowledged before an fsync";
 }
 
-// Holds the thread that reaches it until Release().
-class Latch {
- public:
-  void Wait() {
-    std::unique_lock lock(mutex_);
-    arrived_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return released_; });
-  }
-  bool Arrived() {
-    std::lock_guard lock(mutex_);
-    return arrived_;
-  }
-  void Release() {
-    std::lock_guard lock(mutex_);
-    released_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool arrived_ = false;
-  bool released_ = false;
-};
-
-template <typename Condition>
-bool Eventually(Condition condition) {
-  for (int i = 0; i < 2000; ++i) {  // 20 s
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
 TEST_F(SqliteDurability, issue_0009_VotesQueuedWhileTheWriterIsBusyCommitTogether) {
   constexpr int kQueued = 20;
-  Latch writer_busy;
+  testing::Latch writer_busy;
   std::atomic<bool> hold_next{true};
   // The first vote's commit stops inside its fsync, holding the writer.
   vfs_->SetOnWalSync([&] {
     if (hold_next.exchange(false)) writer_busy.Wait();
   });
   std::thread first([&] { store_->RecordVote(article_, "first", 5, 3000); });
-  ASSERT_TRUE(Eventually([&] { return writer_busy.Arrived(); }));
+  ASSERT_TRUE(testing::Eventually([&] { return writer_busy.Arrived(); }));
 
   std::vector<std::thread> voters;
   for (int i = 0; i < kQueued; ++i) {
@@ -122,7 +86,7 @@ TEST_F(SqliteDurability, issue_0009_VotesQueuedWhileTheWriterIsBusyCommitTogethe
       ASSERT_TRUE(store_->RecordVote(article_, "queued-" + std::to_string(i), 1 + i % 5, 3001));
     });
   }
-  ASSERT_TRUE(Eventually([&] { return store_->QueuedWrites() == kQueued; }))
+  ASSERT_TRUE(testing::Eventually([&] { return store_->QueuedWrites() == kQueued; }))
       << store_->QueuedWrites() << " queued";
   const int before = vfs_->wal_syncs();
   writer_busy.Release();
