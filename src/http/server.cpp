@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include "http/request_target.h"
+#include "http/response_head.h"
 
 namespace broadsheet::http {
 namespace {
@@ -108,6 +109,7 @@ class ServerCore {
   const Router& router() const { return router_; }
   AccessLog& access_log() { return access_log_; }
   WorkerPool* workers() const { return workers_pool_; }
+  const ResponseHead& response_head() const { return response_head_; }
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
   std::string NextRequestId();
 
@@ -125,6 +127,7 @@ class ServerCore {
   const Router& router_;
   AccessLog& access_log_;
   WorkerPool* const workers_pool_;
+  const ResponseHead response_head_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::unique_ptr<tcp::acceptor> acceptor_;
   std::unique_ptr<asio::signal_set> signals_;
@@ -341,28 +344,24 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Send(Response response, bool keep_alive, bool head, const std::string& request_id) {
     state_ = State::kWriting;
-    response_ = {};
-    response_.version(11);
-    response_.result(static_cast<unsigned>(response.status));
-    response_.set(bhttp::field::date, HttpDate());
-    for (auto& [name, value] : response.headers) response_.insert(name, value);
-    for (const auto& [name, value] : server_.options().default_headers) {
-      if (response_.find(name) == response_.end()) response_.insert(name, value);
-    }
+    status_ = response.status;
     const std::size_t bytes = response.body.size();
-    response_.body() = std::move(response.body);
-    response_.keep_alive(keep_alive);
-    response_.content_length(bytes);
-    if (head) response_.body().clear();  // Content-Length still says what GET would send
+    const bool http10_client =
+        parser_ && parser_->is_header_done() && parser_->get().version() == 10;
+    head_.clear();
+    server_.response_head().Write(response, bytes, keep_alive, http10_client, HttpDate(), head_);
+    body_ = std::move(response.body);
+    if (head) body_.clear();  // Content-Length still says what GET would send
     request_id_ = request_id;
-    bhttp::async_write(stream_, response_,
-                       [self = shared_from_this(), keep_alive, bytes](beast::error_code ec,
-                                                                      std::size_t) {
-                         self->LogRequest(bytes);
-                         if (ec) return self->Close();
-                         if (keep_alive) return self->WaitForRequest();
-                         self->Linger();
-                       });
+    const std::array<asio::const_buffer, 2> buffers = {asio::buffer(head_), asio::buffer(body_)};
+    asio::async_write(stream_, buffers,
+                      [self = shared_from_this(), keep_alive, bytes](beast::error_code ec,
+                                                                     std::size_t) {
+                        self->LogRequest(bytes);
+                        if (ec) return self->Close();
+                        if (keep_alive) return self->WaitForRequest();
+                        self->Linger();
+                      });
   }
 
   void LogRequest(std::size_t bytes) {
@@ -372,7 +371,7 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.access_log().Record({request_id_, log_address_.empty() ? remote_ : log_address_,
                                  have_request ? parser_->get().method_string() : "-",
                                  have_request ? parser_->get().target() : "-",
-                                 static_cast<int>(response_.result_int()), bytes, micros});
+                                 status_, bytes, micros});
   }
 
   // Answers a request the parser refused, then closes with a lingering drain.
@@ -422,7 +421,9 @@ class Session : public std::enable_shared_from_this<Session> {
   State state_ = State::kIdle;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::response<bhttp::string_body> response_;
+  std::string head_;  // the response being written: status line and headers, then its body
+  std::string body_;
+  int status_ = 0;
   std::string request_id_;
   Clock::time_point started_ = Clock::now();
   Clock::time_point linger_deadline_;
@@ -435,7 +436,8 @@ ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& a
     : options_(std::move(options)),
       router_(router),
       access_log_(access_log),
-      workers_pool_(workers) {
+      workers_pool_(workers),
+      response_head_(options_.default_headers) {
   const int threads = std::max(1, options_.threads);
   for (int i = 0; i < threads; ++i) {
     auto worker = std::make_unique<Worker>();
