@@ -18,6 +18,9 @@ namespace json = boost::json;
 
 constexpr const char* kFormat = "broadsheet-site";
 constexpr int kVersion = 1;
+// 9999-12-31T23:59:59Z, the last time four year digits hold. A later one (a leap second on that
+// day normalises into year 10000) would be exported as a timestamp import refuses.
+constexpr std::int64_t kLastTimestamp = 253402300799;
 
 json::value Timestamp(std::int64_t unix_seconds) {
   if (unix_seconds == 0) return nullptr;
@@ -35,7 +38,9 @@ std::int64_t ParseTimestamp(const json::value& value, const std::string& where) 
   const char* text = value.is_string() ? value.as_string().c_str() : "";
   const char* end = strptime(text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   if (!end || *end != '\0') throw CliError(where + ": timestamps look like 2026-11-25T21:59:52Z");
-  return timegm(&tm);
+  const std::int64_t seconds = timegm(&tm);
+  if (seconds > kLastTimestamp) throw CliError(where + ": timestamps end at 9999-12-31T23:59:59Z");
+  return seconds;
 }
 
 void AppendArray(std::string& out, const char* name, const std::vector<json::object>& records,
@@ -233,10 +238,12 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     for (const json::value& value : Array(root, "votes")) {
       const auto& record = Object(value, "a vote");
       const std::string where = "vote " + std::to_string(site.votes.size() + 1);
+      // Checked as read, before narrowing to int (4294967299 must not become 3).
+      const std::int64_t stars = Int(record, "stars", where, 1);
       store::VoteRow vote{Int(record, "article_id", where, 1), Text(record, "reader_id", where),
-                          static_cast<int>(Int(record, "stars", where, 1)),
+                          static_cast<int>(std::min<std::int64_t>(stars, 6)),
                           ParseTimestamp(Field(record, "voted_at", where), where)};
-      if (!article_ids.count(vote.article_id) || vote.stars > 5 || vote.reader_id.empty() ||
+      if (!article_ids.count(vote.article_id) || stars > 5 || vote.reader_id.empty() ||
           vote.reader_id.size() > 64 || !voters.emplace(vote.article_id, vote.reader_id).second) {
         throw CliError(where + ": needs a known article, a reader id, stars from 1 to 5, and"
                                " one vote per reader and article");

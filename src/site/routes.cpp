@@ -59,10 +59,9 @@ void RegisterRoutes(http::Router& router, const SiteContext& context) {
       return response;
     });
   });
-  router.Exact(Method::kGet, "/robots.txt", [site](const Request& request) {
+  router.Exact(Method::kGet, "/robots.txt", [](const Request&) {
     auto response = Response::Text(200, "User-agent: *\nAllow: /\n");
     response.SetHeader("Cache-Control", "public, max-age=86400");
-    (void)request;
     return response;
   });
   router.Exact(Method::kGet, "/favicon.ico", [site](const Request&) {
