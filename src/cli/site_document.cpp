@@ -147,6 +147,7 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
                         {"hold_reason", c.hold_reason},
                         {"created_at", Timestamp(c.created_at)},
                         {"reports", c.reports},
+                        {"approved_by_editor", c.approved_by_editor},
                         {"body", c.body}});
   }
   for (const auto& [key, value] : site.settings) {
@@ -275,6 +276,13 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
       c.hold_reason = news::StripControlCharacters(Text(record, "hold_reason", where));
       c.created_at = ParseTimestamp(Field(record, "created_at", where), where);
       c.reports = Int(record, "reports", where);
+      // Documents from before issue 9 do not have it: such comments start unapproved.
+      if (const json::value* approved = record.if_contains("approved_by_editor")) {
+        if (!approved->is_bool()) {
+          throw CliError(where + ": 'approved_by_editor' must be true or false");
+        }
+        c.approved_by_editor = approved->as_bool();
+      }
       if (!article_ids.count(c.article_id) || !comment_ids.insert(c.id).second) {
         throw CliError(where + ": needs a known article and an id of its own");
       }

@@ -114,7 +114,8 @@ constexpr std::array kKeys = {
               "an editor (empty = none)"},
     ConfigKey{"comments.report_threshold", KeyType::kInt, "3", 1, 1'000'000,
               "reports from this many readers (each from an address of its own) send a "
-              "published comment back to moderation, until an editor approves it again"},
+              "published comment back to moderation; once an editor approves it despite "
+              "reports, it stands"},
     ConfigKey{"comments.reports_per_address", KeyType::kInt, "10", 1, kMaxInt,
               "reports one client address may send per window_s, per node; more gets 429"},
     ConfigKey{"comments.duplicate_window_s", KeyType::kInt, "3600", 0, 31'536'000,

@@ -20,6 +20,7 @@ struct Request {
   std::string path;         // percent-decoded, always starts with '/'
   std::string query;        // raw, without '?'
   std::string_view target;  // as sent
+  int http_version = 11;    // 10 for HTTP/1.0, 11 for HTTP/1.1
   std::vector<std::pair<std::string_view, std::string_view>> headers;
   std::string_view body;
   std::string remote_address;  // the connection's peer

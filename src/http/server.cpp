@@ -1,4 +1,6 @@
-// The Beast translation unit: the only one that includes Beast (it is heavy to compile).
+// The Beast translation unit: the only one that includes Beast (it is heavy to compile). Over
+// 500 lines on purpose: the session, the accept loop and the connection limits share Beast's
+// and Asio's types, and splitting them would compile those headers twice on two cores.
 #include "http/server.h"
 
 #include <boost/asio.hpp>
@@ -6,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -62,6 +65,17 @@ std::string_view HttpDate() {
   return text;
 }
 
+// What connections are counted under for max_connections_per_address: the address, or an
+// IPv6 address's /64 (a machine is given a whole /64, as the rate limits assume too).
+std::string ConnectionKey(const asio::ip::address& address) {
+  if (address.is_v6() && !address.to_v6().is_v4_mapped()) {
+    auto bytes = address.to_v6().to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return asio::ip::address_v6(bytes).to_string() + "/64";
+  }
+  return address.to_string();
+}
+
 bool IsParseError(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
 }
@@ -113,11 +127,11 @@ class ServerCore {
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
   std::string NextRequestId();
 
-  // Counts a new connection from `peer`. False when it is over a limit (it is then not
-  // counted, and must be refused).
-  bool AdmitConnection(const std::string& peer);
+  // Counts a new connection from `peer` under `key` (ConnectionKey). False when it is over a
+  // limit (it is then not counted, and must be refused).
+  bool AdmitConnection(const std::string& peer, const std::string& key);
   // Uncounts a connection AdmitConnection admitted. Thread-safe.
-  void ReleaseConnection(const std::string& peer);
+  void ReleaseConnection(const std::string& key);
 
  private:
   void Accept();
@@ -146,13 +160,13 @@ class ServerCore {
   std::unordered_map<std::string, std::size_t> open_per_address_;  // guarded by connections_mutex_
 };
 
-bool ServerCore::AdmitConnection(const std::string& peer) {
+bool ServerCore::AdmitConnection(const std::string& peer, const std::string& key) {
   const bool exempt =
       options_.exempt_from_address_limit && options_.exempt_from_address_limit(peer);
   std::lock_guard lock(connections_mutex_);
   if (open_connections_ >= options_.max_connections) return false;
   if (!exempt) {
-    auto [it, inserted] = open_per_address_.try_emplace(peer, 0);
+    auto [it, inserted] = open_per_address_.try_emplace(key, 0);
     if (it->second >= options_.max_connections_per_address) return false;
     ++it->second;
   }
@@ -160,26 +174,28 @@ bool ServerCore::AdmitConnection(const std::string& peer) {
   return true;
 }
 
-void ServerCore::ReleaseConnection(const std::string& peer) {
+void ServerCore::ReleaseConnection(const std::string& key) {
   std::lock_guard lock(connections_mutex_);
   --open_connections_;
-  const auto it = open_per_address_.find(peer);
+  const auto it = open_per_address_.find(key);
   if (it != open_per_address_.end() && --it->second == 0) open_per_address_.erase(it);
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  // `remote`: the peer's address; `admitted`: whether it was counted by AdmitConnection (if
-  // not, the connection is over a limit and gets a 503).
-  Session(tcp::socket socket, ServerCore& server, Worker& worker, std::string remote, bool admitted)
+  // `remote`: the peer's address; `key`: what it was counted under; `admitted`: whether
+  // AdmitConnection counted it (if not, the connection is over a limit and gets a 503).
+  Session(tcp::socket socket, ServerCore& server, Worker& worker, std::string remote,
+          std::string key, bool admitted)
       : stream_(std::move(socket)),
         server_(server),
         worker_(worker),
         remote_(std::move(remote)),
+        connection_key_(std::move(key)),
         admitted_(admitted) {}
   ~Session() {
     worker_.sessions.erase(this);
-    if (admitted_) server_.ReleaseConnection(remote_);
+    if (admitted_) server_.ReleaseConnection(connection_key_);
   }
 
   // Requires: called on the worker's thread.
@@ -270,6 +286,7 @@ class Session : public std::enable_shared_from_this<Session> {
     request.method = ToMethod(message.method());
     request.method_text = message.method_string();
     request.target = message.target();
+    request.http_version = static_cast<int>(message.version());
     request.remote_address = remote_;
     request.request_id = server_.NextRequestId();
     Response response;
@@ -311,13 +328,16 @@ class Session : public std::enable_shared_from_this<Session> {
     // answer is back on this thread.
     auto guard = std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
         worker_.ioc.get_executor());
+    // The job hands its references on to the posted answer, keeping none: the session must
+    // be destroyed on its own I/O thread (it leaves worker_.sessions), never on a pool thread.
     const bool queued = pool->TrySubmit(
-        [self = shared_from_this(), guard, work = std::move(work), head, request_id]() {
+        [self = shared_from_this(), guard, work = std::move(work), head, request_id]() mutable {
           Response answer = RunSafely(work, request_id);
-          asio::post(self->worker_.ioc,
-                     [self, guard, answer = std::move(answer), head, request_id]() mutable {
-                       self->Finish(std::move(answer), head, request_id);
-                     });
+          asio::io_context& ioc = self->worker_.ioc;
+          asio::post(ioc, [self = std::move(self), guard = std::move(guard),
+                           answer = std::move(answer), head, request_id]() mutable {
+            self->Finish(std::move(answer), head, request_id);
+          });
         });
     if (queued) return;
     Response busy = Response::Text(503, "The server is busy. Please try again in a moment.\n");
@@ -416,6 +436,7 @@ class Session : public std::enable_shared_from_this<Session> {
   ServerCore& server_;
   Worker& worker_;
   const std::string remote_;
+  const std::string connection_key_;
   const bool admitted_;
   std::string log_address_;  // the client as the router's gate saw it, for the access log
   State state_ = State::kIdle;
@@ -494,11 +515,15 @@ void ServerCore::Accept() {
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
     std::string remote;
+    std::string key;
     const auto endpoint = socket.remote_endpoint(ignored);
-    if (!ignored) remote = endpoint.address().to_string();
-    const bool admitted = AdmitConnection(remote);
-    auto session =
-        std::make_shared<Session>(std::move(socket), *this, worker, std::move(remote), admitted);
+    if (!ignored) {
+      remote = endpoint.address().to_string();
+      key = ConnectionKey(endpoint.address());
+    }
+    const bool admitted = AdmitConnection(remote, key);
+    auto session = std::make_shared<Session>(std::move(socket), *this, worker, std::move(remote),
+                                             std::move(key), admitted);
     asio::post(worker.ioc, [session] { session->Start(); });
     Accept();
   });

@@ -26,11 +26,14 @@ enum class ForwardedHeader { kXForwardedFor, kForwarded };
 // "x-forwarded-for" or "forwarded" (any case), else nullopt.
 std::optional<ForwardedHeader> ParseForwardedHeader(std::string_view name);
 
+// More hops than any real chain of proxies: beyond them, the walk could only ever stop sooner.
+inline constexpr std::size_t kMaxForwardedHops = 64;
+
 // The hops a header lists, farthest first, nearest (the last proxy's peer) last. Entries that
 // are not addresses ("unknown", "_hidden", garbage) stay in as they are, ports and quotes
 // stripped. At most `max_hops` of the nearest are kept.
 std::vector<std::string_view> ForwardedChain(ForwardedHeader header, std::string_view value,
-                                             std::size_t max_hops = 64);
+                                             std::size_t max_hops = kMaxForwardedHops);
 
 class ClientAddresses {
  public:

@@ -26,18 +26,20 @@ http::Response NoSuchCode(int status, const char* message) {
   return response;
 }
 
-// Every security-code request counts against the address's allowance (new, image and audio
-// alike): nullopt when allowed, else the 429.
-std::optional<http::Response> OverAllowance(const SiteContext& context,
-                                            const std::string& address_key) {
+}  // namespace
+
+std::optional<http::Response> CaptchaAllowanceExceeded(const SiteContext& context,
+                                                       const std::string& address_key) {
   const auto allowed = context.guards.captchas_per_address.Allow(address_key);
   if (allowed.allowed) return std::nullopt;
-  const auto wait = std::to_string(std::max<std::int64_t>(1, allowed.retry_after.count()));
+  const std::string wait = RetryAfterSeconds(allowed.retry_after);
   http::Response refused = NoSuchCode(
       429, "Too many security codes from this address. Please wait a moment and reload.\n");
   refused.SetHeader("Retry-After", wait);
   return refused;
 }
+
+namespace {
 
 // The drawing (PNG or WAV) of the image code in ?token=, made on the worker pool: 1.6 ms for
 // the PNG and 5 ms under espeak-ng's lock for the WAV are too long for an I/O thread. Refused
@@ -46,7 +48,7 @@ std::optional<http::Response> OverAllowance(const SiteContext& context,
 http::Response ServeCaptchaMedia(const SiteContext& context, const http::Request& request,
                                  bool audio) {
   const std::string address_key = AddressKey(context, request);
-  if (auto refused = OverAllowance(context, address_key)) return std::move(*refused);
+  if (auto refused = CaptchaAllowanceExceeded(context, address_key)) return std::move(*refused);
   const auto token = request.QueryParam("token");
   auto claims = token ? context.guards.captcha.Open(*token) : std::nullopt;
   if (!claims || claims->kind != security::ChallengeKind::kImage) {
@@ -70,7 +72,7 @@ http::Response ServeCaptchaMedia(const SiteContext& context, const http::Request
 
 http::Response ServeNewCaptcha(const SiteContext& context, const http::Request& request) {
   const std::string address_key = AddressKey(context, request);
-  if (auto refused = OverAllowance(context, address_key)) return std::move(*refused);
+  if (auto refused = CaptchaAllowanceExceeded(context, address_key)) return std::move(*refused);
   // ?kind=image lets a reader who cannot run the puzzle ask for the image instead.
   const auto asked = request.QueryParam("kind");
   const security::ChallengeKind kind = asked && *asked == "image"

@@ -6,11 +6,19 @@
 // token another minted (they share the key). Thread-safe.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "http/request.h"
 #include "http/response.h"
 #include "site/site_context.h"
 
 namespace broadsheet::site {
+
+// Counts one security code against the address's allowance ([captcha] per_address): nullopt
+// when allowed, else the 429 to send. Every page or answer that mints a code calls it.
+std::optional<http::Response> CaptchaAllowanceExceeded(const SiteContext& context,
+                                                       const std::string& address_key);
 
 http::Response ServeNewCaptcha(const SiteContext& context, const http::Request& request);
 http::Response ServeCaptchaImage(const SiteContext& context, const http::Request& request);

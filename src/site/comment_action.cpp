@@ -6,6 +6,7 @@
 
 #include "news/calendar.h"
 #include "news/site_setting.h"
+#include "site/captcha_routes.h"
 #include "site/comment_section.h"
 #include "site/error_pages.h"
 #include "site/page_data.h"
@@ -28,8 +29,11 @@ http::Response FormPage(const SiteContext& context, const http::Request& request
                         const store::ArticleRow& article, int status,
                         const news::CommentForm& values, const news::FieldErrors& errors) {
   const std::string path = ArticlePath(article);
+  const std::string address_key = AddressKey(context, request);
+  // The form page mints an image code: it counts against the same allowance as /captcha/new.
+  if (auto refused = CaptchaAllowanceExceeded(context, address_key)) return std::move(*refused);
   const Challenge challenge =
-      MintChallenge(context, security::ChallengeKind::kImage, AddressKey(context, request));
+      MintChallenge(context, security::ChallengeKind::kImage, address_key);
   render::TemplateData content;
   content.set("title", article.title);
   content.set("article_url", path);
@@ -65,8 +69,10 @@ http::Response Refuse(const SiteContext& context, const http::Request& request,
   return FormPage(context, request, article, status, values, errors);
 }
 
-// Checks the security code and uses it up (every submission, right or wrong). Returns the
-// field error, or empty when the answer is right. `issued_ms` gets the token's issue time.
+// Checks the security code and uses it up (every submission, right or wrong, except one from
+// another address than the code's, which is refused without spending it: it may not be this
+// sender's to spend). Returns the field error, or empty when the answer is right.
+// `issued_ms` gets the token's issue time.
 std::string CheckChallenge(const SiteContext& context, const http::Form& form,
                            const std::string& address_key, std::int64_t now_ms,
                            std::int64_t& issued_ms) {
@@ -127,7 +133,7 @@ news::CommentStatus ModeratedStatus(const SiteContext& context, const std::strin
 http::Response TooMany(const SiteContext& context, const http::Request& request,
                        const store::ArticleRow& article, const news::CommentForm& values,
                        std::chrono::seconds retry_after) {
-  const auto wait = std::to_string(std::max<std::int64_t>(1, retry_after.count()));
+  const std::string wait = RetryAfterSeconds(retry_after);
   http::Response response =
       Refuse(context, request, article, 429, values,
              {{"form", "Too many comments in a short time. Please wait " + wait +
@@ -303,7 +309,7 @@ http::Response ServeCommentReport(const SiteContext& context, const http::Reques
   const std::string address_key = AddressKey(context, request);
   if (const auto allowed = context.guards.reports_per_address.Allow(address_key);
       !allowed.allowed) {
-    const auto wait = std::to_string(std::max<std::int64_t>(1, allowed.retry_after.count()));
+    const std::string wait = RetryAfterSeconds(allowed.retry_after);
     http::Response refused =
         JsonError(429, "Too many reports in a short time. Please wait " + wait + " seconds.");
     refused.SetHeader("Retry-After", wait);

@@ -63,6 +63,10 @@ std::string AddressKey(const SiteContext& context, const http::Request& request)
       request.client_address.empty() ? request.remote_address : request.client_address);
 }
 
+std::string RetryAfterSeconds(std::chrono::seconds retry_after) {
+  return std::to_string(std::max<std::int64_t>(1, retry_after.count()));
+}
+
 http::Response JsonError(int status, const std::string& message) {
   boost::json::object body{{"error", message}};
   http::Response response;

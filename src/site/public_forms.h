@@ -5,6 +5,7 @@
 // answer (fetch with Accept: application/json) and an HTML one. Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,9 @@ void FinishFormResponse(http::Response& response, const Reader& reader);
 // The keyed hash of the client's address (trusted proxies seen through; an IPv6 client by its
 // /64): the rate-limit key, and the address key stored with a report.
 std::string AddressKey(const SiteContext& context, const http::Request& request);
+
+// What Retry-After says after a 429: the limiter's wait in whole seconds, at least one.
+std::string RetryAfterSeconds(std::chrono::seconds retry_after);
 
 // {"error": "..."} with `status`.
 http::Response JsonError(int status, const std::string& message);

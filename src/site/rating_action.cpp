@@ -59,7 +59,7 @@ http::Response ServeRatingPost(const SiteContext& context, const http::Request& 
   const security::RateDecision decision =
       context.guards.votes_per_address.Allow(AddressKey(context, request));
   if (!decision.allowed) {
-    const auto wait = std::to_string(std::max<std::int64_t>(1, decision.retry_after.count()));
+    const std::string wait = RetryAfterSeconds(decision.retry_after);
     return Refuse(context, request, id,
                   {429, "Too many votes from your network in a short time. Please try again in " +
                             wait + " seconds.",

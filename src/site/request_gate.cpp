@@ -19,6 +19,11 @@ bool IsNameCharacter(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
 }
 
+// The longest Host value read: a DNS name is at most 253 characters, and a port adds 6.
+constexpr std::size_t kMaxHostLength = 255;
+// The shortest bracketed address, "[::]", has its closing bracket at index 3.
+constexpr std::size_t kShortestBracketClose = 3;
+
 // A Host value cut into its name (as written) and port, without allocating: the gate runs on
 // every request.
 struct HostParts {
@@ -29,12 +34,12 @@ struct HostParts {
 // "Example.org:8080" -> {"Example.org", 8080}; "[::1]" -> {"[::1]"}; nullopt for anything
 // that is not a host name or address with an optional port.
 std::optional<HostParts> SplitHost(std::string_view text) {
-  if (text.empty() || text.size() > 255) return std::nullopt;
+  if (text.empty() || text.size() > kMaxHostLength) return std::nullopt;
   HostParts host;
   std::string_view rest;
   if (text.front() == '[') {
     const auto close = text.find(']');
-    if (close == std::string_view::npos || close < 3) return std::nullopt;
+    if (close == std::string_view::npos || close < kShortestBracketClose) return std::nullopt;
     for (char c : text.substr(1, close - 1)) {
       if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') {
         return std::nullopt;
@@ -149,6 +154,17 @@ std::optional<http::Response> RequestGate::operator()(http::Request& request) co
   if (!site_url_.empty()) request.https = site_https_;
 
   if (request.path == "/healthz") return std::nullopt;
+  // RFC 9112 §3.2: an HTTP/1.1 request needs exactly one Host; HTTP/1.0 may send none.
+  int host_lines = 0;
+  for (const auto& [name, value] : request.headers) {
+    host_lines += http::EqualsIgnoreCase(name, "Host");
+  }
+  if (host_lines > 1 || (host_lines == 0 && request.http_version >= 11)) {
+    http::Response refused =
+        http::Response::Text(400, "A request needs exactly one Host header.\n");
+    refused.close = true;
+    return refused;
+  }
   const std::string_view host = request.Header("Host");
   if (host.empty() || Serves(host)) return std::nullopt;
   if (site_host_ &&

@@ -5,7 +5,8 @@
 //   the page cache (keyed by origin when [site] url is unset) with Host values of its own.
 //   With [site] url set, a GET or HEAD for another host is sent there (301) and anything else
 //   gets 421; without it, the Host must be in [site] hosts, else 421. /healthz answers any
-//   host (load balancers probe by address). A request without a Host (HTTP/1.0) is let in.
+//   host (load balancers probe by address). An HTTP/1.1 request without exactly one Host
+//   gets 400 (RFC 9112 §3.2); an HTTP/1.0 one without a Host is let in.
 // Immutable after construction: thread-safe.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "site/site_context.h"
 
+#include <cctype>
+
 namespace broadsheet::site {
 namespace {
 
@@ -15,13 +17,25 @@ bool IsPlausibleHost(std::string_view host) {
   return true;
 }
 
+// The Host as an origin writes it: lower case, without the scheme's default port. The cache
+// is keyed by origin, so "LocalHost:80" and "localhost" must be one key, not two.
+std::string NormalizedHost(std::string_view host, bool https) {
+  std::string normalized(host);
+  for (char& c : normalized) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view default_port = https ? ":443" : ":80";
+  if (normalized.ends_with(default_port)) {
+    normalized.resize(normalized.size() - default_port.size());
+  }
+  return normalized;
+}
+
 }  // namespace
 
 std::string SiteOrigin(const SiteSettings& settings, const http::Request& request) {
   if (!settings.base_url.empty()) return settings.base_url;
   const std::string_view host = request.Header("Host");
   const char* scheme = request.https ? "https://" : "http://";
-  return scheme + std::string(IsPlausibleHost(host) ? host : "localhost");
+  return scheme + (IsPlausibleHost(host) ? NormalizedHost(host, request.https) : "localhost");
 }
 
 std::string CacheKeyPrefix(const SiteSettings& settings, const http::Request& request) {

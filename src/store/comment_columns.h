@@ -5,6 +5,7 @@
 namespace broadsheet::store {
 
 inline constexpr const char* kCommentColumns =
-    "id, article_id, reader_id, name, email, url, body, status, hold_reason, created_at, reports";
+    "id, article_id, reader_id, name, email, url, body, status, hold_reason, created_at, reports,"
+    " approved_by_editor";
 
 }  // namespace broadsheet::store

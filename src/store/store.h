@@ -111,7 +111,9 @@ struct CommentRow {
   news::CommentStatus status = news::CommentStatus::kPending;
   std::string hold_reason;  // why it waits for an editor ("held mode", "honeypot", ...)
   std::int64_t created_at = 0;
-  std::int64_t reports = 0;  // distinct readers who reported it
+  std::int64_t reports = 0;  // reports counted since an editor last approved it
+  // An editor approved it while it had reports: later reports are recorded, never hide it.
+  bool approved_by_editor = false;
 };
 
 // Which comments `broadsheet comments list` shows.
@@ -157,13 +159,9 @@ class Store {
   // body (body_markdown and body_html are empty) to keep listings cheap.
   virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset,
                                                 int limit) = 0;
-  virtual std::int64_t CountPublished(std::int64_t category_id) = 0;
   // Every article, drafts included, by id, without bodies (for `article list` and `stats`).
   virtual std::vector<ArticleRow> ListAllArticles() = 0;
 
-  // Categories that have at least one published article, by name.
-  virtual std::vector<Category> ListCategories() = 0;
-  virtual std::optional<Category> FindCategoryBySlug(const std::string& slug) = 0;
   // Every category with its count of published articles, by name: one cheap query that
   // listings cache per content version (site/listing_facts.h).
   virtual std::vector<CategoryCount> ListCategoryCounts() = 0;
@@ -212,8 +210,9 @@ class Store {
   // Newest first, for editors.
   virtual std::vector<CommentRow> ListComments(CommentFilter filter, int limit) = 0;
   virtual std::optional<CommentRow> FindComment(std::int64_t id) = 0;
-  // An editor's decision. Approving also clears the report count and makes the approval
-  // stand: later reports are recorded but no longer send the comment back.
+  // An editor's decision. Approving a reported comment also clears its report count and makes
+  // the approval stand: later reports are recorded but no longer send it back. (Approving a
+  // comment nobody reported, in held mode say, leaves reports able to hide it.)
   virtual bool SetCommentStatus(std::int64_t id, news::CommentStatus status) = 0;
   virtual bool DeleteComment(std::int64_t id) = 0;
   // True when the reader has at least one approved comment ("known" moderation).

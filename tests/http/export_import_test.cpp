@@ -39,7 +39,11 @@ void ExportALivedInSite(const TestSite& site, const std::string& file) {
   comment.body = "First line\n\nSecond <para> & more";
   comment.status = news::CommentStatus::kApproved;
   comment.created_at = 1767225600;
-  ASSERT_TRUE(store->AddComment(comment));
+  const auto approved = store->AddComment(comment);
+  ASSERT_TRUE(approved);
+  // Reported, then approved by an editor: the approval stands, and must survive the move.
+  store->ReportComment(*approved, "reader-2", "address-key-2", 3, 1767225700);
+  ASSERT_TRUE(store->SetCommentStatus(*approved, news::CommentStatus::kApproved));
   comment.status = news::CommentStatus::kPending;
   comment.hold_reason = "moderation";
   comment.body = "Held one";
@@ -89,6 +93,8 @@ TEST(ExportImport, RoundTripsBetweenStoresUnchanged) {
               site.OpenStore()->ReadRatingTotals().size());
     ASSERT_EQ(copy.comments.size(), 2u);
     EXPECT_EQ(copy.comments[0].body, "First line\n\nSecond <para> & more");
+    EXPECT_TRUE(copy.comments[0].approved_by_editor);
+    EXPECT_FALSE(copy.comments[1].approved_by_editor);
     EXPECT_EQ(copy.comments[1].status, news::CommentStatus::kPending);
     ASSERT_EQ(copy.settings.size(), 1u);
     EXPECT_EQ(copy.settings[0].second, "known");

@@ -22,7 +22,9 @@ std::string ImageToken(HttpClient& client, const Headers& headers = {}) {
 
 TEST(SecurityCodes, issue_0009_AnExpiredCodeIsNeitherDrawnNorSpoken) {
   TestSite site;
-  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "comments.token_ttl_s=1"});
+  // Every poll below fetches the image: the per-address allowance must not run out first.
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "comments.token_ttl_s=1", "--set",
+                                          "captcha.per_address=1000000"});
   ASSERT_TRUE(server.started());
   HttpClient client(server.port());
   const std::string token = ImageToken(client);

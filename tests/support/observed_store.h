@@ -45,21 +45,9 @@ class ObservedStore final : public store::Store {
     Observe("ListPublished");
     return inner_.ListPublished(category_id, offset, limit);
   }
-  std::int64_t CountPublished(std::int64_t category_id) override {
-    Observe("CountPublished");
-    return inner_.CountPublished(category_id);
-  }
   std::vector<store::ArticleRow> ListAllArticles() override {
     Observe("ListAllArticles");
     return inner_.ListAllArticles();
-  }
-  std::vector<store::Category> ListCategories() override {
-    Observe("ListCategories");
-    return inner_.ListCategories();
-  }
-  std::optional<store::Category> FindCategoryBySlug(const std::string& slug) override {
-    Observe("FindCategoryBySlug");
-    return inner_.FindCategoryBySlug(slug);
   }
   std::vector<store::CategoryCount> ListCategoryCounts() override {
     Observe("ListCategoryCounts");

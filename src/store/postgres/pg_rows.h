@@ -58,6 +58,7 @@ inline std::vector<CommentRow> ReadComments(const PgResult& result) {
     c.hold_reason = result.Text(r, 8);
     c.created_at = result.Int(r, 9);
     c.reports = result.Int(r, 10);
+    c.approved_by_editor = result.Int(r, 11) != 0;
     comments.push_back(std::move(c));
   }
   return comments;

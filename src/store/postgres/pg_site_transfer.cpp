@@ -96,10 +96,11 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
     for (const CommentRow& c : site.comments) {
       connection->Exec(
           "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
-          " hold_reason, created_at, reports) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+          " hold_reason, created_at, reports, approved_by_editor)"
+          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
           {P(c.id), P(c.article_id), P(c.reader_id), P(c.name), P(c.email), P(c.url), P(c.body),
            std::string(news::ToString(c.status)), P(c.hold_reason), P(c.created_at),
-           P(c.reports)});
+           P(c.reports), P(c.approved_by_editor ? 1 : 0)});
     }
     for (const auto& [key, value] : site.settings) {
       connection->Exec("INSERT INTO site_settings(key, value) VALUES ($1, $2)", {P(key), P(value)});

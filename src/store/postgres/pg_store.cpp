@@ -144,41 +144,10 @@ std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int off
                        {P(category_id), P(limit), P(offset)}));
 }
 
-std::int64_t PgStore::CountPublished(std::int64_t category_id) {
-  auto connection = pool_.Acquire();
-  if (category_id == 0) {
-    return connection->Exec("SELECT count(*) FROM articles WHERE status = 'published'").Int(0, 0);
-  }
-  return connection
-      ->Exec("SELECT count(*) FROM articles WHERE status = 'published' AND category_id = $1",
-             {P(category_id)})
-      .Int(0, 0);
-}
-
 std::vector<ArticleRow> PgStore::ListAllArticles() {
   auto connection = pool_.Acquire();
   return ReadArticles(
       connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id"));
-}
-
-std::vector<Category> PgStore::ListCategories() {
-  auto connection = pool_.Acquire();
-  const PgResult result = connection->Exec(
-      "SELECT c.id, c.slug, c.name FROM categories c WHERE EXISTS (SELECT 1 FROM articles a"
-      " WHERE a.category_id = c.id AND a.status = 'published') ORDER BY c.name");
-  std::vector<Category> categories;
-  for (int row = 0; row < result.rows(); ++row) {
-    categories.push_back({result.Int(row, 0), result.Text(row, 1), result.Text(row, 2)});
-  }
-  return categories;
-}
-
-std::optional<Category> PgStore::FindCategoryBySlug(const std::string& slug) {
-  auto connection = pool_.Acquire();
-  const PgResult result =
-      connection->Exec("SELECT id, slug, name FROM categories WHERE slug = $1", {P(slug)});
-  if (result.rows() == 0) return std::nullopt;
-  return Category{result.Int(0, 0), result.Text(0, 1), result.Text(0, 2)};
 }
 
 std::vector<CategoryCount> PgStore::ListCategoryCounts() {

@@ -26,10 +26,7 @@ class PgStore final : public Store {
   bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override;
   std::optional<ArticleRow> FindArticle(std::int64_t id) override;
   std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
-  std::int64_t CountPublished(std::int64_t category_id) override;
   std::vector<ArticleRow> ListAllArticles() override;
-  std::vector<Category> ListCategories() override;
-  std::optional<Category> FindCategoryBySlug(const std::string& slug) override;
   std::vector<CategoryCount> ListCategoryCounts() override;
   std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
   std::vector<ViewTotals> ReadViewTotals() override;

@@ -66,10 +66,12 @@ std::optional<CommentRow> SqliteStore::FindComment(std::int64_t id) {
 bool SqliteStore::SetCommentStatus(std::int64_t id, news::CommentStatus status) {
   std::lock_guard lock(writer_mutex_);
   if (status == news::CommentStatus::kApproved) {
-    // The editor has looked: the count starts again and the approval stands.
+    // The editor has looked: the count starts again, and an approval despite reports stands
+    // (SET reads the old row, so `reports` is the count before this update).
     writer_
         ->Prepare(
-            "UPDATE comments SET status = 'approved', reports = 0, approved_by_editor = 1"
+            "UPDATE comments SET status = 'approved', reports = 0,"
+            " approved_by_editor = CASE WHEN reports > 0 THEN 1 ELSE approved_by_editor END"
             " WHERE id = ?")
         .Bind(id)
         .Run();

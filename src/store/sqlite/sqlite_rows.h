@@ -57,6 +57,7 @@ inline CommentRow ReadComment(const SqliteStatement& row) {
   comment.hold_reason = row.Text(8);
   comment.created_at = row.Int(9);
   comment.reports = row.Int(10);
+  comment.approved_by_editor = row.Int(11) != 0;
   return comment;
 }
 

@@ -85,11 +85,12 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
       " rating_revision = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id)");
   auto& comment = writer_->Prepare(
       "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
-      " hold_reason, created_at, reports) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      " hold_reason, created_at, reports, approved_by_editor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const CommentRow& c : site.comments) {
     comment
         .Bind(c.id, c.article_id, c.reader_id, c.name, c.email, c.url, c.body,
-              std::string(news::ToString(c.status)), c.hold_reason, c.created_at, c.reports)
+              std::string(news::ToString(c.status)), c.hold_reason, c.created_at, c.reports,
+              c.approved_by_editor ? 1 : 0)
         .Run();
   }
   auto& setting = writer_->Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)");

@@ -154,46 +154,11 @@ std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id, int
   return ReadArticles(list);
 }
 
-std::int64_t SqliteStore::CountPublished(std::int64_t category_id) {
-  auto reader = Reader();
-  auto& count =
-      category_id == 0
-          ? reader->Prepare("SELECT count(*) FROM articles WHERE status = 'published'").Bind()
-          : reader
-                ->Prepare(
-                    "SELECT count(*) FROM articles WHERE status = 'published' AND category_id = ?")
-                .Bind(category_id);
-  count.Step();
-  const auto total = count.Int(0);
-  count.Reset();
-  return total;
-}
-
 std::vector<ArticleRow> SqliteStore::ListAllArticles() {
   auto reader = Reader();
   auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id");
   list.Reset();
   return ReadArticles(list);
-}
-
-std::vector<Category> SqliteStore::ListCategories() {
-  auto reader = Reader();
-  auto& list = reader->Prepare(
-      "SELECT c.id, c.slug, c.name FROM categories c WHERE EXISTS (SELECT 1 FROM articles a"
-      " WHERE a.category_id = c.id AND a.status = 'published') ORDER BY c.name");
-  list.Reset();
-  std::vector<Category> categories;
-  while (list.Step()) categories.push_back({list.Int(0), list.Text(1), list.Text(2)});
-  return categories;
-}
-
-std::optional<Category> SqliteStore::FindCategoryBySlug(const std::string& slug) {
-  auto reader = Reader();
-  auto& find = reader->Prepare("SELECT id, slug, name FROM categories WHERE slug = ?");
-  if (!find.Bind(slug).Step()) return std::nullopt;
-  Category category{find.Int(0), find.Text(1), find.Text(2)};
-  find.Reset();
-  return category;
 }
 
 std::vector<CategoryCount> SqliteStore::ListCategoryCounts() {

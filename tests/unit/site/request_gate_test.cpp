@@ -50,6 +50,31 @@ TEST(RequestGate, TheDefaultListHasLoopbackAndTheListenAddress) {
   EXPECT_FALSE(wildcard.Serves("0.0.0.0"));
 }
 
+http::Request WithHosts(std::vector<std::string_view> hosts, int http_version) {
+  http::Request request;
+  request.method = http::Method::kGet;
+  request.path = "/";
+  request.http_version = http_version;
+  for (const auto host : hosts) request.headers.emplace_back("Host", host);
+  return request;
+}
+
+TEST(RequestGate, AnHttp11RequestNeedsExactlyOneHost) {
+  const auto addresses = NoProxies();
+  const RequestGate gate("", DefaultAllowedHosts("127.0.0.1"), addresses);
+  auto none = WithHosts({}, 11);
+  EXPECT_EQ(gate(none)->status, 400);
+  auto two = WithHosts({"localhost", "evil.example"}, 11);
+  EXPECT_EQ(gate(two)->status, 400);
+  auto one = WithHosts({"localhost"}, 11);
+  EXPECT_FALSE(gate(one));
+  auto old_client = WithHosts({}, 10);  // HTTP/1.0 may send none
+  EXPECT_FALSE(gate(old_client));
+  auto probe = WithHosts({}, 11);
+  probe.path = "/healthz";
+  EXPECT_FALSE(gate(probe));
+}
+
 TEST(RequestGate, ABadAllowListEntryIsRefusedByName) {
   try {
     ParseAllowedHosts("good.example, bad/host");

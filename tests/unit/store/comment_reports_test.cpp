@@ -52,6 +52,27 @@ TEST_P(StoreContract, issue_0009_AnEditorsApprovalClearsTheCountAndStands) {
   EXPECT_EQ(store_->ListComments(CommentFilter::kReported, 10).size(), 1u);
 }
 
+TEST_P(StoreContract, ApprovingACommentNobodyReportedLeavesReportsAbleToHideIt) {
+  // Held mode: an editor approves before anyone has read it; readers may still object.
+  const auto article = Add("Held", "Town Hall", kPublished, 1000);
+  const auto id = *store_->AddComment(CommentRow{.article_id = article,
+                                                 .reader_id = "author",
+                                                 .name = "Ada",
+                                                 .body = "Words.",
+                                                 .status = news::CommentStatus::kPending,
+                                                 .created_at = 1000});
+  ASSERT_TRUE(store_->SetCommentStatus(id, news::CommentStatus::kApproved));
+  EXPECT_FALSE(store_->FindComment(id)->approved_by_editor);
+  for (int i = 0; i < 3; ++i) {
+    store_->ReportComment(id, "reader-" + std::to_string(i), "address-" + std::to_string(i), 3,
+                          2000 + i);
+  }
+  EXPECT_EQ(store_->FindComment(id)->status, news::CommentStatus::kPending);
+  // Approved again, now despite the reports: this approval stands.
+  ASSERT_TRUE(store_->SetCommentStatus(id, news::CommentStatus::kApproved));
+  EXPECT_TRUE(store_->FindComment(id)->approved_by_editor);
+}
+
 TEST_P(StoreContract, OldAddressKeysAreForgottenAndThenNoLongerBlockAReport) {
   const auto id = ApprovedComment(*store_, Add("Reported", "Town Hall", kPublished, 1000));
   const std::int64_t day = 86400;
