@@ -172,7 +172,9 @@ std::optional<http::Response> RequestGate::operator()(http::Request& request) co
     return http::Response::Redirect(301, site_url_ + std::string(request.target));
   }
   http::Response refused =
-      http::Response::Text(421, "This server does not serve pages for that host name.\n");
+      http::Response::Text(421,
+                           "This server does not serve pages for that host name. (Its operator "
+                           "can add the name to [site] hosts, or set [site] url.)\n");
   refused.SetHeader("Cache-Control", "no-store");
   return refused;
 }
