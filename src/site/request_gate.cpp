@@ -155,9 +155,14 @@ std::optional<http::Response> RequestGate::operator()(http::Request& request) co
 
   if (request.path == "/healthz") return std::nullopt;
   // RFC 9112 §3.2: an HTTP/1.1 request needs exactly one Host; HTTP/1.0 may send none.
+  // One pass over the headers counts the Host lines and keeps the value (this runs on every
+  // request).
   int host_lines = 0;
+  std::string_view host;
   for (const auto& [name, value] : request.headers) {
-    host_lines += http::EqualsIgnoreCase(name, "Host");
+    if (!http::EqualsIgnoreCase(name, "Host")) continue;
+    ++host_lines;
+    host = value;
   }
   if (host_lines > 1 || (host_lines == 0 && request.http_version >= 11)) {
     http::Response refused =
@@ -165,7 +170,6 @@ std::optional<http::Response> RequestGate::operator()(http::Request& request) co
     refused.close = true;
     return refused;
   }
-  const std::string_view host = request.Header("Host");
   if (host.empty() || Serves(host)) return std::nullopt;
   if (site_host_ &&
       (request.method == http::Method::kGet || request.method == http::Method::kHead)) {
