@@ -142,6 +142,43 @@ int RunApp(int argc, char** argv) {
   solve->add_option("token", captcha_token, "a token from /captcha/new")->required();
   solve->callback([&] { action = [&] { return RunCaptchaSolve(common, captcha_token); }; });
 
+  auto* user = app.add_subcommand("user", "back-office logins: add, list, passwd, disable, role");
+  user->require_subcommand(1);
+  UserOptions user_options;
+  auto* user_add = user->add_subcommand(
+      "add", "add a login (password from the terminal without echo, or from stdin)");
+  AddCommonOptions(*user_add, common);
+  user_add->add_option("email", user_options.email, "the login's e-mail address")->required();
+  user_add->add_option("--role", user_options.role, "contributor, author, editor or admin")
+      ->required();
+  user_add->add_option("--author", user_options.author_slug,
+                       "write as this existing author profile (its slug)");
+  user_add->add_option("--name", user_options.name,
+                       "the new author profile's name (without --author)");
+  user_add->callback([&] { action = [&] { return RunUserAdd(common, user_options); }; });
+  auto* user_list = user->add_subcommand("list", "every login with its role and state");
+  AddCommonOptions(*user_list, common);
+  user_list->callback([&] { action = [&] { return RunUserList(common); }; });
+  auto* user_passwd = user->add_subcommand("passwd", "set a login's password (ends its sign-ins)");
+  AddCommonOptions(*user_passwd, common);
+  user_passwd->add_option("email", user_options.email, "the login's e-mail address")->required();
+  user_passwd->callback(
+      [&] { action = [&] { return RunUserPasswd(common, user_options.email); }; });
+  bool enable = false;
+  auto* user_disable = user->add_subcommand("disable", "stop a login (ends its sign-ins)");
+  AddCommonOptions(*user_disable, common);
+  user_disable->add_option("email", user_options.email, "the login's e-mail address")->required();
+  user_disable->add_flag("--enable", enable, "enable it again instead");
+  user_disable->callback(
+      [&] { action = [&] { return RunUserDisable(common, user_options.email, !enable); }; });
+  auto* user_role = user->add_subcommand("role", "change a login's role");
+  AddCommonOptions(*user_role, common);
+  user_role->add_option("email", user_options.email, "the login's e-mail address")->required();
+  user_role->add_option("role", user_options.role, "contributor, author, editor or admin")
+      ->required();
+  user_role->callback(
+      [&] { action = [&] { return RunUserRole(common, user_options.email, user_options.role); }; });
+
   std::string transfer_file;
   bool replace = false;
   auto* export_command = app.add_subcommand("export", "write the whole site as one JSON document");

@@ -7,6 +7,7 @@
 #include "news/calendar.h"
 #include "news/front_matter.h"
 #include "render/markdown.h"
+#include "site/routes.h"
 
 namespace broadsheet::cli {
 namespace {
@@ -16,7 +17,7 @@ std::string CanonicalPath(const store::ArticleRow& article) {
 }
 
 news::ArticleInput ReadArticleFile(const std::string& path) {
-  news::ParsedArticleFile parsed = news::ParseArticleFile(ReadFile(path));
+  news::ParsedArticleFile parsed = news::ParseArticleFile(ReadFile(path), site::ReservedNames());
   if (!parsed.errors.empty()) {
     std::string message = path + ":";
     for (const news::FieldError& error : parsed.errors) message += " " + error.message + ";";
@@ -36,7 +37,7 @@ int RunArticleAdd(const CommonOptions& common, const std::string& file) {
   const news::ArticleInput input = ReadArticleFile(file);
   auto store = OpenStore(common);
   const auto id = store->AddArticle(input, render::RenderMarkdown(input.body_markdown),
-                                    news::UnixNow());
+                                    news::UnixNow(), /*user_id=*/0);
   fmt::print("{} {}\n", id, CanonicalPath(*store->FindArticle(id)));
   return 0;
 }
@@ -44,9 +45,10 @@ int RunArticleAdd(const CommonOptions& common, const std::string& file) {
 int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::string& file) {
   const news::ArticleInput input = ReadArticleFile(file);
   auto store = OpenStore(common);
-  if (!store->UpdateArticle(id, input, render::RenderMarkdown(input.body_markdown),
-                            news::UnixNow())) {
-    throw CliError("no article with id " + std::to_string(id));
+  // The command line does not check versions: it replaces what is stored, as it always did.
+  if (store->UpdateArticle(id, input, render::RenderMarkdown(input.body_markdown), news::UnixNow(),
+                           {}, "saved") != store::SaveOutcome::kSaved) {
+    throw CliError("no article with id " + std::to_string(id) + " (or it is in the trash)");
   }
   fmt::print("{} {}\n", id, CanonicalPath(*store->FindArticle(id)));
   return 0;
@@ -55,7 +57,7 @@ int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::stri
 int RunArticleSetStatus(const CommonOptions& common, std::int64_t id, bool publish) {
   auto store = OpenStore(common);
   const auto status = publish ? news::ArticleStatus::kPublished : news::ArticleStatus::kDraft;
-  if (!store->SetArticleStatus(id, status, news::UnixNow())) {
+  if (!store->SetArticleStatus(id, status, news::UnixNow(), /*user_id=*/0)) {
     throw CliError("no article with id " + std::to_string(id));
   }
   fmt::print("{} {}\n", id, news::ToString(status));

@@ -42,6 +42,19 @@ int RunSettings(const CommonOptions& common, const std::string& key, const std::
 // Prints the answer sealed in a security code token (the operator's and the tests' way in).
 int RunCaptchaSolve(const CommonOptions& common, const std::string& token);
 
+// Back-office logins. The password comes from the terminal (no echo) or stdin.
+struct UserOptions {
+  std::string email;
+  std::string role;
+  std::string author_slug;  // write as this existing profile
+  std::string name;         // else a new profile with this name (default: the e-mail's local part)
+};
+int RunUserAdd(const CommonOptions& common, const UserOptions& options);
+int RunUserList(const CommonOptions& common);
+int RunUserPasswd(const CommonOptions& common, const std::string& email);
+int RunUserDisable(const CommonOptions& common, const std::string& email, bool disable);
+int RunUserRole(const CommonOptions& common, const std::string& email, const std::string& role);
+
 // Seeds the demo articles from ASSETS/demo/articles into an empty store. Returns how many.
 int SeedDemoSite(store::Store& store, const std::string& assets_dir);
 

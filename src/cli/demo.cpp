@@ -38,9 +38,9 @@ int SeedDemoSite(store::Store& store, const std::string& assets_dir) {
     }
     // The oldest file first, about 19 hours apart, the newest an hour ago.
     const std::int64_t published_at = now - kHour - (count - 1 - i) * 19 * kHour;
-    const auto id = store.AddArticle(parsed.input,
-                                     render::RenderMarkdown(parsed.input.body_markdown),
-                                     published_at);
+    const auto id =
+        store.AddArticle(parsed.input, render::RenderMarkdown(parsed.input.body_markdown),
+                         published_at, /*user_id=*/0);
     // A deterministic spread of past reads: newer and every third article read more.
     for (int day = 0; day < 7; ++day) {
       const std::int64_t day_start = now - day * kDay;

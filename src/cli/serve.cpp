@@ -1,6 +1,7 @@
 // `broadsheet serve`: the composition root. Builds config, store, counters, caches, templates
 // and the HTTP server in order, runs until SIGINT/SIGTERM, and shuts down in reverse: stop
 // accepting, finish in-flight requests, flush pending views, exit 0.
+#include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -19,9 +20,12 @@
 #include "security/captcha_token.h"
 #include "security/client_address.h"
 #include "security/clock.h"
+#include "security/password.h"
 #include "security/rate_limiter.h"
 #include "security/reader_cookie.h"
+#include "security/signin_token.h"
 #include "security/site_key.h"
+#include "site/admin/desk_context.h"
 #include "site/background_tasks.h"
 #include "site/listing_facts.h"
 #include "site/request_gate.h"
@@ -39,6 +43,10 @@ const std::vector<std::string> kRequiredTemplates = {"layout", "front",     "cat
                                                      "article", "not_found", "error",
                                                      "comment_form", "comment_page",
                                                      "comments_page"};
+
+const std::vector<std::string> kRequiredDeskTemplates = {
+    "layout",         "login", "message",   "account", "articles", "editor",
+    "confirm_delete", "trash", "revisions", "diff",    "users"};
 
 // 0 in the config means one per core.
 int OnePerCoreUnless(std::int64_t configured) {
@@ -119,6 +127,39 @@ site::CommentRules CommentRulesFrom(const config::Config& config,
   return rules;
 }
 
+site::admin::DeskSettings DeskSettingsFrom(const config::Config& config) {
+  return {.idle_s = config.Int("admin.idle_s"),
+          .max_age_s = config.Int("admin.max_age_s"),
+          .signin_form_s = config.Int("admin.signin_form_s"),
+          .trash_s = config.Int("admin.trash_s"),
+          .page_size = 20,
+          .timezone = config.String("site.timezone")};
+}
+
+security::PasswordCost PasswordCostFrom(const config::Config& config) {
+  const auto cost = security::ParsePasswordCost(config.String("admin.password_cost"));
+  if (!cost) throw CliError("[admin] password_cost must be interactive or minimum");
+  return *cost;
+}
+
+// The first `serve --demo` of a site with no logins makes one admin, so a newcomer can sign
+// in at once. The password is random and shown once, on stderr, terminal or not.
+void CreateDemoAdmin(store::Store& store, security::PasswordHasher& hasher,
+                     const std::string& address, std::uint16_t port) {
+  if (!store.ListUsers().empty()) return;
+  std::string password = security::SignInTokens::NewId().substr(0, 20);
+  store::UserRow admin;
+  admin.email = "admin@example.org";
+  admin.role = news::Role::kAdmin;
+  admin.password_hash = *hasher.Hash(password);
+  if (!store.AddUser(admin, "", "Site Admin", news::UnixNow())) return;
+  fmt::print(stderr,
+             "\ndemo: sign in to the back office at http://{}:{}/admin/ as admin@example.org\n"
+             "demo: password {}  (shown only this once; change it under Account)\n\n",
+             address, port, password);
+  std::fflush(stderr);
+}
+
 void ConfigureLogging(const config::Config& config) {
   const auto level = spdlog::level::from_str(config.String("log.level"));
   if (level == spdlog::level::off && config.String("log.level") != "off") {
@@ -151,10 +192,18 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
     spdlog::info("demo: seeded {} articles", seeded);
   }
 
+  // A category that took a name the router now answers itself would be unreachable.
+  for (const std::string& renamed : store->RenameReservedCategories(site::ReservedNames())) {
+    spdlog::warn("category renamed, its old address is one of the site's own: {}", renamed);
+  }
+
   std::unique_ptr<render::TemplateSet> templates;
+  std::unique_ptr<render::TemplateSet> desk_templates;
   std::unique_ptr<site::StaticFiles> static_files;
   try {
     templates = std::make_unique<render::TemplateSet>(assets + "/templates", kRequiredTemplates);
+    desk_templates =
+        std::make_unique<render::TemplateSet>(assets + "/templates/admin", kRequiredDeskTemplates);
     static_files = std::make_unique<site::StaticFiles>(assets + "/static");
   } catch (const std::runtime_error& error) {
     throw CliError(error.what());
@@ -210,8 +259,25 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   const site::SiteContext context{settings,      *store,  views,  pages,         *templates,
                                   *static_files, ratings, guards, comment_rules, listings};
 
+  security::PasswordHasher password_hasher(PasswordCostFrom(config),
+                                           static_cast<int>(config.Int("admin.hashes_at_once")));
+  const security::SignInTokens signin_tokens(key);
+  const auto signin_window = std::chrono::seconds(config.Int("admin.signin_window_s"));
+  security::SlidingWindowLimiter signin_failures_per_address(
+      static_cast<int>(config.Int("admin.signin_attempts_per_address")), signin_window, clock);
+  security::SlidingWindowLimiter signin_failures_per_account(
+      static_cast<int>(config.Int("admin.signin_attempts")), signin_window, clock);
+  const site::admin::DeskContext desk{.site = context,
+                                      .templates = *desk_templates,
+                                      .hasher = password_hasher,
+                                      .tokens = signin_tokens,
+                                      .failures_per_address = signin_failures_per_address,
+                                      .failures_per_account = signin_failures_per_account,
+                                      .settings = DeskSettingsFrom(config),
+                                      .reserved_names = site::ReservedNames()};
+
   http::Router router;
-  site::RegisterRoutes(router, context);
+  site::RegisterRoutes(router, context, desk);
   const site::RequestGate gate(settings.base_url, AllowedHostsFrom(config, server_options.address),
                                *addresses);
   router.SetGate([&gate](http::Request& request) { return gate(request); });
@@ -249,8 +315,10 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
       *store, views, ratings, pages,
       {.flush_interval = std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
        .poll_interval = std::chrono::milliseconds(config.Int("store.poll_interval_ms")),
-       .address_retention = std::chrono::hours(24 * config.Int("privacy.address_days"))});
+       .address_retention = std::chrono::hours(24 * config.Int("privacy.address_days")),
+       .trash_retention = std::chrono::seconds(config.Int("admin.trash_s"))});
   background.Start();
+  if (options.demo) CreateDemoAdmin(*store, password_hasher, server_options.address, port);
   if (!options.port_file.empty()) WritePortFile(options.port_file, port);
   spdlog::info("broadsheet serving http://{}:{}/ ({} threads, store {})", server_options.address,
                port, server_options.threads, config.StoreUrl());

@@ -1,7 +1,6 @@
 #include "cli/site_document.h"
 
 #include <boost/json.hpp>
-
 #include <ctime>
 #include <set>
 
@@ -9,6 +8,7 @@
 #include "news/article.h"
 #include "news/comment.h"
 #include "news/slug.h"
+#include "news/user.h"
 #include "render/markdown.h"
 
 namespace broadsheet::cli {
@@ -102,24 +102,40 @@ bool IsDay(const std::string& day) {
 }  // namespace
 
 std::string WriteSiteDocument(const store::SiteExport& site) {
-  std::vector<json::object> authors, categories, articles, daily, votes, comments, settings;
-  for (const auto& a : site.authors) authors.push_back({{"id", a.id}, {"name", a.name}});
+  std::vector<json::object> authors, users, categories, articles, daily, votes, comments, settings;
+  for (const auto& a : site.authors) {
+    authors.push_back({{"id", a.id}, {"name", a.name}, {"slug", a.slug}, {"bio", a.bio}});
+  }
+  for (const auto& u : site.users) {
+    users.push_back({{"id", u.id},
+                     {"email", u.email},
+                     {"password_hash", u.password_hash},
+                     {"role", std::string(news::ToString(u.role))},
+                     {"disabled", u.disabled},
+                     {"author_id", u.author.id},
+                     {"created_at", Timestamp(u.created_at)}});
+  }
   for (const auto& c : site.categories) {
     categories.push_back({{"id", c.id}, {"slug", c.slug}, {"name", c.name}});
   }
   for (const auto& a : site.articles) {
-    articles.push_back({{"id", a.id},
-                        {"slug", a.slug},
-                        {"title", a.title},
-                        {"summary", a.summary},
-                        {"status", std::string(news::ToString(a.status))},
-                        {"author_id", a.author.id},
-                        {"category_id", a.category.id},
-                        {"published_at", Timestamp(a.published_at)},
-                        {"updated_at", Timestamp(a.updated_at)},
-                        {"views", a.views},
-                        {"crawler_hits", a.crawler_hits},
-                        {"body_markdown", a.body_markdown}});
+    json::array tags;
+    for (const auto& tag : a.tags) tags.emplace_back(tag.name);
+    articles.push_back(
+        {{"id", a.id},
+         {"slug", a.slug},
+         {"title", a.title},
+         {"summary", a.summary},
+         {"status", std::string(news::ToString(a.status))},
+         {"author_id", a.author.id},
+         {"category_id", a.category.id},
+         {"published_at", Timestamp(a.published_at)},
+         {"updated_at", Timestamp(a.updated_at)},
+         {"views", a.views},
+         {"crawler_hits", a.crawler_hits},
+         {"tags", std::move(tags)},
+         {"trashed_at", a.trashed_at ? json::value(Timestamp(a.trashed_at)) : json::value(nullptr)},
+         {"body_markdown", a.body_markdown}});
   }
   for (const auto& d : site.daily_views) {
     daily.push_back({{"article_id", d.article_id}, {"day", d.day}, {"views", d.views}});
@@ -133,6 +149,7 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   std::string out = "{\n\"format\": \"" + std::string(kFormat) +
                     "\",\n\"version\": " + std::to_string(kVersion) + ",\n";
   AppendArray(out, "authors", authors, false);
+  AppendArray(out, "users", users, false);
   AppendArray(out, "categories", categories, false);
   AppendArray(out, "articles", articles, false);
   AppendArray(out, "daily_views", daily, false);
@@ -175,14 +192,51 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
 
   store::SiteExport site;
   std::set<std::int64_t> author_ids, category_ids, article_ids;
+  std::set<std::string> author_slugs;
   for (const json::value& value : Array(root, "authors")) {
     const auto& record = Object(value, "an author");
     const std::string where = "author " + std::to_string(site.authors.size() + 1);
-    store::Author author{Int(record, "id", where, 1), Text(record, "name", where)};
+    store::Author author{Int(record, "id", where, 1), Text(record, "name", where), "", ""};
     if (author.name.empty() || !author_ids.insert(author.id).second) {
       throw CliError(where + ": needs a name and an id of its own");
     }
+    // Documents from before issue 10 have neither: the store makes up a slug.
+    if (record.contains("slug")) author.slug = Text(record, "slug", where);
+    if (record.contains("bio"))
+      author.bio = news::StripControlCharacters(Text(record, "bio", where));
+    if ((!author.slug.empty() && !news::IsValidSlug(author.slug)) ||
+        (!author.slug.empty() && !author_slugs.insert(author.slug).second) ||
+        author.bio.size() > news::kMaxBioLength) {
+      throw CliError(where + ": needs a valid slug of its own and a bio of at most " +
+                     std::to_string(news::kMaxBioLength) + " characters");
+    }
     site.authors.push_back(std::move(author));
+  }
+  if (root.contains("users")) {
+    std::set<std::string> emails;
+    for (const json::value& value : Array(root, "users")) {
+      const auto& record = Object(value, "a user");
+      const std::string where = "user " + std::to_string(site.users.size() + 1);
+      store::UserRow user;
+      user.id = Int(record, "id", where, 1);
+      const auto email = news::NormalizeEmail(Text(record, "email", where));
+      const auto role = news::ParseRole(Text(record, "role", where));
+      user.password_hash = Text(record, "password_hash", where);
+      user.author.id = Int(record, "author_id", where, 1);
+      user.created_at = ParseTimestamp(Field(record, "created_at", where), where);
+      const json::value& disabled = Field(record, "disabled", where);
+      if (!email || !role || !disabled.is_bool() || !user.password_hash.starts_with("$argon2id$") ||
+          user.password_hash.size() > 256 || !author_ids.count(user.author.id) ||
+          !emails.insert(*email).second) {
+        throw CliError(where +
+                       ": needs an e-mail address of its own, a role, an argon2id hash,"
+                       " disabled true or false, and a known author");
+      }
+      user.email = *email;
+      user.role = *role;
+      user.disabled = disabled.as_bool();
+      site.users.push_back(std::move(user));
+    }
   }
   for (const json::value& value : Array(root, "categories")) {
     const auto& record = Object(value, "a category");
@@ -202,8 +256,10 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     article.slug = Text(record, "slug", where);
     article.title = Text(record, "title", where);
     article.summary = Text(record, "summary", where);
-    const auto status = news::ParseArticleStatus(Text(record, "status", where));
-    if (!status) throw CliError(where + ": status must be draft or published");
+    const auto status = news::ParseStoredArticleStatus(Text(record, "status", where));
+    if (!status) {
+      throw CliError(where + ": status must be draft, review, scheduled, published or trashed");
+    }
     article.status = *status;
     article.author.id = Int(record, "author_id", where, 1);
     article.category.id = Int(record, "category_id", where, 1);
@@ -212,8 +268,30 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     article.views = Int(record, "views", where);
     article.crawler_hits = Int(record, "crawler_hits", where);
     article.body_markdown = Text(record, "body_markdown", where);
+    // Tags and the trash came with issue 10; older documents have neither.
+    if (record.contains("tags")) {
+      std::vector<std::string> names;
+      for (const json::value& tag : Array(record, "tags")) {
+        if (!tag.is_string()) throw CliError(where + ": tags must be names");
+        names.emplace_back(tag.as_string());
+      }
+      news::ArticleInput check{.title = "t", .category = "c", .author = "a", .tags = names};
+      if (!news::NormalizeAndValidate(check).empty() || check.tags.size() != names.size()) {
+        throw CliError(where + ": has a tag that is empty, repeated or too long, or too many");
+      }
+      for (const std::string& name : check.tags) {
+        article.tags.push_back({0, news::Slugify(name), name});
+      }
+    }
+    if (const json::value* trashed = record.if_contains("trashed_at");
+        trashed && !trashed->is_null()) {
+      article.trashed_at = ParseTimestamp(*trashed, where);
+    }
     if (!news::IsValidSlug(article.slug) || article.title.empty()) {
       throw CliError(where + ": needs a title and a valid slug");
+    }
+    if ((article.status == news::ArticleStatus::kTrashed) != (article.trashed_at > 0)) {
+      throw CliError(where + ": a trashed article needs trashed_at, and only it");
     }
     if (!author_ids.count(article.author.id) || !category_ids.count(article.category.id)) {
       throw CliError(where + ": names an author or category the document does not have");

@@ -132,6 +132,28 @@ constexpr std::array kKeys = {
               "the sliding window of captcha.per_address"},
     ConfigKey{"privacy.address_days", KeyType::kInt, "30", 1, 3650,
               "stored address keys (with comment reports) are deleted after this many days"},
+    ConfigKey{"admin.idle_s", KeyType::kInt, "43200", 1, 31'536'000,
+              "a back-office sign-in not used for this long ends (shorter is safer on shared "
+              "computers, longer signs editors out less)"},
+    ConfigKey{"admin.max_age_s", KeyType::kInt, "1209600", 1, 31'536'000,
+              "a back-office sign-in ends this long after it began, however much it is used"},
+    ConfigKey{"admin.signin_attempts", KeyType::kInt, "5", 1, kMaxInt,
+              "failed sign-ins to one account from one client address per window, per node; "
+              "more get 429 (the account still signs in from elsewhere)"},
+    ConfigKey{"admin.signin_attempts_per_address", KeyType::kInt, "20", 1, kMaxInt,
+              "failed sign-ins from one client address to any accounts per window, per node; "
+              "more get 429"},
+    ConfigKey{"admin.signin_window_s", KeyType::kInt, "60", 1, 86400,
+              "the sliding window of the two sign-in limits"},
+    ConfigKey{"admin.signin_form_s", KeyType::kInt, "3600", 10, 86400,
+              "how long a sign-in form may stay open before it must be reloaded"},
+    ConfigKey{"admin.trash_s", KeyType::kInt, "2592000", 1, 315'360'000,
+              "how long an article stays restorable in the trash before it is deleted for good"},
+    ConfigKey{"admin.password_cost", KeyType::kString, "interactive", 0, 0,
+              "argon2id cost: interactive (libsodium's interactive limits, ~65 ms and 64 MiB "
+              "per hash here) or minimum (for tests only)"},
+    ConfigKey{"admin.hashes_at_once", KeyType::kInt, "2", 1, 64,
+              "password hashes that may run at once (each takes 64 MiB); more get 503"},
     ConfigKey{"log.access", KeyType::kString, "", 0, 0,
               "access log file; empty = DATA/access.log, '-' = stdout, 'off' = none"},
     ConfigKey{"log.addresses", KeyType::kString, "raw", 0, 0,

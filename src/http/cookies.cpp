@@ -26,7 +26,7 @@ std::string SetCookieValue(std::string_view name, std::string_view value,
   std::string out;
   out.append(name).append("=").append(value);
   out.append("; Max-Age=").append(std::to_string(attributes.max_age_s));
-  out.append("; Path=/; HttpOnly; SameSite=Lax");
+  out.append("; Path=").append(attributes.path).append("; HttpOnly; SameSite=Lax");
   if (attributes.secure) out.append("; Secure");
   return out;
 }

@@ -15,8 +15,9 @@ std::optional<std::string_view> CookieValue(std::string_view cookie_header,
 struct CookieAttributes {
   int max_age_s = 0;
   bool secure = false;  // only over https
+  std::string_view path = "/";
 };
-// "name=value; Max-Age=N; Path=/; HttpOnly; SameSite=Lax[; Secure]"
+// "name=value; Max-Age=N; Path=P; HttpOnly; SameSite=Lax[; Secure]"
 std::string SetCookieValue(std::string_view name, std::string_view value,
                            const CookieAttributes& attributes);
 

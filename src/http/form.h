@@ -28,4 +28,8 @@ struct FormParse {
 // Splits on '&', decodes '+' and %XX. Refuses bad escapes and more than `max_fields` fields.
 FormParse ParseUrlEncodedForm(std::string_view body, std::size_t max_fields = 64);
 
+// The reverse, for one value in a query string: everything but letters, digits and "-_.~/"
+// becomes %XX.
+std::string PercentEncode(std::string_view text);
+
 }  // namespace broadsheet::http

@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 namespace broadsheet::http {
 namespace {
 
@@ -60,6 +62,30 @@ Response Router::Dispatch(Request& request) const {
   if (!allow.empty()) return MethodNotAllowed(allow);
   if (wanted == Method::kGet && fallback_) return fallback_(request);
   return MethodNotAllowed("GET, HEAD");
+}
+
+std::vector<Router::RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> routes;
+  for (const Route& route : routes_) routes.push_back({route.method, route.path, route.match});
+  return routes;
+}
+
+std::vector<std::string> Router::ReservedNames() const {
+  std::vector<std::string> names;
+  for (const Route& route : routes_) {
+    std::string_view path = route.path;
+    while (path.starts_with('/')) path.remove_prefix(1);
+    if (route.match == Match::kSuffix) {
+      while (path.ends_with('/')) path.remove_suffix(1);
+      path = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+    } else {
+      path = path.substr(0, path.find('/'));
+    }
+    if (!path.empty()) names.emplace_back(path);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 }  // namespace broadsheet::http

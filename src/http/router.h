@@ -32,8 +32,20 @@ class Router {
   // Runs the gate, then the matching handler.
   Response Dispatch(Request& request) const;
 
- private:
   enum class Match { kExact, kPrefix, kSuffix };
+  struct RouteInfo {
+    Method method;
+    std::string path;
+    Match match;
+  };
+  // Every registered route, in order (tests enumerate the back office's POST routes).
+  std::vector<RouteInfo> Routes() const;
+  // The names the router answers itself at the top level, which no category may take as its
+  // slug: the first segment of every exact and prefix path ("admin" for "/admin/login") and
+  // the last of every suffix ("comments" for "/comments"). Sorted, without duplicates.
+  std::vector<std::string> ReservedNames() const;
+
+ private:
   struct Route {
     Method method;
     std::string path;

@@ -1,5 +1,7 @@
 #include "news/article.h"
 
+#include <algorithm>
+
 #include "news/slug.h"
 
 namespace broadsheet::news {
@@ -34,13 +36,68 @@ void CheckLength(FieldErrors& errors, const char* field, const std::string& valu
 }  // namespace
 
 std::string_view ToString(ArticleStatus status) {
-  return status == ArticleStatus::kPublished ? "published" : "draft";
+  switch (status) {
+    case ArticleStatus::kDraft:
+      return "draft";
+    case ArticleStatus::kReview:
+      return "review";
+    case ArticleStatus::kScheduled:
+      return "scheduled";
+    case ArticleStatus::kPublished:
+      return "published";
+    case ArticleStatus::kTrashed:
+      return "trashed";
+  }
+  return "draft";
 }
 
 std::optional<ArticleStatus> ParseArticleStatus(std::string_view text) {
   if (text == "published") return ArticleStatus::kPublished;
   if (text == "draft") return ArticleStatus::kDraft;
+  if (text == "review") return ArticleStatus::kReview;
+  if (text == "scheduled") return ArticleStatus::kScheduled;
   return std::nullopt;
+}
+
+std::optional<ArticleStatus> ParseStoredArticleStatus(std::string_view text) {
+  if (text == "trashed") return ArticleStatus::kTrashed;
+  return ParseArticleStatus(text);
+}
+
+std::int64_t PublicationTime(const ArticleInput& input, std::int64_t stored, std::int64_t now) {
+  switch (input.status) {
+    case ArticleStatus::kScheduled:
+      return input.published_at;
+    case ArticleStatus::kPublished:
+      if (input.published_at > 0) return input.published_at;
+      return stored > 0 ? stored : now;
+    default:
+      return input.published_at > 0 ? input.published_at : stored;
+  }
+}
+
+std::vector<std::string> SplitTags(std::string_view text) {
+  std::vector<std::string> tags;
+  std::vector<std::string> slugs;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    std::string tag = CleanLine(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    std::string slug = Slugify(tag);
+    if (tag.empty() || std::find(slugs.begin(), slugs.end(), slug) != slugs.end()) continue;
+    slugs.push_back(std::move(slug));
+    tags.push_back(std::move(tag));
+  }
+  return tags;
+}
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string joined;
+  for (const std::string& tag : tags) {
+    if (!joined.empty()) joined += ", ";
+    joined += tag;
+  }
+  return joined;
 }
 
 std::string StripControlCharacters(std::string_view text) {
@@ -55,7 +112,7 @@ std::string StripControlCharacters(std::string_view text) {
   return out;
 }
 
-FieldErrors NormalizeAndValidate(ArticleInput& input) {
+FieldErrors NormalizeAndValidate(ArticleInput& input, const std::vector<std::string>& reserved) {
   FieldErrors errors;
   input.title = CleanLine(input.title);
   input.summary = CleanLine(input.summary);
@@ -75,8 +132,41 @@ FieldErrors NormalizeAndValidate(ArticleInput& input) {
     errors.push_back({"slug", "slug must be 1 to " + std::to_string(kMaxSlugLength) +
                                   " lowercase letters, digits and single hyphens"});
   }
-  if (!input.category.empty() && Slugify(input.category).empty()) {
+  const std::string category_slug = Slugify(input.category);
+  if (!input.category.empty() && category_slug.empty()) {
     errors.push_back({"category", "category needs at least one letter or digit"});
+  } else if (std::find(reserved.begin(), reserved.end(), category_slug) != reserved.end()) {
+    errors.push_back({"category", "a category cannot be called '" + input.category + "': /" +
+                                      category_slug + "/ is one of the site's own addresses"});
+  }
+
+  std::vector<std::string> tags;
+  for (const std::string& tag : input.tags) {
+    for (std::string& clean : SplitTags(tag)) tags.push_back(std::move(clean));
+  }
+  input.tags = SplitTags(JoinTags(tags));  // drops duplicates across entries
+  if (input.tags.size() > kMaxTags) {
+    errors.push_back({"tags", "at most " + std::to_string(kMaxTags) + " tags"});
+  }
+  for (const std::string& tag : input.tags) {
+    if (tag.size() > kMaxTagLength) {
+      errors.push_back(
+          {"tags", "a tag is longer than " + std::to_string(kMaxTagLength) + " characters"});
+      break;
+    }
+    if (Slugify(tag).empty()) {
+      errors.push_back({"tags", "tag '" + tag + "' needs at least one letter or digit"});
+      break;
+    }
+  }
+  if (input.status == ArticleStatus::kTrashed) {
+    errors.push_back({"status", "status must be draft, review, scheduled or published"});
+  }
+  if (input.status == ArticleStatus::kScheduled && input.published_at <= 0) {
+    errors.push_back({"published_at", "a scheduled article needs a publication time"});
+  }
+  if (input.published_at < 0) {
+    errors.push_back({"published_at", "the publication time is before 1970"});
   }
   return errors;
 }

@@ -6,22 +6,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "news/field_error.h"
 
 namespace broadsheet::news {
 
-enum class ArticleStatus { kDraft, kPublished };
+// Only kPublished is visible to readers. kReview waits for an editor; kScheduled becomes
+// kPublished at its published_at (site/background_tasks); kTrashed is in the trash, restorable
+// for [admin] trash_s, and is never an editor's choice.
+enum class ArticleStatus { kDraft, kReview, kScheduled, kPublished, kTrashed };
 
 std::string_view ToString(ArticleStatus status);
-// Returns nullopt for anything but "draft" or "published".
+// "draft", "review", "scheduled" or "published" (what an editor may choose); else nullopt.
 std::optional<ArticleStatus> ParseArticleStatus(std::string_view text);
+// Also "trashed": for reading rows back from a store.
+std::optional<ArticleStatus> ParseStoredArticleStatus(std::string_view text);
 
 // Limits on what an editor may save. They keep one article from filling memory or the page.
 inline constexpr std::size_t kMaxTitleLength = 200;       // characters (bytes of UTF-8)
 inline constexpr std::size_t kMaxSummaryLength = 500;
 inline constexpr std::size_t kMaxNameLength = 100;        // author and category names
 inline constexpr std::size_t kMaxBodyLength = 200 * 1024;  // Markdown source
+inline constexpr std::size_t kMaxTags = 20;                // per article
+inline constexpr std::size_t kMaxTagLength = 60;           // one tag's name
 
 // What an editor writes; the store adds ids, times and the rendered HTML.
 struct ArticleInput {
@@ -31,12 +39,29 @@ struct ArticleInput {
   std::string category;  // display name, e.g. "Town Hall"
   std::string author;    // display name
   ArticleStatus status = ArticleStatus::kDraft;
+  // When it is (or was) published, unix seconds. Required for kScheduled (the time it goes
+  // live); for kPublished, 0 keeps the first publication time (or takes now).
+  std::int64_t published_at = 0;
+  std::vector<std::string> tags;  // display names, in the editor's order
   std::string body_markdown;
 };
 
+// The published_at to store when `input` is saved over an article whose stored value is
+// `stored` (0 when new or never published): a schedule's time; for a publication, the time
+// given, else the first publication's, else `now`; otherwise what is stored.
+std::int64_t PublicationTime(const ArticleInput& input, std::int64_t stored, std::int64_t now);
+
+// "a, b,c" -> {"a", "b", "c"}: trimmed, empty ones dropped, duplicates (by slug) dropped.
+std::vector<std::string> SplitTags(std::string_view text);
+// {"a", "b"} -> "a, b".
+std::string JoinTags(const std::vector<std::string>& tags);
+
 // Trims fields, derives a missing slug, strips control characters, and returns every rule the
 // input breaks. An empty result means the input is ready to save.
-FieldErrors NormalizeAndValidate(ArticleInput& input);
+// `reserved` are the top-level names the router answers itself (site::ReservedNames()): a
+// category whose slug is one of them would be unreachable, so it is refused.
+FieldErrors NormalizeAndValidate(ArticleInput& input,
+                                 const std::vector<std::string>& reserved = {});
 
 // Removes ASCII control characters except tab and newline. Rendered pages use \x1e and \x1f to
 // mark live-number slots, so no stored text may contain them.

@@ -67,6 +67,48 @@ std::string IsoTimestamp(std::int64_t unix_seconds) {
   return buffer;
 }
 
+std::string LocalDateTimeInput(std::int64_t unix_seconds) {
+  const std::tm tm = LocalTime(unix_seconds);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min);
+  return buffer;
+}
+
+std::optional<std::int64_t> ParseLocalDateTime(std::string_view text) {
+  // "YYYY-MM-DDTHH:MM", optionally ":SS" (what <input type="datetime-local"> sends).
+  if (text.size() != 16 && text.size() != 19) return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t digits) -> int {
+    int value = 0;
+    for (std::size_t i = at; i < at + digits; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  if (text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      (text.size() == 19 && text[16] != ':')) {
+    return std::nullopt;
+  }
+  std::tm tm{};
+  tm.tm_year = number(0, 4) - 1900;
+  tm.tm_mon = number(5, 2) - 1;
+  tm.tm_mday = number(8, 2);
+  tm.tm_hour = number(11, 2);
+  tm.tm_min = number(14, 2);
+  tm.tm_sec = text.size() == 19 ? number(17, 2) : 0;
+  if (tm.tm_year < 70 || tm.tm_year > 8099 || tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 ||
+      tm.tm_mday > 31 || tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 ||
+      tm.tm_sec < 0 || tm.tm_sec > 59) {
+    return std::nullopt;
+  }
+  const int day = tm.tm_mday;
+  tm.tm_isdst = -1;
+  const std::time_t t = std::mktime(&tm);
+  if (t == static_cast<std::time_t>(-1) || tm.tm_mday != day) return std::nullopt;  // 31 Feb
+  return static_cast<std::int64_t>(t);
+}
+
 std::int64_t UnixNowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())

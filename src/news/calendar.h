@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace broadsheet::news {
 
@@ -23,6 +25,10 @@ std::string HumanDate(std::int64_t unix_seconds);
 std::string IsoTimestamp(std::int64_t unix_seconds);
 
 std::int64_t UnixNow();
+// "YYYY-MM-DDTHH:MM" in the site's zone (the value of an <input type="datetime-local">), and
+// back: nullopt for anything that is not such a time.
+std::string LocalDateTimeInput(std::int64_t unix_seconds);
+std::optional<std::int64_t> ParseLocalDateTime(std::string_view text);
 // The same in milliseconds (security code issue and expiry times).
 std::int64_t UnixNowMs();
 

@@ -22,7 +22,8 @@ std::string_view NextLine(std::string_view& rest) {
 
 }  // namespace
 
-ParsedArticleFile ParseArticleFile(std::string_view text) {
+ParsedArticleFile ParseArticleFile(std::string_view text,
+                                   const std::vector<std::string>& reserved) {
   ParsedArticleFile result;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   std::string_view rest = text;
@@ -60,23 +61,28 @@ ParsedArticleFile ParseArticleFile(std::string_view text) {
       in.author = value;
     } else if (key == "status") {
       status_text = value;
+    } else if (key == "tags") {
+      in.tags = SplitTags(value);
     } else {
       result.errors.push_back({"front matter", "unknown key '" + std::string(key.substr(0, 40)) +
                                                    "' (known: title, slug, summary, category, "
-                                                   "author, status)"});
+                                                   "author, status, tags)"});
     }
   }
   if (!closed) {
     result.errors.push_back({"front matter", "the front matter has no closing '---' line"});
     return result;
   }
-  if (auto status = ParseArticleStatus(status_text)) {
+  // A file has no publication time to give, so it cannot schedule: the back office does.
+  if (auto status = ParseArticleStatus(status_text); status == ArticleStatus::kDraft ||
+                                                     status == ArticleStatus::kPublished ||
+                                                     status == ArticleStatus::kReview) {
     result.input.status = *status;
   } else {
-    result.errors.push_back({"status", "status must be 'draft' or 'published'"});
+    result.errors.push_back({"status", "status must be 'draft', 'review' or 'published'"});
   }
   result.input.body_markdown = std::string(rest);
-  for (auto& error : NormalizeAndValidate(result.input)) result.errors.push_back(error);
+  for (auto& error : NormalizeAndValidate(result.input, reserved)) result.errors.push_back(error);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "news/article.h"
 #include "news/field_error.h"
@@ -15,6 +16,8 @@ struct ParsedArticleFile {
 };
 
 // Parses and validates. Unknown keys, a missing block, or a bad status are field errors.
-ParsedArticleFile ParseArticleFile(std::string_view text);
+// `reserved`: the router's top-level names, which no category may take (news/article.h).
+ParsedArticleFile ParseArticleFile(std::string_view text,
+                                   const std::vector<std::string>& reserved = {});
 
 }  // namespace broadsheet::news

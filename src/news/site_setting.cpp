@@ -4,12 +4,21 @@ namespace broadsheet::news {
 
 const std::vector<SettingRule>& SettingRules() {
   static const std::vector<SettingRule> rules = {
-      {kModerationSetting, "open", {"open", "held", "known"},
+      {kModerationSetting,
+       "open",
+       {"open", "held", "known"},
        "comments appear at once (open), wait for an editor (held), or appear at once only for "
        "readers with an approved comment (known)"},
-      {kChallengeSetting, "image", {"image", "pow"},
+      {kChallengeSetting,
+       "image",
+       {"image", "pow"},
        "the comment form's security code: a distorted image with audio (image) or a "
        "proof-of-work the browser solves (pow); without JavaScript readers get the image"},
+      {kAuthorsPublishSetting,
+       "false",
+       {"false", "true"},
+       "whether users with the author role may publish and schedule their own articles (true) "
+       "or only submit them for an editor's review (false)"},
   };
   return rules;
 }

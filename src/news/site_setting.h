@@ -10,6 +10,8 @@ namespace broadsheet::news {
 
 inline constexpr std::string_view kModerationSetting = "comments.moderation";  // open|held|known
 inline constexpr std::string_view kChallengeSetting = "captcha.kind";          // image|pow
+// May the author role publish and schedule (true), or only submit for review (false)?
+inline constexpr std::string_view kAuthorsPublishSetting = "articles.authors_publish";
 
 struct SettingRule {
   std::string_view key;

@@ -21,7 +21,7 @@ void SlidingWindowLimiter::PruneIdle(Shard& shard, Clock::TimePoint now) {
   }
 }
 
-RateDecision SlidingWindowLimiter::Allow(const std::string& key) {
+RateDecision SlidingWindowLimiter::Decide(const std::string& key, bool record) {
   Shard& shard = shards_[std::hash<std::string>{}(key) % kShards];
   const auto now = clock_.Now();
   std::lock_guard lock(shard.mutex);
@@ -34,8 +34,14 @@ RateDecision SlidingWindowLimiter::Allow(const std::string& key) {
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait);
     return {false, std::max(seconds, std::chrono::seconds(1))};
   }
-  events.push_back(now);
+  if (record) events.push_back(now);
   return {true, std::chrono::seconds(0)};
 }
+
+RateDecision SlidingWindowLimiter::Allow(const std::string& key) { return Decide(key, true); }
+
+RateDecision SlidingWindowLimiter::Check(const std::string& key) { return Decide(key, false); }
+
+void SlidingWindowLimiter::Record(const std::string& key) { Decide(key, true); }
 
 }  // namespace broadsheet::security

@@ -27,6 +27,10 @@ class SlidingWindowLimiter {
 
   // Records an event for `key` when allowed; a refused attempt is not recorded.
   RateDecision Allow(const std::string& key);
+  // For limits on failures (sign-ins): whether an event would be allowed, without recording
+  // it; and recording one (none beyond the limit: the window is already full).
+  RateDecision Check(const std::string& key);
+  void Record(const std::string& key);
 
  private:
   struct Shard {
@@ -37,6 +41,7 @@ class SlidingWindowLimiter {
   static constexpr std::size_t kShards = 16;
 
   void PruneIdle(Shard& shard, Clock::TimePoint now);
+  RateDecision Decide(const std::string& key, bool record);
 
   const int limit_;
   const std::chrono::milliseconds window_;

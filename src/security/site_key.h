@@ -17,6 +17,7 @@ enum class KeyPurpose : std::uint64_t {
   kAddressHash = 3,
   kProofOfWork = 4,
   kSession = 5,
+  kCsrf = 6,
 };
 
 class SiteKey {

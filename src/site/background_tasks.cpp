@@ -11,7 +11,8 @@ namespace broadsheet::site {
 
 namespace {
 
-// Address keys older than the retention are looked for this often (and at start).
+// Address keys older than the retention, and articles trashed long enough ago, are looked
+// for this often (and at start).
 constexpr auto kPurgeInterval = std::chrono::hours(1);
 
 }  // namespace
@@ -70,6 +71,17 @@ void BackgroundTasks::FlushViews() {
   }
 }
 
+void BackgroundTasks::PublishScheduled() {
+  try {
+    // Every node does this; the store makes sure each article is published by one of them.
+    for (const auto id : store_.PublishDue(news::UnixNow())) {
+      spdlog::info("scheduled article {} is published", id);
+    }
+  } catch (const std::exception& error) {
+    spdlog::warn("cannot publish scheduled articles, will retry: {}", error.what());
+  }
+}
+
 void BackgroundTasks::CheckForChanges() {
   try {
     const auto version = store_.ContentVersion();
@@ -95,6 +107,13 @@ void BackgroundTasks::PurgeAddressKeys() {
   } catch (const std::exception& error) {
     spdlog::warn("cannot forget old address keys, will retry: {}", error.what());
   }
+  try {
+    const std::int64_t purged =
+        store_.PurgeTrash(news::UnixNow() - schedule_.trash_retention.count());
+    if (purged > 0) spdlog::info("trash: deleted {} articles for good", purged);
+  } catch (const std::exception& error) {
+    spdlog::warn("cannot empty the trash, will retry: {}", error.what());
+  }
 }
 
 void BackgroundTasks::Run() {
@@ -116,6 +135,7 @@ void BackgroundTasks::Run() {
       next_flush = now + schedule_.flush_interval;
     }
     if (now >= next_poll) {
+      PublishScheduled();
       CheckForChanges();
       next_poll = now + schedule_.poll_interval;
     }

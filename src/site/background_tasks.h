@@ -2,8 +2,10 @@
 // and, every [store] poll_interval_ms, polls the store's content version (dropping cached
 // pages when another process or node changed content) and refreshes the view snapshot (views
 // other nodes added) and the rating totals, and does the same at once when the store signals
-// a change (PostgreSQL LISTEN/NOTIFY). At start and then hourly it forgets stored address keys
-// older than [privacy] address_days. Flush and refresh share this thread, so they never race.
+// a change (PostgreSQL LISTEN/NOTIFY); before each poll it publishes scheduled articles whose
+// time has come. At start and then hourly it forgets stored address keys older than [privacy]
+// address_days and deletes articles in the trash longer than [admin] trash_s. Flush and
+// refresh share this thread, so they never race.
 // Stop() does a final flush. Start/Stop from the controlling thread.
 #pragma once
 
@@ -23,6 +25,7 @@ struct BackgroundSchedule {
   std::chrono::milliseconds flush_interval{1000};
   std::chrono::milliseconds poll_interval{1000};
   std::chrono::hours address_retention{24 * 30};  // [privacy] address_days
+  std::chrono::seconds trash_retention{2592000};  // [admin] trash_s
 };
 
 class BackgroundTasks {
@@ -39,6 +42,7 @@ class BackgroundTasks {
  private:
   void Run();
   void FlushViews();
+  void PublishScheduled();
   void CheckForChanges();
   void PurgeAddressKeys();
 

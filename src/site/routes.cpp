@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "site/admin/desk_routes.h"
 #include "site/article_page.h"
 #include "site/captcha_routes.h"
 #include "site/comment_action.h"
@@ -47,10 +48,10 @@ Response ServeContentPath(const SiteContext& context, const Request& request) {
   return NotFoundPage(context, request);
 }
 
-}  // namespace
-
-void RegisterRoutes(http::Router& router, const SiteContext& context) {
-  const SiteContext* site = &context;
+// Registers every route; the handlers dereference `site` and `desk` only when called, so
+// null pointers give a router that can list its routes but never answer.
+void AddRoutes(http::Router& router, const SiteContext* site, const admin::DeskContext* desk) {
+  admin::RegisterDeskRoutes(router, desk);
   router.Exact(Method::kGet, "/healthz", [site](const Request& request) {
     return Guarded(*site, request, [&] {
       site->store.ContentVersion();  // the database answers
@@ -97,6 +98,19 @@ void RegisterRoutes(http::Router& router, const SiteContext& context) {
   router.Fallback([site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeContentPath(*site, request); });
   });
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, const SiteContext& context,
+                    const admin::DeskContext& desk) {
+  AddRoutes(router, &context, &desk);
+}
+
+std::vector<std::string> ReservedNames() {
+  http::Router router;
+  AddRoutes(router, nullptr, nullptr);
+  return router.ReservedNames();
 }
 
 }  // namespace broadsheet::site

@@ -4,15 +4,16 @@
 #pragma once
 
 // A macro only so the list can be joined with more columns at compile time.
-#define BROADSHEET_ARTICLE_COLUMNS                                                          \
-  "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, " \
-  "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, "                                  \
-  "(SELECT count(*) FROM comments cm WHERE cm.article_id = a.id AND cm.status = 'approved')"
+#define BROADSHEET_ARTICLE_COLUMNS                                                             \
+  "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "        \
+  "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, "                                     \
+  "(SELECT count(*) FROM comments cm WHERE cm.article_id = a.id AND cm.status = 'approved'), " \
+  "a.version, a.trashed_at, au.slug"
 
 namespace broadsheet::store {
 
 inline constexpr const char* kArticleColumns = BROADSHEET_ARTICLE_COLUMNS;
-// The same followed by the bodies (columns 15 and 16).
+// The same followed by the bodies (columns 18 and 19).
 inline constexpr const char* kArticleColumnsWithBody =
     BROADSHEET_ARTICLE_COLUMNS ", a.body_markdown, a.body_html";
 inline constexpr const char* kArticleJoins =

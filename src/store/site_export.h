@@ -19,9 +19,13 @@ struct DailyViewRow {
 };
 
 struct SiteExport {
-  std::vector<Author> authors;
+  std::vector<Author> authors;  // with slug and bio
+  // Logins with their password hashes (a site moves with its staff); author.id only.
+  std::vector<UserRow> users;
   std::vector<Category> categories;
-  std::vector<ArticleRow> articles;  // with bodies; author/category carry only their ids
+  // With bodies and tags (names and slugs); author/category carry only their ids. Revisions
+  // and sign-ins stay behind.
+  std::vector<ArticleRow> articles;
   std::vector<DailyViewRow> daily_views;
   std::vector<VoteRow> votes;  // by article, then reader; import recomputes the totals
   std::vector<CommentRow> comments;  // by id, every status, with reports counted

@@ -14,6 +14,7 @@
 
 #include "news/article.h"
 #include "news/comment.h"
+#include "news/user.h"
 
 namespace broadsheet::store {
 
@@ -37,9 +38,62 @@ struct Category {
   std::string name;
 };
 
+// The public profile an article is written as (users write as one; imports and front matter
+// make them by name).
 struct Author {
   std::int64_t id = 0;
   std::string name;
+  std::string slug;  // unique
+  std::string bio;
+};
+
+struct Tag {
+  std::int64_t id = 0;
+  std::string slug;  // unique
+  std::string name;
+};
+
+// A back-office login.
+struct UserRow {
+  std::int64_t id = 0;
+  std::string email;          // normalised (news::NormalizeEmail); unique
+  std::string password_hash;  // "$argon2id$..."
+  news::Role role = news::Role::kContributor;
+  bool disabled = false;
+  Author author;  // the profile the user writes as
+  std::int64_t created_at = 0;
+};
+
+// Who saves an article, and which version the editor started from (0: do not check, as the
+// CLI does). The store refuses a save whose version is not the stored one.
+struct ArticleEditor {
+  std::int64_t user_id = 0;  // 0: the command line
+  std::int64_t base_version = 0;
+};
+
+enum class SaveOutcome { kSaved, kNotFound, kConflict };
+
+// One saved state of an article: every save, publication and restore adds one.
+struct RevisionRow {
+  std::int64_t id = 0;
+  std::int64_t article_id = 0;
+  std::int64_t created_at = 0;
+  std::int64_t user_id = 0;
+  std::string user_email;  // empty for the command line and the scheduler
+  std::string note;        // "created", "saved", "published", "restored revision 4"...
+  news::ArticleInput fields;
+};
+
+// The back office's article list: every filter is optional (empty or 0).
+struct ArticleQuery {
+  // "draft", "review", "scheduled", "published" or "trashed"; empty: all but trashed.
+  std::string status;
+  std::int64_t category_id = 0;
+  std::int64_t author_id = 0;
+  std::string tag_slug;
+  std::string title_contains;
+  int offset = 0;
+  int limit = 20;
 };
 
 struct ArticleRow {
@@ -57,6 +111,14 @@ struct ArticleRow {
   std::int64_t views = 0;
   std::int64_t crawler_hits = 0;
   std::int64_t comment_count = 0;  // approved comments
+  std::int64_t version = 0;        // grows with every save (ArticleEditor::base_version)
+  std::int64_t trashed_at = 0;     // when it went to the trash; 0 otherwise
+  std::vector<Tag> tags;           // filled by FindArticle only, in the editor's order
+};
+
+struct ArticleListPage {
+  std::vector<ArticleRow> rows;  // without bodies, newest change first
+  std::int64_t total = 0;        // matching rows in all
 };
 
 // One article's counts to add, attributed to one local day ("YYYY-MM-DD").
@@ -143,23 +205,83 @@ class Store {
   virtual ~Store() = default;
 
   // --- articles -----------------------------------------------------------------------------
-  // Adds an article (creating its author and category by name when new) with its body already
-  // rendered to safe HTML. Requires: the input passed news::NormalizeAndValidate. Returns the
-  // new id. Slugs need not be unique: the id is the identity, the slug is for readers.
+  // Adds an article (creating its author, category and tags by name when new) with its body
+  // already rendered to safe HTML, and its first revision. Requires: the input passed
+  // news::NormalizeAndValidate. Returns the new id. Slugs need not be unique: the id is the
+  // identity, the slug is for readers. A published article without published_at gets `now`.
   virtual std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
-                                  std::int64_t now) = 0;
-  // Replaces the article's editable fields. Returns false when there is no such article.
-  virtual bool UpdateArticle(std::int64_t id, const news::ArticleInput& input,
-                             const std::string& body_html, std::int64_t now) = 0;
-  // Publishes (setting published_at the first time) or unpublishes. False when no such id.
-  virtual bool SetArticleStatus(std::int64_t id, news::ArticleStatus status,
-                                std::int64_t now) = 0;
+                                  std::int64_t now, std::int64_t user_id) = 0;
+  // Replaces the article's editable fields and tags and keeps a revision noted `note` ("saved",
+  // "restored revision 4").
+  // kConflict, changing nothing, when editor.base_version is set and is not the stored
+  // version. A trashed article cannot be saved (kNotFound).
+  virtual SaveOutcome UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                                    const std::string& body_html, std::int64_t now,
+                                    const ArticleEditor& editor, const std::string& note) = 0;
+  // Publishes (setting published_at the first time) or sets another status, with a revision.
+  // False when no such id (or it is in the trash).
+  virtual bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now,
+                                std::int64_t user_id) = 0;
+  // Publishes every scheduled article whose time has come, keeping published_at (the scheduled
+  // time) and adding one "published" revision each. Safe when several nodes call it at once:
+  // each article is published by exactly one of them. Returns the ids it published.
+  virtual std::vector<std::int64_t> PublishDue(std::int64_t now) = 0;
+  // The back office's filtered, paginated list.
+  virtual ArticleListPage ListArticles(const ArticleQuery& query) = 0;
+  // Moves an article to the trash (it leaves the site; restorable) or back to the status it
+  // had. False when there is no such article in the expected place.
+  virtual bool TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) = 0;
+  virtual bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) = 0;
+  // Deletes for good what went to the trash before `before`. Returns how many.
+  virtual std::int64_t PurgeTrash(std::int64_t before) = 0;
+  // An article's revisions, newest first, and one of them.
+  virtual std::vector<RevisionRow> ListRevisions(std::int64_t article_id) = 0;
+  virtual std::optional<RevisionRow> FindRevision(std::int64_t article_id,
+                                                  std::int64_t revision_id) = 0;
+  // Every tag, by name.
+  virtual std::vector<Tag> ListTags() = 0;
+  // Renames every category whose slug is one of `reserved` (the router's own top-level names)
+  // by adding "-section" to slug and name, so its pages can be reached. Returns
+  // "old-slug -> new-slug" for each.
+  virtual std::vector<std::string> RenameReservedCategories(
+      const std::vector<std::string>& reserved) = 0;
+
+  // --- people -------------------------------------------------------------------------------
+  // Adds a login writing as the author profile `author_slug` (which must exist) or, when it is
+  // empty, as a new profile named `display_name`. nullopt when the e-mail is taken (or the
+  // profile does not exist).
+  virtual std::optional<std::int64_t> AddUser(const UserRow& user, const std::string& author_slug,
+                                              const std::string& display_name,
+                                              std::int64_t now) = 0;
+  virtual std::optional<UserRow> FindUserByEmail(const std::string& email) = 0;
+  virtual std::optional<UserRow> FindUser(std::int64_t id) = 0;
+  virtual std::vector<UserRow> ListUsers() = 0;
+  // These three end every sign-in of the user when they change the password or disable it.
+  virtual bool SetUserPassword(std::int64_t id, const std::string& password_hash) = 0;
+  virtual bool SetUserRole(std::int64_t id, news::Role role) = 0;
+  virtual bool SetUserDisabled(std::int64_t id, bool disabled) = 0;
+  virtual std::vector<Author> ListAuthors() = 0;
+  virtual std::optional<Author> FindAuthorBySlug(const std::string& slug) = 0;
+  virtual bool UpdateAuthorProfile(std::int64_t author_id, const std::string& name,
+                                   const std::string& bio) = 0;
+
+  // --- back-office sign-ins -----------------------------------------------------------------
+  // A sign-in kept under the keyed hash of its id (security/signin_token.h).
+  virtual void AddSignIn(const std::string& id_hash, std::int64_t user_id, std::int64_t now) = 0;
+  // The signed-in user, when the sign-in exists, is younger than `max_age_s`, was used within
+  // `idle_s`, and its user is enabled; the sign-in's last use becomes `now`. Else nullopt (and
+  // an expired sign-in is deleted).
+  virtual std::optional<UserRow> UseSignIn(const std::string& id_hash, std::int64_t now,
+                                           std::int64_t idle_s, std::int64_t max_age_s) = 0;
+  virtual void EndSignIn(const std::string& id_hash) = 0;
+  virtual void EndAllSignIns(std::int64_t user_id) = 0;
   virtual std::optional<ArticleRow> FindArticle(std::int64_t id) = 0;
   // Published articles, newest first; category_id 0 means all categories. The rows carry no
   // body (body_markdown and body_html are empty) to keep listings cheap.
   virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset,
                                                 int limit) = 0;
-  // Every article, drafts included, by id, without bodies (for `article list` and `stats`).
+  // Every article, drafts included (not trashed ones), by id, without bodies (for `article
+  // list` and `stats`).
   virtual std::vector<ArticleRow> ListAllArticles() = 0;
 
   // Every category with its count of published articles, by name: one cheap query that

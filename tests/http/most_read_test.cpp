@@ -16,7 +16,7 @@ std::int64_t AddPublished(store::Store& store, const std::string& title) {
   input.author = "Ada Quill";
   input.status = news::ArticleStatus::kPublished;
   news::NormalizeAndValidate(input);
-  return store.AddArticle(input, "<p>Text.</p>", news::UnixNow() - 30 * 86400);
+  return store.AddArticle(input, "<p>Text.</p>", news::UnixNow() - 30 * 86400, 0);
 }
 
 TEST(MostRead, TodayAndThisWeekRankByWhenViewsHappened) {

@@ -23,18 +23,118 @@ class ObservedStore final : public store::Store {
   void SetHook(std::function<void(std::string_view method)> hook) { hook_ = std::move(hook); }
 
   std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
-                          std::int64_t now) override {
+                          std::int64_t now, std::int64_t user_id) override {
     Observe("AddArticle");
-    return inner_.AddArticle(input, body_html, now);
+    return inner_.AddArticle(input, body_html, now, user_id);
   }
-  bool UpdateArticle(std::int64_t id, const news::ArticleInput& input, const std::string& body_html,
-                     std::int64_t now) override {
+  store::SaveOutcome UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                                   const std::string& body_html, std::int64_t now,
+                                   const store::ArticleEditor& editor,
+                                   const std::string& note) override {
     Observe("UpdateArticle");
-    return inner_.UpdateArticle(id, input, body_html, now);
+    return inner_.UpdateArticle(id, input, body_html, now, editor, note);
   }
-  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override {
+  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now,
+                        std::int64_t user_id) override {
     Observe("SetArticleStatus");
-    return inner_.SetArticleStatus(id, status, now);
+    return inner_.SetArticleStatus(id, status, now, user_id);
+  }
+  std::vector<std::int64_t> PublishDue(std::int64_t now) override {
+    Observe("PublishDue");
+    return inner_.PublishDue(now);
+  }
+  store::ArticleListPage ListArticles(const store::ArticleQuery& query) override {
+    Observe("ListArticles");
+    return inner_.ListArticles(query);
+  }
+  bool TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override {
+    Observe("TrashArticle");
+    return inner_.TrashArticle(id, now, user_id);
+  }
+  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override {
+    Observe("RestoreArticle");
+    return inner_.RestoreArticle(id, now, user_id);
+  }
+  std::int64_t PurgeTrash(std::int64_t before) override {
+    Observe("PurgeTrash");
+    return inner_.PurgeTrash(before);
+  }
+  std::vector<store::RevisionRow> ListRevisions(std::int64_t article_id) override {
+    Observe("ListRevisions");
+    return inner_.ListRevisions(article_id);
+  }
+  std::optional<store::RevisionRow> FindRevision(std::int64_t article_id,
+                                                 std::int64_t revision_id) override {
+    Observe("FindRevision");
+    return inner_.FindRevision(article_id, revision_id);
+  }
+  std::vector<store::Tag> ListTags() override {
+    Observe("ListTags");
+    return inner_.ListTags();
+  }
+  std::vector<std::string> RenameReservedCategories(
+      const std::vector<std::string>& reserved) override {
+    Observe("RenameReservedCategories");
+    return inner_.RenameReservedCategories(reserved);
+  }
+  std::optional<std::int64_t> AddUser(const store::UserRow& user, const std::string& author_slug,
+                                      const std::string& display_name, std::int64_t now) override {
+    Observe("AddUser");
+    return inner_.AddUser(user, author_slug, display_name, now);
+  }
+  std::optional<store::UserRow> FindUserByEmail(const std::string& email) override {
+    Observe("FindUserByEmail");
+    return inner_.FindUserByEmail(email);
+  }
+  std::optional<store::UserRow> FindUser(std::int64_t id) override {
+    Observe("FindUser");
+    return inner_.FindUser(id);
+  }
+  std::vector<store::UserRow> ListUsers() override {
+    Observe("ListUsers");
+    return inner_.ListUsers();
+  }
+  bool SetUserPassword(std::int64_t id, const std::string& password_hash) override {
+    Observe("SetUserPassword");
+    return inner_.SetUserPassword(id, password_hash);
+  }
+  bool SetUserRole(std::int64_t id, news::Role role) override {
+    Observe("SetUserRole");
+    return inner_.SetUserRole(id, role);
+  }
+  bool SetUserDisabled(std::int64_t id, bool disabled) override {
+    Observe("SetUserDisabled");
+    return inner_.SetUserDisabled(id, disabled);
+  }
+  std::vector<store::Author> ListAuthors() override {
+    Observe("ListAuthors");
+    return inner_.ListAuthors();
+  }
+  std::optional<store::Author> FindAuthorBySlug(const std::string& slug) override {
+    Observe("FindAuthorBySlug");
+    return inner_.FindAuthorBySlug(slug);
+  }
+  bool UpdateAuthorProfile(std::int64_t author_id, const std::string& name,
+                           const std::string& bio) override {
+    Observe("UpdateAuthorProfile");
+    return inner_.UpdateAuthorProfile(author_id, name, bio);
+  }
+  void AddSignIn(const std::string& id_hash, std::int64_t user_id, std::int64_t now) override {
+    Observe("AddSignIn");
+    return inner_.AddSignIn(id_hash, user_id, now);
+  }
+  std::optional<store::UserRow> UseSignIn(const std::string& id_hash, std::int64_t now,
+                                          std::int64_t idle_s, std::int64_t max_age_s) override {
+    Observe("UseSignIn");
+    return inner_.UseSignIn(id_hash, now, idle_s, max_age_s);
+  }
+  void EndSignIn(const std::string& id_hash) override {
+    Observe("EndSignIn");
+    return inner_.EndSignIn(id_hash);
+  }
+  void EndAllSignIns(std::int64_t user_id) override {
+    Observe("EndAllSignIns");
+    return inner_.EndAllSignIns(user_id);
   }
   std::optional<store::ArticleRow> FindArticle(std::int64_t id) override {
     Observe("FindArticle");
@@ -150,7 +250,7 @@ class ObservedStore final : public store::Store {
   }
   void WriteSetting(const std::string& key, const std::string& value) override {
     Observe("WriteSetting");
-    inner_.WriteSetting(key, value);
+    return inner_.WriteSetting(key, value);
   }
   std::int64_t ContentVersion() override {
     Observe("ContentVersion");
@@ -166,7 +266,7 @@ class ObservedStore final : public store::Store {
   }
   void ImportSite(const store::SiteExport& site, bool replace) override {
     Observe("ImportSite");
-    inner_.ImportSite(site, replace);
+    return inner_.ImportSite(site, replace);
   }
   void SetChangeCallback(std::function<void()> callback) override {
     inner_.SetChangeCallback(std::move(callback));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/sql.h"
+#include "store/store.h"
 
 struct pg_conn;
 struct pg_result;
@@ -67,6 +68,30 @@ class PgConnection {
   [[noreturn]] void Fail(pg_result* result, const std::string& what);
   pg_conn* conn_ = nullptr;
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
+};
+
+// BEGIN now; ROLLBACK on destruction unless committed.
+class PgTransaction {
+ public:
+  explicit PgTransaction(PgConnection& connection) : connection_(connection) {
+    connection_.ExecScript("BEGIN");
+  }
+  ~PgTransaction() {
+    if (done_ || !connection_.ok()) return;
+    try {
+      connection_.ExecScript("ROLLBACK");
+    } catch (const StoreError&) {
+      // The connection broke; the pool drops it and the server rolled back by itself.
+    }
+  }
+  void Commit() {
+    connection_.ExecScript("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  PgConnection& connection_;
+  bool done_ = false;
 };
 
 // Formats a number as a statement parameter.

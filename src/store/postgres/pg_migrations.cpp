@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 5> kMigrations = {{
+const std::array<Migration, 6> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -163,6 +163,81 @@ CREATE UNIQUE INDEX comment_reports_by_address ON comment_reports(comment_id, ad
 CREATE INDEX comment_reports_by_time ON comment_reports(reported_at)
   WHERE address_key IS NOT NULL;
 ALTER TABLE comments ADD COLUMN approved_by_editor INTEGER NOT NULL DEFAULT 0;
+)sql"},
+    {6, R"sql(
+-- The back office (issue 10), as in the SQLite schema: the statuses review, scheduled and
+-- trashed, a version for conflicting saves, the trash; author slugs and bios; tags; users,
+-- sign-ins and revisions.
+ALTER TABLE articles DROP CONSTRAINT articles_status_check;
+ALTER TABLE articles ADD CONSTRAINT articles_status_check
+  CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'trashed'));
+ALTER TABLE articles ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN trashed_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN trashed_from TEXT NOT NULL DEFAULT '';
+CREATE INDEX articles_by_change ON articles(updated_at DESC, id DESC);
+CREATE INDEX articles_by_author ON articles(author_id, updated_at DESC);
+
+ALTER TABLE authors ADD COLUMN slug TEXT UNIQUE;
+ALTER TABLE authors ADD COLUMN bio TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE tags (
+  id   BIGSERIAL PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE article_tags (
+  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  tag_id     BIGINT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, tag_id)
+);
+CREATE INDEX article_tags_by_tag ON article_tags(tag_id, article_id);
+CREATE FUNCTION broadsheet_article_tags_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM articles WHERE status = 'published'
+             AND id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.article_id ELSE NEW.article_id END))
+  THEN
+    UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+    PERFORM pg_notify('broadsheet_content', '');
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER article_tags_changed AFTER INSERT OR DELETE ON article_tags FOR EACH ROW
+  EXECUTE FUNCTION broadsheet_article_tags_changed();
+
+CREATE TABLE users (
+  id            BIGSERIAL PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('contributor', 'author', 'editor', 'admin')),
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  author_id     BIGINT NOT NULL REFERENCES authors(id),
+  created_at    BIGINT NOT NULL
+);
+CREATE TABLE signins (
+  id_hash    TEXT PRIMARY KEY,
+  user_id    BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  last_used  BIGINT NOT NULL
+);
+CREATE INDEX signins_by_user ON signins(user_id);
+CREATE TABLE article_revisions (
+  id            BIGSERIAL PRIMARY KEY,
+  article_id    BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  created_at    BIGINT NOT NULL,
+  user_id       BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  note          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  slug          TEXT NOT NULL,
+  summary       TEXT NOT NULL,
+  body_markdown TEXT NOT NULL,
+  category      TEXT NOT NULL,
+  author        TEXT NOT NULL,
+  tags          TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  published_at  BIGINT NOT NULL
+);
+CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
 )sql"},
 }};
 

@@ -16,23 +16,25 @@ inline ArticleRow ReadArticle(const PgResult& result, int row) {
   article.slug = result.Text(row, 1);
   article.title = result.Text(row, 2);
   article.summary = result.Text(row, 3);
-  article.status = result.Text(row, 4) == "published" ? news::ArticleStatus::kPublished
-                                                      : news::ArticleStatus::kDraft;
+  article.status =
+      news::ParseStoredArticleStatus(result.Text(row, 4)).value_or(news::ArticleStatus::kDraft);
   article.published_at = result.Int(row, 5);
   article.updated_at = result.Int(row, 6);
   article.views = result.Int(row, 7);
   article.crawler_hits = result.Int(row, 8);
-  article.author = {result.Int(row, 9), result.Text(row, 10)};
+  article.author = {result.Int(row, 9), result.Text(row, 10), result.Text(row, 17), {}};
   article.category = {result.Int(row, 11), result.Text(row, 12), result.Text(row, 13)};
   article.comment_count = result.Int(row, 14);
+  article.version = result.Int(row, 15);
+  article.trashed_at = result.Int(row, 16);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const PgResult& result, int row) {
   ArticleRow article = ReadArticle(result, row);
-  article.body_markdown = result.Text(row, 15);
-  article.body_html = result.Text(row, 16);
+  article.body_markdown = result.Text(row, 18);
+  article.body_html = result.Text(row, 19);
   return article;
 }
 

@@ -13,8 +13,26 @@ SiteExport PgStore::ExportSite() {
   connection->ExecScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   SiteExport site;
   try {
-    const PgResult authors = connection->Exec("SELECT id, name FROM authors ORDER BY id");
-    for (int r = 0; r < authors.rows(); ++r) site.authors.push_back({authors.Int(r, 0), authors.Text(r, 1)});
+    const PgResult authors =
+        connection->Exec("SELECT id, name, slug, bio FROM authors ORDER BY id");
+    for (int r = 0; r < authors.rows(); ++r) {
+      site.authors.push_back(
+          {authors.Int(r, 0), authors.Text(r, 1), authors.Text(r, 2), authors.Text(r, 3)});
+    }
+    const PgResult users = connection->Exec(
+        "SELECT id, email, password_hash, role, disabled, author_id, created_at FROM users"
+        " ORDER BY id");
+    for (int r = 0; r < users.rows(); ++r) {
+      UserRow user;
+      user.id = users.Int(r, 0);
+      user.email = users.Text(r, 1);
+      user.password_hash = users.Text(r, 2);
+      user.role = news::ParseRole(users.Text(r, 3)).value_or(news::Role::kContributor);
+      user.disabled = users.Int(r, 4) != 0;
+      user.author.id = users.Int(r, 5);
+      user.created_at = users.Int(r, 6);
+      site.users.push_back(std::move(user));
+    }
     const PgResult categories = connection->Exec("SELECT id, slug, name FROM categories ORDER BY id");
     for (int r = 0; r < categories.rows(); ++r) {
       site.categories.push_back({categories.Int(r, 0), categories.Text(r, 1), categories.Text(r, 2)});
@@ -23,6 +41,18 @@ SiteExport PgStore::ExportSite() {
                                                kArticleJoins + " ORDER BY a.id");
     for (int r = 0; r < articles.rows(); ++r) {
       site.articles.push_back(ReadArticleWithBody(articles, r));
+    }
+    const PgResult tags = connection->Exec(
+        "SELECT x.article_id, t.id, t.slug, t.name FROM article_tags x JOIN tags t"
+        " ON t.id = x.tag_id ORDER BY x.article_id, x.position");
+    auto article_it = site.articles.begin();
+    for (int r = 0; r < tags.rows(); ++r) {
+      const auto article_id = tags.Int(r, 0);
+      while (article_it != site.articles.end() && article_it->id < article_id) ++article_it;
+      if (article_it == site.articles.end()) break;
+      if (article_it->id == article_id) {
+        article_it->tags.push_back({tags.Int(r, 1), tags.Text(r, 2), tags.Text(r, 3)});
+      }
     }
     const PgResult daily = connection->Exec(
         "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
@@ -58,11 +88,28 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
     if (replace) {
       connection->ExecScript(
           "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
-          " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
-          " DELETE FROM authors;");
+          " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
+          " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
+          " DELETE FROM categories; DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
+    }
+    // Profiles with a slug first, so one made up for an older document's profile never takes
+    // a slug a later one brings.
+    for (const Author& a : site.authors) {
+      if (a.slug.empty()) continue;
+      connection->Exec("INSERT INTO authors(id, name, slug, bio) VALUES ($1, $2, $3, $4)",
+                       {P(a.id), P(a.name), P(a.slug), P(a.bio)});
     }
     for (const Author& a : site.authors) {
-      connection->Exec("INSERT INTO authors(id, name) VALUES ($1, $2)", {P(a.id), P(a.name)});
+      if (!a.slug.empty()) continue;
+      connection->Exec("INSERT INTO authors(id, name, slug, bio) VALUES ($1, $2, $3, $4)",
+                       {P(a.id), P(a.name), P(UniqueAuthorSlug(*connection, a.name)), P(a.bio)});
+    }
+    for (const UserRow& u : site.users) {
+      connection->Exec(
+          "INSERT INTO users(id, email, password_hash, role, disabled, author_id, created_at)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {P(u.id), P(u.email), P(u.password_hash), P(std::string(news::ToString(u.role))),
+           P(u.disabled ? 1 : 0), P(u.author.id), P(u.created_at)});
     }
     for (const Category& c : site.categories) {
       connection->Exec("INSERT INTO categories(id, slug, name) VALUES ($1, $2, $3)",
@@ -71,11 +118,14 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
     for (const ArticleRow& a : site.articles) {
       connection->Exec(
           "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
-          " category_id, status, published_at, updated_at, views, crawler_hits)"
-          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
+          " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at)"
+          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
           {P(a.id), P(a.slug), P(a.title), P(a.summary), P(a.body_markdown), P(a.body_html),
            P(a.author.id), P(a.category.id), std::string(news::ToString(a.status)),
-           P(a.published_at), P(a.updated_at), P(a.views), P(a.crawler_hits)});
+           P(a.published_at), P(a.updated_at), P(a.views), P(a.crawler_hits), P(a.trashed_at)});
+      std::vector<std::string> names;
+      for (const Tag& tag : a.tags) names.push_back(tag.name);
+      ReplaceTags(*connection, a.id, names);
     }
     for (const DailyViewRow& d : site.daily_views) {
       connection->Exec(
@@ -114,7 +164,9 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           Sql("SELECT setval(pg_get_serial_sequence('articles', 'id'),"
               " coalesce((SELECT max(id) FROM articles), 0) + 1, false)"),
           Sql("SELECT setval(pg_get_serial_sequence('comments', 'id'),"
-              " coalesce((SELECT max(id) FROM comments), 0) + 1, false)")}) {
+              " coalesce((SELECT max(id) FROM comments), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('users', 'id'),"
+              " coalesce((SELECT max(id) FROM users), 0) + 1, false)")}) {
       connection->ExecScript(move_sequence);
     }
     connection->ExecScript("COMMIT");

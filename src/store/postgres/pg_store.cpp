@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "news/slug.h"
+#include "store/free_slug.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_rows.h"
 
@@ -11,33 +12,12 @@ namespace {
 
 PgParam Status(news::ArticleStatus status) { return std::string(news::ToString(status)); }
 
-// BEGIN now; ROLLBACK on destruction unless committed.
-class PgTransaction {
- public:
-  explicit PgTransaction(PgConnection& connection) : connection_(connection) {
-    connection_.ExecScript("BEGIN");
-  }
-  ~PgTransaction() {
-    if (done_ || !connection_.ok()) return;
-    try {
-      connection_.ExecScript("ROLLBACK");
-    } catch (const StoreError&) {
-      // The connection broke; the pool drops it and the server rolled back by itself.
-    }
-  }
-  void Commit() {
-    connection_.ExecScript("COMMIT");
-    done_ = true;
-  }
-
- private:
-  PgConnection& connection_;
-  bool done_ = false;
-};
-
 }  // namespace
 
-PgStore::PgStore(PgSettings settings) : pool_(settings) { ApplyMigrations(settings); }
+PgStore::PgStore(PgSettings settings) : pool_(settings) {
+  ApplyMigrations(settings);
+  FillAuthorSlugs();
+}
 
 void PgStore::SetChangeCallback(std::function<void()> callback) {
   std::lock_guard lock(listener_mutex_);
@@ -49,12 +29,22 @@ void PgStore::SetChangeCallback(std::function<void()> callback) {
 }
 
 std::int64_t PgStore::FindOrCreateAuthor(PgConnection& connection, const std::string& name) {
-  // ON CONFLICT DO UPDATE (a no-op) so RETURNING gives the id whether the row is new or not.
+  const PgResult found = connection.Exec("SELECT id FROM authors WHERE name = $1", {P(name)});
+  if (found.rows() > 0) return found.Int(0, 0);
+  // Two saves creating the same author at once: the second waits on the unique name, then
+  // its ON CONFLICT makes it return the first one's row.
   return connection
-      .Exec("INSERT INTO authors(name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET"
-            " name = excluded.name RETURNING id",
-            {P(name)})
+      .Exec(
+          "INSERT INTO authors(name, slug) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET"
+          " name = excluded.name RETURNING id",
+          {P(name), P(UniqueAuthorSlug(connection, name))})
       .Int(0, 0);
+}
+
+std::string PgStore::UniqueAuthorSlug(PgConnection& connection, const std::string& name) {
+  return FirstFreeSlug(news::Slugify(name), "author", [&](const std::string& slug) {
+    return connection.Exec("SELECT 1 FROM authors WHERE slug = $1", {P(slug)}).rows() > 0;
+  });
 }
 
 std::int64_t PgStore::FindOrCreateCategory(PgConnection& connection, const std::string& name) {
@@ -68,55 +58,111 @@ std::int64_t PgStore::FindOrCreateCategory(PgConnection& connection, const std::
       .Int(0, 0);
 }
 
+void PgStore::ReplaceTags(PgConnection& connection, std::int64_t article_id,
+                          const std::vector<std::string>& tags) {
+  connection.Exec("DELETE FROM article_tags WHERE article_id = $1", {P(article_id)});
+  std::int64_t position = 0;
+  for (const std::string& name : tags) {
+    const std::string slug = news::Slugify(name);
+    const auto tag_id =
+        connection
+            .Exec(
+                "INSERT INTO tags(slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE"
+                " SET slug = excluded.slug RETURNING id",
+                {P(slug), P(name)})
+            .Int(0, 0);
+    connection.Exec(
+        "INSERT INTO article_tags(article_id, tag_id, position) VALUES ($1, $2, $3)"
+        " ON CONFLICT DO NOTHING",
+        {P(article_id), P(tag_id), P(position++)});
+  }
+}
+
+void PgStore::AddRevision(PgConnection& connection, std::int64_t article_id, std::int64_t user_id,
+                          const std::string& note, std::int64_t now) {
+  const PgResult names = connection.Exec(
+      "SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+      " WHERE x.article_id = $1 ORDER BY x.position",
+      {P(article_id)});
+  std::vector<std::string> tags;
+  for (int row = 0; row < names.rows(); ++row) tags.push_back(names.Text(row, 0));
+  connection.Exec(
+      "INSERT INTO article_revisions(article_id, created_at, user_id, note, title, slug,"
+      " summary, body_markdown, category, author, tags, status, published_at)"
+      " SELECT a.id, $1, nullif($2::bigint, 0), $3, a.title, a.slug, a.summary, a.body_markdown,"
+      " c.name, au.name, $4, a.status, a.published_at FROM articles a"
+      " JOIN authors au ON au.id = a.author_id JOIN categories c ON c.id = a.category_id"
+      " WHERE a.id = $5",
+      {P(now), P(user_id), P(note), P(news::JoinTags(tags)), P(article_id)});
+}
+
 std::int64_t PgStore::AddArticle(const news::ArticleInput& input, const std::string& body_html,
-                                 std::int64_t now) {
+                                 std::int64_t now, std::int64_t user_id) {
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
   const auto author_id = FindOrCreateAuthor(*connection, input.author);
   const auto category_id = FindOrCreateCategory(*connection, input.category);
-  const bool published = input.status == news::ArticleStatus::kPublished;
   const auto id =
       connection
-          ->Exec("INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
-                 " category_id, status, published_at, updated_at)"
-                 " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
-                 {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
-                  P(body_html), P(author_id), P(category_id), Status(input.status),
-                  P(published ? now : 0), P(now)})
+          ->Exec(
+              "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
+              " category_id, status, published_at, updated_at)"
+              " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+              {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
+               P(body_html), P(author_id), P(category_id), Status(input.status),
+               P(news::PublicationTime(input, 0, now)), P(now)})
           .Int(0, 0);
+  ReplaceTags(*connection, id, input.tags);
+  AddRevision(*connection, id, user_id, "created", now);
   transaction.Commit();
   return id;
 }
 
-bool PgStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
-                            const std::string& body_html, std::int64_t now) {
+SaveOutcome PgStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                                   const std::string& body_html, std::int64_t now,
+                                   const ArticleEditor& editor, const std::string& note) {
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
+  // FOR UPDATE: a second editor's save waits here, then sees the new version and conflicts.
+  const PgResult current = connection->Exec(
+      "SELECT version, published_at FROM articles WHERE id = $1 AND status <> 'trashed'"
+      " FOR UPDATE",
+      {P(id)});
+  if (current.rows() == 0) return SaveOutcome::kNotFound;
+  if (editor.base_version != 0 && editor.base_version != current.Int(0, 0)) {
+    return SaveOutcome::kConflict;
+  }
   const auto author_id = FindOrCreateAuthor(*connection, input.author);
   const auto category_id = FindOrCreateCategory(*connection, input.category);
-  const auto changed =
-      connection
-          ->Exec("UPDATE articles SET slug = $1, title = $2, summary = $3, body_markdown = $4,"
-                 " body_html = $5, author_id = $6, category_id = $7, status = $8,"
-                 " updated_at = $9, published_at = CASE WHEN $8 = 'published' AND"
-                 " published_at = 0 THEN $9 ELSE published_at END WHERE id = $10",
-                 {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
-                  P(body_html), P(author_id), P(category_id), Status(input.status), P(now),
-                  P(id)})
-          .Affected();
-  if (changed == 0) return false;
+  connection->Exec(
+      "UPDATE articles SET slug = $1, title = $2, summary = $3, body_markdown = $4,"
+      " body_html = $5, author_id = $6, category_id = $7, status = $8, updated_at = $9,"
+      " published_at = $10, version = version + 1 WHERE id = $11",
+      {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown), P(body_html),
+       P(author_id), P(category_id), Status(input.status), P(now),
+       P(news::PublicationTime(input, current.Int(0, 1), now)), P(id)});
+  ReplaceTags(*connection, id, input.tags);
+  AddRevision(*connection, id, editor.user_id, note, now);
   transaction.Commit();
-  return true;
+  return SaveOutcome::kSaved;
 }
 
-bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) {
+bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now,
+                               std::int64_t user_id) {
   auto connection = pool_.Acquire();
-  return connection
-             ->Exec("UPDATE articles SET status = $1, updated_at = $2, published_at = CASE"
-                    " WHEN $1 = 'published' AND published_at = 0 THEN $2 ELSE published_at END"
-                    " WHERE id = $3",
-                    {Status(status), P(now), P(id)})
-             .Affected() > 0;
+  PgTransaction transaction(*connection);
+  const auto changed =
+      connection
+          ->Exec(
+              "UPDATE articles SET status = $1, updated_at = $2, version = version + 1,"
+              " published_at = CASE WHEN $1 = 'published' AND published_at = 0 THEN $2"
+              " ELSE published_at END WHERE id = $3 AND status <> 'trashed'",
+              {Status(status), P(now), P(id)})
+          .Affected();
+  if (changed == 0) return false;
+  AddRevision(*connection, id, user_id, std::string(news::ToString(status)), now);
+  transaction.Commit();
+  return true;
 }
 
 std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
@@ -124,7 +170,15 @@ std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
   const PgResult result = connection->Exec(
       Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " WHERE a.id = $1", {P(id)});
   if (result.rows() == 0) return std::nullopt;
-  return ReadArticleWithBody(result, 0);
+  ArticleRow article = ReadArticleWithBody(result, 0);
+  const PgResult tags = connection->Exec(
+      "SELECT t.id, t.slug, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+      " WHERE x.article_id = $1 ORDER BY x.position",
+      {P(id)});
+  for (int row = 0; row < tags.rows(); ++row) {
+    article.tags.push_back({tags.Int(row, 0), tags.Text(row, 1), tags.Text(row, 2)});
+  }
+  return article;
 }
 
 std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int offset, int limit) {
@@ -146,8 +200,8 @@ std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int off
 
 std::vector<ArticleRow> PgStore::ListAllArticles() {
   auto connection = pool_.Acquire();
-  return ReadArticles(
-      connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id"));
+  return ReadArticles(connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                                       " WHERE a.status <> 'trashed' ORDER BY a.id"));
 }
 
 std::vector<CategoryCount> PgStore::ListCategoryCounts() {

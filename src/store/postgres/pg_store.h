@@ -20,10 +20,40 @@ class PgStore final : public Store {
   explicit PgStore(PgSettings settings);
 
   std::int64_t AddArticle(const news::ArticleInput& input, const std::string& body_html,
-                          std::int64_t now) override;
-  bool UpdateArticle(std::int64_t id, const news::ArticleInput& input,
-                     const std::string& body_html, std::int64_t now) override;
-  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now) override;
+                          std::int64_t now, std::int64_t user_id) override;
+  SaveOutcome UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                            const std::string& body_html, std::int64_t now,
+                            const ArticleEditor& editor, const std::string& note) override;
+  bool SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now,
+                        std::int64_t user_id) override;
+  std::vector<std::int64_t> PublishDue(std::int64_t now) override;
+  ArticleListPage ListArticles(const ArticleQuery& query) override;
+  bool TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override;
+  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override;
+  std::int64_t PurgeTrash(std::int64_t before) override;
+  std::vector<RevisionRow> ListRevisions(std::int64_t article_id) override;
+  std::optional<RevisionRow> FindRevision(std::int64_t article_id,
+                                          std::int64_t revision_id) override;
+  std::vector<Tag> ListTags() override;
+  std::vector<std::string> RenameReservedCategories(
+      const std::vector<std::string>& reserved) override;
+  std::optional<std::int64_t> AddUser(const UserRow& user, const std::string& author_slug,
+                                      const std::string& display_name, std::int64_t now) override;
+  std::optional<UserRow> FindUserByEmail(const std::string& email) override;
+  std::optional<UserRow> FindUser(std::int64_t id) override;
+  std::vector<UserRow> ListUsers() override;
+  bool SetUserPassword(std::int64_t id, const std::string& password_hash) override;
+  bool SetUserRole(std::int64_t id, news::Role role) override;
+  bool SetUserDisabled(std::int64_t id, bool disabled) override;
+  std::vector<Author> ListAuthors() override;
+  std::optional<Author> FindAuthorBySlug(const std::string& slug) override;
+  bool UpdateAuthorProfile(std::int64_t author_id, const std::string& name,
+                           const std::string& bio) override;
+  void AddSignIn(const std::string& id_hash, std::int64_t user_id, std::int64_t now) override;
+  std::optional<UserRow> UseSignIn(const std::string& id_hash, std::int64_t now,
+                                   std::int64_t idle_s, std::int64_t max_age_s) override;
+  void EndSignIn(const std::string& id_hash) override;
+  void EndAllSignIns(std::int64_t user_id) override;
   std::optional<ArticleRow> FindArticle(std::int64_t id) override;
   std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
   std::vector<ArticleRow> ListAllArticles() override;
@@ -68,8 +98,17 @@ class PgStore final : public Store {
   std::string SynchronousCommit();
 
  private:
+  // These run inside the caller's transaction on `connection`.
   std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);
+  std::string UniqueAuthorSlug(PgConnection& connection, const std::string& name);
   std::int64_t FindOrCreateCategory(PgConnection& connection, const std::string& name);
+  void ReplaceTags(PgConnection& connection, std::int64_t article_id,
+                   const std::vector<std::string>& tags);
+  // Keeps the article's current fields as a revision.
+  void AddRevision(PgConnection& connection, std::int64_t article_id, std::int64_t user_id,
+                   const std::string& note, std::int64_t now);
+  // Gives authors made before slugs existed (schema 6) a unique one; at open.
+  void FillAuthorSlugs();
 
   PgPool pool_;
   std::unique_ptr<PgChangeListener> listener_;  // started by the first SetChangeCallback

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 5> kMigrations = {{
+const std::array<Migration, 6> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -185,6 +185,120 @@ CREATE INDEX comment_reports_by_time ON comment_reports(reported_at)
   WHERE address_key IS NOT NULL;
 ALTER TABLE comments ADD COLUMN approved_by_editor INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    {6, R"sql(
+-- The back office (issue 10). Articles gain the statuses review, scheduled (published_at is
+-- the time it goes live) and trashed, a version for conflicting saves, and the trash's time
+-- and the status to restore. SQLite cannot change a CHECK, so the table is rebuilt; foreign
+-- keys are off during migrations (ApplyMigrations), so nothing that references it cascades.
+CREATE TABLE articles_v6 (
+  id              INTEGER PRIMARY KEY,
+  slug            TEXT NOT NULL,
+  title           TEXT NOT NULL,
+  summary         TEXT NOT NULL DEFAULT '',
+  body_markdown   TEXT NOT NULL DEFAULT '',
+  body_html       TEXT NOT NULL DEFAULT '',
+  author_id       INTEGER NOT NULL REFERENCES authors(id),
+  category_id     INTEGER NOT NULL REFERENCES categories(id),
+  status          TEXT NOT NULL
+                  CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'trashed')),
+  published_at    INTEGER NOT NULL DEFAULT 0,
+  updated_at      INTEGER NOT NULL,
+  views           INTEGER NOT NULL DEFAULT 0,
+  crawler_hits    INTEGER NOT NULL DEFAULT 0,
+  rating_sum      INTEGER NOT NULL DEFAULT 0,
+  rating_count    INTEGER NOT NULL DEFAULT 0,
+  rating_revision INTEGER NOT NULL DEFAULT 0,
+  version         INTEGER NOT NULL DEFAULT 1,
+  trashed_at      INTEGER NOT NULL DEFAULT 0,
+  trashed_from    TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO articles_v6(id, slug, title, summary, body_markdown, body_html, author_id,
+  category_id, status, published_at, updated_at, views, crawler_hits, rating_sum,
+  rating_count, rating_revision)
+SELECT id, slug, title, summary, body_markdown, body_html, author_id, category_id, status,
+  published_at, updated_at, views, crawler_hits, rating_sum, rating_count, rating_revision
+FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v6 RENAME TO articles;
+CREATE INDEX articles_by_publication ON articles(status, published_at DESC, id DESC);
+CREATE INDEX articles_by_category ON articles(category_id, status, published_at DESC, id DESC);
+CREATE INDEX articles_by_change ON articles(updated_at DESC, id DESC);
+CREATE INDEX articles_by_author ON articles(author_id, updated_at DESC);
+CREATE TRIGGER articles_inserted AFTER INSERT ON articles WHEN NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_changed AFTER UPDATE OF slug, title, summary, body_html, author_id,
+  category_id, status, published_at ON articles
+  WHEN OLD.status = 'published' OR NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER articles_deleted AFTER DELETE ON articles WHEN OLD.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+
+-- Author profiles: a unique slug (filled by the store for existing rows) and a short bio.
+ALTER TABLE authors ADD COLUMN slug TEXT;
+ALTER TABLE authors ADD COLUMN bio TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX authors_by_slug ON authors(slug);
+
+CREATE TABLE tags (
+  id   INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE article_tags (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_by_tag ON article_tags(tag_id, article_id);
+CREATE TRIGGER article_tags_changed AFTER INSERT ON article_tags
+  WHEN (SELECT status FROM articles WHERE id = NEW.article_id) = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+CREATE TRIGGER article_tags_removed AFTER DELETE ON article_tags
+  WHEN (SELECT status FROM articles WHERE id = OLD.article_id) = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+
+-- Logins. The e-mail is stored normalised (lower case), so UNIQUE is case-insensitive.
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('contributor', 'author', 'editor', 'admin')),
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  author_id     INTEGER NOT NULL REFERENCES authors(id),
+  created_at    INTEGER NOT NULL
+);
+-- Sign-ins under the keyed hash of their id; the id itself is only in the browser's cookie.
+CREATE TABLE signins (
+  id_hash    TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  last_used  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX signins_by_user ON signins(user_id);
+
+CREATE TABLE article_revisions (
+  id            INTEGER PRIMARY KEY,
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  created_at    INTEGER NOT NULL,
+  user_id       INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  note          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  slug          TEXT NOT NULL,
+  summary       TEXT NOT NULL,
+  body_markdown TEXT NOT NULL,
+  category      TEXT NOT NULL,
+  author        TEXT NOT NULL,
+  tags          TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  published_at  INTEGER NOT NULL
+);
+CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
+)sql"},
 }};
 
 }  // namespace
@@ -206,6 +320,20 @@ void ApplyMigrations(SqliteConnection& connection) {
                      ", newer than this build's " + std::to_string(LatestSchemaVersion()) +
                      ": run a newer broadsheet");
   }
+  // Migration 6 rebuilds a table that others reference with ON DELETE CASCADE: with foreign
+  // keys on, dropping the old table would delete every vote and comment. The pragma is a
+  // no-op inside a transaction, so it is set here, and checked before each commit instead.
+  connection.Exec("PRAGMA foreign_keys = OFF");
+  struct ForeignKeysBackOn {
+    SqliteConnection& connection;
+    ~ForeignKeysBackOn() {
+      try {
+        connection.Exec("PRAGMA foreign_keys = ON");
+      } catch (const StoreError&) {
+        // The connection is failing; the store's constructor throws anyway.
+      }
+    }
+  } back_on{connection};
   for (const Migration& migration : kMigrations) {
     SqliteTransaction transaction(connection);
     // Read the version inside the write transaction, so two processes opening the same new
@@ -215,6 +343,15 @@ void ApplyMigrations(SqliteConnection& connection) {
     applied.Reset();
     if (done) continue;
     connection.Exec(migration.sql);
+    auto& broken = connection.Prepare("SELECT count(*) FROM pragma_foreign_key_check");
+    broken.Reset();
+    broken.Step();
+    if (const auto count = broken.Int(0); count != 0) {
+      broken.Reset();
+      throw StoreError("migration " + std::to_string(migration.version) + " left " +
+                       std::to_string(count) + " rows with a missing parent");
+    }
+    broken.Reset();
     connection.Prepare("INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)")
         .Bind(migration.version, news::UnixNow())
         .Run();

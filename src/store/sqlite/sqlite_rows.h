@@ -17,23 +17,25 @@ inline ArticleRow ReadArticle(const SqliteStatement& row) {
   article.slug = row.Text(1);
   article.title = row.Text(2);
   article.summary = row.Text(3);
-  article.status = row.Text(4) == "published" ? news::ArticleStatus::kPublished
-                                              : news::ArticleStatus::kDraft;
+  article.status =
+      news::ParseStoredArticleStatus(row.Text(4)).value_or(news::ArticleStatus::kDraft);
   article.published_at = row.Int(5);
   article.updated_at = row.Int(6);
   article.views = row.Int(7);
   article.crawler_hits = row.Int(8);
-  article.author = {row.Int(9), row.Text(10)};
+  article.author = {row.Int(9), row.Text(10), row.Text(17), {}};
   article.category = {row.Int(11), row.Text(12), row.Text(13)};
   article.comment_count = row.Int(14);
+  article.version = row.Int(15);
+  article.trashed_at = row.Int(16);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const SqliteStatement& row) {
   ArticleRow article = ReadArticle(row);
-  article.body_markdown = row.Text(15);
-  article.body_html = row.Text(16);
+  article.body_markdown = row.Text(18);
+  article.body_html = row.Text(19);
   return article;
 }
 

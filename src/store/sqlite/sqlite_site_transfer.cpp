@@ -13,9 +13,26 @@ SiteExport SqliteStore::ExportSite() {
   std::lock_guard lock(writer_mutex_);
   SqliteTransaction transaction(*writer_);
   SiteExport site;
-  auto& authors = writer_->Prepare("SELECT id, name FROM authors ORDER BY id");
+  auto& authors = writer_->Prepare("SELECT id, name, slug, bio FROM authors ORDER BY id");
   authors.Reset();
-  while (authors.Step()) site.authors.push_back({authors.Int(0), authors.Text(1)});
+  while (authors.Step()) {
+    site.authors.push_back({authors.Int(0), authors.Text(1), authors.Text(2), authors.Text(3)});
+  }
+  auto& users = writer_->Prepare(
+      "SELECT id, email, password_hash, role, disabled, author_id, created_at FROM users"
+      " ORDER BY id");
+  users.Reset();
+  while (users.Step()) {
+    UserRow user;
+    user.id = users.Int(0);
+    user.email = users.Text(1);
+    user.password_hash = users.Text(2);
+    user.role = news::ParseRole(users.Text(3)).value_or(news::Role::kContributor);
+    user.disabled = users.Int(4) != 0;
+    user.author.id = users.Int(5);
+    user.created_at = users.Int(6);
+    site.users.push_back(std::move(user));
+  }
   auto& categories = writer_->Prepare("SELECT id, slug, name FROM categories ORDER BY id");
   categories.Reset();
   while (categories.Step()) {
@@ -25,6 +42,19 @@ SiteExport SqliteStore::ExportSite() {
       writer_->Prepare(Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " ORDER BY a.id");
   articles.Reset();
   while (articles.Step()) site.articles.push_back(ReadArticleWithBody(articles));
+  auto& tags = writer_->Prepare(
+      "SELECT x.article_id, t.id, t.slug, t.name FROM article_tags x JOIN tags t"
+      " ON t.id = x.tag_id ORDER BY x.article_id, x.position");
+  tags.Reset();
+  auto article_it = site.articles.begin();
+  while (tags.Step()) {
+    const auto article_id = tags.Int(0);
+    while (article_it != site.articles.end() && article_it->id < article_id) ++article_it;
+    if (article_it == site.articles.end()) break;
+    if (article_it->id == article_id) {
+      article_it->tags.push_back({tags.Int(1), tags.Text(2), tags.Text(3)});
+    }
+  }
   auto& daily = writer_->Prepare(
       "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
   daily.Reset();
@@ -53,23 +83,42 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   if (replace) {
     writer_->Exec(
         "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
-        " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM articles; DELETE FROM categories;"
-        " DELETE FROM authors;");
+        " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
+        " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
+        " DELETE FROM categories; DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
   }
-  auto& author = writer_->Prepare("INSERT INTO authors(id, name) VALUES (?, ?)");
-  for (const Author& a : site.authors) author.Bind(a.id, a.name).Run();
+  // Profiles with a slug first, so one made up for an older document's profile never takes
+  // a slug a later one brings.
+  auto& author = writer_->Prepare("INSERT INTO authors(id, name, slug, bio) VALUES (?, ?, ?, ?)");
+  for (const Author& a : site.authors) {
+    if (!a.slug.empty()) author.Bind(a.id, a.name, a.slug, a.bio).Run();
+  }
+  for (const Author& a : site.authors) {
+    if (a.slug.empty()) author.Bind(a.id, a.name, UniqueAuthorSlug(a.name), a.bio).Run();
+  }
+  auto& user = writer_->Prepare(
+      "INSERT INTO users(id, email, password_hash, role, disabled, author_id, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const UserRow& u : site.users) {
+    user.Bind(u.id, u.email, u.password_hash, std::string(news::ToString(u.role)),
+              u.disabled ? 1 : 0, u.author.id, u.created_at)
+        .Run();
+  }
   auto& category = writer_->Prepare("INSERT INTO categories(id, slug, name) VALUES (?, ?, ?)");
   for (const Category& c : site.categories) category.Bind(c.id, c.slug, c.name).Run();
   auto& article = writer_->Prepare(
       "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
-      " category_id, status, published_at, updated_at, views, crawler_hits)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const ArticleRow& a : site.articles) {
     article
         .Bind(a.id, a.slug, a.title, a.summary, a.body_markdown, a.body_html, a.author.id,
               a.category.id, std::string(news::ToString(a.status)), a.published_at, a.updated_at,
-              a.views, a.crawler_hits)
+              a.views, a.crawler_hits, a.trashed_at)
         .Run();
+    std::vector<std::string> names;
+    for (const Tag& tag : a.tags) names.push_back(tag.name);
+    ReplaceTags(a.id, names);
   }
   auto& daily =
       writer_->Prepare("INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)");

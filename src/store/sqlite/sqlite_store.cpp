@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "news/slug.h"
+#include "store/free_slug.h"
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
@@ -33,6 +34,7 @@ SqliteStore::SqliteStore(std::string path, std::int64_t max_page_count) : path_(
   // After the migrations, so a quota smaller than the schema still opens (and then refuses
   // writes with 503 rather than refusing to start).
   if (max_page_count > 0) writer_->SetMaxPageCount(max_page_count);
+  FillAuthorSlugs();
   group_commit_ = std::make_unique<GroupCommit>(writer_mutex_, *writer_);
 }
 
@@ -57,8 +59,19 @@ std::int64_t SqliteStore::FindOrCreateAuthor(const std::string& name) {
     find.Reset();
     return id;
   }
-  writer_->Prepare("INSERT INTO authors(name) VALUES (?)").Bind(name).Run();
+  writer_->Prepare("INSERT INTO authors(name, slug) VALUES (?, ?)")
+      .Bind(name, UniqueAuthorSlug(name))
+      .Run();
   return writer_->LastInsertId();
+}
+
+std::string SqliteStore::UniqueAuthorSlug(const std::string& name) {
+  auto& taken = writer_->Prepare("SELECT 1 FROM authors WHERE slug = ?");
+  return FirstFreeSlug(news::Slugify(name), "author", [&](const std::string& slug) {
+    const bool found = taken.Bind(slug).Step();
+    taken.Reset();
+    return found;
+  });
 }
 
 std::int64_t SqliteStore::FindOrCreateCategory(const std::string& name) {
@@ -73,57 +86,108 @@ std::int64_t SqliteStore::FindOrCreateCategory(const std::string& name) {
   return writer_->LastInsertId();
 }
 
-std::int64_t SqliteStore::AddArticle(const news::ArticleInput& input,
-                                     const std::string& body_html, std::int64_t now) {
+void SqliteStore::ReplaceTags(std::int64_t article_id, const std::vector<std::string>& tags) {
+  writer_->Prepare("DELETE FROM article_tags WHERE article_id = ?").Bind(article_id).Run();
+  auto& add_tag =
+      writer_->Prepare("INSERT INTO tags(slug, name) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING");
+  auto& find_tag = writer_->Prepare("SELECT id FROM tags WHERE slug = ?");
+  auto& link = writer_->Prepare(
+      "INSERT OR IGNORE INTO article_tags(article_id, tag_id, position) VALUES (?, ?, ?)");
+  int position = 0;
+  for (const std::string& name : tags) {
+    const std::string slug = news::Slugify(name);
+    add_tag.Bind(slug, name).Run();
+    find_tag.Bind(slug).Step();
+    const auto tag_id = find_tag.Int(0);
+    find_tag.Reset();
+    link.Bind(article_id, tag_id, position++).Run();
+  }
+}
+
+void SqliteStore::AddRevision(std::int64_t article_id, std::int64_t user_id,
+                              const std::string& note, std::int64_t now) {
+  auto& names = writer_->Prepare(
+      "SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+      " WHERE x.article_id = ? ORDER BY x.position");
+  names.Bind(article_id);
+  std::vector<std::string> tags;
+  while (names.Step()) tags.push_back(names.Text(0));
+  writer_
+      ->Prepare(
+          "INSERT INTO article_revisions(article_id, created_at, user_id, note, title, slug,"
+          " summary, body_markdown, category, author, tags, status, published_at)"
+          " SELECT a.id, ?, nullif(?, 0), ?, a.title, a.slug, a.summary, a.body_markdown, c.name,"
+          " au.name, ?, a.status, a.published_at FROM articles a"
+          " JOIN authors au ON au.id = a.author_id JOIN categories c ON c.id = a.category_id"
+          " WHERE a.id = ?")
+      .Bind(now, user_id, note, news::JoinTags(tags), article_id)
+      .Run();
+}
+
+std::int64_t SqliteStore::AddArticle(const news::ArticleInput& input, const std::string& body_html,
+                                     std::int64_t now, std::int64_t user_id) {
   std::lock_guard lock(writer_mutex_);
   SqliteTransaction transaction(*writer_);
   const auto author_id = FindOrCreateAuthor(input.author);
   const auto category_id = FindOrCreateCategory(input.category);
-  const bool published = input.status == news::ArticleStatus::kPublished;
   writer_
       ->Prepare(
           "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
           " category_id, status, published_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
       .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
-            category_id, StatusText(input.status), published ? now : 0, now)
+            category_id, StatusText(input.status), news::PublicationTime(input, 0, now), now)
       .Run();
   const auto id = writer_->LastInsertId();
+  ReplaceTags(id, input.tags);
+  AddRevision(id, user_id, "created", now);
   transaction.Commit();
   return id;
 }
 
-bool SqliteStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
-                                const std::string& body_html, std::int64_t now) {
+SaveOutcome SqliteStore::UpdateArticle(std::int64_t id, const news::ArticleInput& input,
+                                       const std::string& body_html, std::int64_t now,
+                                       const ArticleEditor& editor, const std::string& note) {
   std::lock_guard lock(writer_mutex_);
   SqliteTransaction transaction(*writer_);
+  auto& current = writer_->Prepare(
+      "SELECT version, published_at FROM articles WHERE id = ? AND status <> 'trashed'");
+  if (!current.Bind(id).Step()) return SaveOutcome::kNotFound;
+  const auto version = current.Int(0);
+  const auto published_at = current.Int(1);
+  current.Reset();
+  if (editor.base_version != 0 && editor.base_version != version) return SaveOutcome::kConflict;
   const auto author_id = FindOrCreateAuthor(input.author);
   const auto category_id = FindOrCreateCategory(input.category);
-  // published_at is set the first time an article is published and kept afterwards.
   writer_
       ->Prepare(
           "UPDATE articles SET slug = ?, title = ?, summary = ?, body_markdown = ?,"
           " body_html = ?, author_id = ?, category_id = ?, status = ?, updated_at = ?,"
-          " published_at = CASE WHEN ? = 'published' AND published_at = 0 THEN ?"
-          " ELSE published_at END WHERE id = ?")
+          " published_at = ?, version = version + 1 WHERE id = ?")
       .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
-            category_id, StatusText(input.status), now, StatusText(input.status), now, id)
+            category_id, StatusText(input.status), now,
+            news::PublicationTime(input, published_at, now), id)
       .Run();
-  if (writer_->Changes() == 0) return false;
+  ReplaceTags(id, input.tags);
+  AddRevision(id, editor.user_id, note, now);
   transaction.Commit();
-  return true;
+  return SaveOutcome::kSaved;
 }
 
-bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status,
-                                   std::int64_t now) {
+bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std::int64_t now,
+                                   std::int64_t user_id) {
   std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
   writer_
       ->Prepare(
-          "UPDATE articles SET status = ?, updated_at = ?,"
+          "UPDATE articles SET status = ?, updated_at = ?, version = version + 1,"
           " published_at = CASE WHEN ? = 'published' AND published_at = 0 THEN ?"
-          " ELSE published_at END WHERE id = ?")
+          " ELSE published_at END WHERE id = ? AND status <> 'trashed'")
       .Bind(StatusText(status), now, StatusText(status), now, id)
       .Run();
-  return writer_->Changes() > 0;
+  if (writer_->Changes() == 0) return false;
+  AddRevision(id, user_id, std::string(news::ToString(status)), now);
+  transaction.Commit();
+  return true;
 }
 
 std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
@@ -133,6 +197,11 @@ std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
   if (!find.Bind(id).Step()) return std::nullopt;
   ArticleRow article = ReadArticleWithBody(find);
   find.Reset();
+  auto& tags = reader->Prepare(
+      "SELECT t.id, t.slug, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+      " WHERE x.article_id = ? ORDER BY x.position");
+  tags.Bind(id);
+  while (tags.Step()) article.tags.push_back({tags.Int(0), tags.Text(1), tags.Text(2)});
   return article;
 }
 
@@ -156,7 +225,8 @@ std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id, int
 
 std::vector<ArticleRow> SqliteStore::ListAllArticles() {
   auto reader = Reader();
-  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins + " ORDER BY a.id");
+  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                               " WHERE a.status <> 'trashed' ORDER BY a.id");
   list.Reset();
   return ReadArticles(list);
 }

@@ -63,7 +63,10 @@ HttpResponse HttpClient::Request(const std::string& method, const std::string& t
     for (const auto& field : message) {
       std::string name(field.name_string());
       std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-      response.headers[name] = std::string(field.value());
+      // Repeated headers (Set-Cookie) are kept, one per line.
+      auto& value = response.headers[name];
+      if (!value.empty()) value += "\n";
+      value += std::string(field.value());
     }
     response.body = std::move(message.body());
     if (!message.keep_alive()) {

@@ -34,7 +34,7 @@ std::string Slurp(const std::string& path) {
 
 // fork + exec with stdout and stderr sent to files. Returns the child's pid.
 pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
-            const std::string& err_path) {
+            const std::string& err_path, const std::string& in_path = "/dev/null") {
   std::vector<char*> argv;
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
@@ -42,8 +42,8 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
   if (pid == 0) {
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    const int null = open("/dev/null", O_RDONLY);
-    dup2(null, 0);
+    const int in = open(in_path.c_str(), O_RDONLY);
+    dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
     execv(argv[0], argv.data());
@@ -72,11 +72,16 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-CliResult RunCli(const std::vector<std::string>& args) {
+CliResult RunCli(const std::vector<std::string>& args, const std::optional<std::string>& input) {
   TempDir output;
   std::vector<std::string> full = {BinaryUnderTest()};
   full.insert(full.end(), args.begin(), args.end());
-  const pid_t pid = Spawn(full, output.File("out"), output.File("err"));
+  std::string in_path = "/dev/null";
+  if (input) {
+    in_path = output.File("in");
+    std::ofstream(in_path) << *input;
+  }
+  const pid_t pid = Spawn(full, output.File("out"), output.File("err"), in_path);
   int status = 0;
   waitpid(pid, &status, 0);
   return {ExitCode(status), Slurp(output.File("out")), Slurp(output.File("err"))};

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,9 @@ struct CliResult {
   std::string err;
 };
 
-// Runs `broadsheet ARGS...` to completion.
-CliResult RunCli(const std::vector<std::string>& args);
+// Runs `broadsheet ARGS...` to completion, with `input` on its stdin (else /dev/null).
+CliResult RunCli(const std::vector<std::string>& args,
+                 const std::optional<std::string>& input = std::nullopt);
 
 // Starts ARGS (argv[0] a path) with stdout and stderr appended to `log_path`. Returns the pid.
 pid_t SpawnProcess(const std::vector<std::string>& args, const std::string& log_path);

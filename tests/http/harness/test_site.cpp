@@ -54,4 +54,9 @@ CliResult TestSite::Cli(std::vector<std::string> args) const {
   return RunCli(args);
 }
 
+CliResult TestSite::CliWithInput(std::vector<std::string> args, const std::string& input) const {
+  for (const std::string& arg : StoreArgs()) args.push_back(arg);
+  return RunCli(args, input);
+}
+
 }  // namespace broadsheet::testing

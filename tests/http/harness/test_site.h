@@ -32,6 +32,8 @@ class TestSite {
   std::unique_ptr<store::Store> OpenStore() const;
   // Runs `broadsheet ARGS... --data DIR --store URL`.
   CliResult Cli(std::vector<std::string> args) const;
+  // The same with `input` on stdin (a password for `user add`).
+  CliResult CliWithInput(std::vector<std::string> args, const std::string& input) const;
 
  private:
   TempDir dir_;

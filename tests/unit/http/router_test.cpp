@@ -60,5 +60,21 @@ TEST(Router, TheGateSeesEveryRequestFirstAndMayAnswerIt) {
   EXPECT_EQ(Send(router, Make(Method::kGet, "/blocked")).status, 421);
 }
 
+TEST(Router, ItsReservedNamesComeFromTheRoutes) {
+  Router router;
+  const Handler any = [](const Request&) { return Response::Text(200, ""); };
+  router.Exact(Method::kGet, "/healthz", any);
+  router.Exact(Method::kPost, "/admin/login", any);
+  router.Prefix(Method::kGet, "/admin/", any);
+  router.Prefix(Method::kGet, "/static/", any);
+  router.Suffix(Method::kPost, "/comments", any);
+  router.Exact(Method::kGet, "/robots.txt", any);
+  EXPECT_EQ(router.ReservedNames(),
+            (std::vector<std::string>{"admin", "comments", "healthz", "robots.txt", "static"}));
+  ASSERT_EQ(router.Routes().size(), 6u);
+  EXPECT_EQ(router.Routes()[1].path, "/admin/login");
+  EXPECT_EQ(router.Routes()[1].method, Method::kPost);
+}
+
 }  // namespace
 }  // namespace broadsheet::http

@@ -37,8 +37,9 @@ TEST(PageCacheRace, issue_0009_AnEditDuringARenderIsNotHiddenByTheCache) {
                           .author = article->author.name,
                           .status = news::ArticleStatus::kPublished,
                           .body_markdown = article->body_markdown};
-  ASSERT_TRUE(site.real().UpdateArticle(3, edit, render::RenderMarkdown(edit.body_markdown),
-                                        article->updated_at + 1));
+  ASSERT_EQ(site.real().UpdateArticle(3, edit, render::RenderMarkdown(edit.body_markdown),
+                                      article->updated_at + 1, {}, "saved"),
+            store::SaveOutcome::kSaved);
   site.context().pages.Invalidate();
   gate.Release();
   reader.join();

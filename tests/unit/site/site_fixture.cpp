@@ -8,6 +8,7 @@
 #include "http/request_target.h"
 #include "news/calendar.h"
 #include "render/markdown.h"
+#include "site/admin/desk_session.h"
 #include "site/routes.h"
 
 namespace broadsheet::site {
@@ -42,7 +43,7 @@ std::unique_ptr<store::sqlite::SqliteStore> SeededStore(const std::string& dir, 
                              .status = news::ArticleStatus::kPublished,
                              .body_markdown = "The **story** itself."};
     news::NormalizeAndValidate(input);
-    store->AddArticle(input, render::RenderMarkdown(input.body_markdown), 1'700'000'000 + i);
+    store->AddArticle(input, render::RenderMarkdown(input.body_markdown), 1'700'000'000 + i, 0);
   }
   return store;
 }
@@ -73,7 +74,12 @@ SiteFixture::SiteFixture(int articles)
               .comments_per_reader = readers_limit_,
               .reports_per_address = reports_,
               .captchas_per_address = captchas_,
-              .captcha = captcha_} {
+              .captcha = captcha_},
+      desk_templates_(std::string(BROADSHEET_SOURCE_DIR) + "/templates/admin", {"layout"}),
+      hasher_(security::PasswordCost::kMinimum, 2),
+      tokens_(key_),
+      failures_per_address_(20, std::chrono::seconds(600), clock_),
+      failures_per_account_(5, std::chrono::seconds(600), clock_) {
   rules_.honeypot_field = captcha_.FieldName("honeypot");
   SiteSettings settings;
   settings.name = "The Test Gazette";
@@ -82,12 +88,22 @@ SiteFixture::SiteFixture(int articles)
   context_ = std::make_unique<SiteContext>(SiteContext{settings, observed_, views_, pages_,
                                                        templates_, static_files_, ratings_, guards_,
                                                        rules_, listings_});
-  RegisterRoutes(router_, *context_);
+  desk_ = std::make_unique<admin::DeskContext>(
+      admin::DeskContext{.site = *context_,
+                         .templates = desk_templates_,
+                         .hasher = hasher_,
+                         .tokens = tokens_,
+                         .failures_per_address = failures_per_address_,
+                         .failures_per_account = failures_per_account_,
+                         .settings = {},
+                         .reserved_names = ReservedNames()});
+  RegisterRoutes(router_, *context_, *desk_);
   gate_ = std::make_unique<RequestGate>("", DefaultAllowedHosts("127.0.0.1"), addresses_);
   router_.SetGate([this](http::Request& request) { return (*gate_)(request); });
 }
 
 SiteFixture::~SiteFixture() {
+  desk_.reset();
   context_.reset();
   real_.reset();
   std::filesystem::remove_all(dir_);
@@ -105,6 +121,42 @@ http::Response SiteFixture::Get(const std::string& target) {
   request.remote_address = "127.0.0.1";
   request.request_id = "test";
   return router_.Dispatch(request);
+}
+
+http::Response SiteFixture::Send(http::Method method, const std::string& target,
+                                 const std::vector<std::pair<std::string, std::string>>& headers,
+                                 const std::string& body, const std::string& address) {
+  http::Request request;
+  request.method = method;
+  request.method_text = method == http::Method::kPost ? "POST" : "GET";
+  request.target = target;
+  const auto parsed = http::ParseTarget(target);
+  request.path = parsed->path;
+  request.query = parsed->query;
+  request.headers.emplace_back("Host", "127.0.0.1");
+  for (const auto& [name, value] : headers) request.headers.emplace_back(name, value);
+  request.body = body;
+  request.remote_address = address;
+  request.request_id = "test";
+  http::Response response = router_.Dispatch(request);
+  if (response.deferred) {
+    auto work = std::move(response.deferred);
+    response = work();
+  }
+  return response;
+}
+
+SiteFixture::DeskSession SiteFixture::SignedInAs(const std::string& email, news::Role role,
+                                                 const std::string& author_name) {
+  store::UserRow user;
+  user.email = email;
+  user.role = role;
+  user.password_hash = *hasher_.Hash("a long enough password for tests");
+  const auto id = real_->AddUser(user, "", author_name.empty() ? email : author_name, 1);
+  const std::string signin = security::SignInTokens::NewId();
+  const std::string hash = tokens_.StoredHash(signin);
+  real_->AddSignIn(hash, *id, news::UnixNow());
+  return {*id, "bs_signin=" + signin, tokens_.FormToken(admin::kDeskTokenPurpose, hash)};
 }
 
 std::string SiteFixture::ArticlePath(std::int64_t id) {

@@ -15,8 +15,11 @@
 #include "security/captcha_token.h"
 #include "security/client_address.h"
 #include "security/clock.h"
+#include "security/password.h"
 #include "security/rate_limiter.h"
 #include "security/reader_cookie.h"
+#include "security/signin_token.h"
+#include "site/admin/desk_context.h"
 #include "site/listing_facts.h"
 #include "site/request_gate.h"
 #include "site/site_context.h"
@@ -36,6 +39,24 @@ class SiteFixture {
 
   // GET `target` ("/path?query") from 127.0.0.1 with Host 127.0.0.1.
   http::Response Get(const std::string& target);
+  // Any request from `address`, as the server would dispatch it; a deferred answer is run
+  // here, on the calling thread, as the worker pool would run it.
+  http::Response Send(http::Method method, const std::string& target,
+                      const std::vector<std::pair<std::string, std::string>>& headers,
+                      const std::string& body = {}, const std::string& address = "127.0.0.1");
+
+  // The back office: a login with `role` and a live sign-in for it; returns the sign-in id
+  // (the cookie's value) and the form token its pages carry.
+  struct DeskSession {
+    std::int64_t user_id = 0;
+    std::string cookie;  // "bs_signin=..."
+    std::string csrf;
+  };
+  DeskSession SignedInAs(const std::string& email, news::Role role,
+                         const std::string& author_name = "");
+  admin::DeskContext& desk() { return *desk_; }
+  security::PasswordHasher& hasher() { return hasher_; }
+  const http::Router& router() const { return router_; }
 
   store::Store& real() { return *real_; }
   testing::ObservedStore& observed() { return observed_; }
@@ -62,6 +83,11 @@ class SiteFixture {
   FormGuards guards_;
   CommentRules rules_;
   std::unique_ptr<SiteContext> context_;
+  render::TemplateSet desk_templates_;
+  security::PasswordHasher hasher_;
+  security::SignInTokens tokens_;
+  security::SlidingWindowLimiter failures_per_address_, failures_per_account_;
+  std::unique_ptr<admin::DeskContext> desk_;
   http::Router router_;
   std::unique_ptr<RequestGate> gate_;
 };

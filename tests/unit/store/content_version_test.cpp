@@ -36,15 +36,15 @@ TEST_P(StoreContract, issue_0009_OnlyWhatReadersSeeMovesTheContentVersion) {
   const std::vector<VersionEvent> table = {
       {"draft saved", false,
        [&](Store& s, std::int64_t& a, std::int64_t&) {
-         a = s.AddArticle(draft_input("Not yet"), "<p>Draft.</p>", 1000);
+         a = s.AddArticle(draft_input("Not yet"), "<p>Draft.</p>", 1000, 0);
        }},
       {"draft edited", false,
        [&](Store& s, std::int64_t& a, std::int64_t&) {
-         s.UpdateArticle(a, draft_input("Still not yet"), "<p>Draft.</p>", 1100);
+         s.UpdateArticle(a, draft_input("Still not yet"), "<p>Draft.</p>", 1100, {}, "saved");
        }},
       {"article published", true,
        [](Store& s, std::int64_t& a, std::int64_t&) {
-         s.SetArticleStatus(a, news::ArticleStatus::kPublished, 1200);
+         s.SetArticleStatus(a, news::ArticleStatus::kPublished, 1200, 0);
        }},
       {"comment held", false,
        [&](Store& s, std::int64_t& a, std::int64_t& c) {
@@ -82,7 +82,7 @@ TEST_P(StoreContract, issue_0009_OnlyWhatReadersSeeMovesTheContentVersion) {
        }},
       {"article unpublished", true,
        [](Store& s, std::int64_t& a, std::int64_t&) {
-         s.SetArticleStatus(a, news::ArticleStatus::kDraft, 1300);
+         s.SetArticleStatus(a, news::ArticleStatus::kDraft, 1300, 0);
        }},
   };
   std::int64_t article = 0;

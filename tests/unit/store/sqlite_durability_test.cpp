@@ -34,7 +34,7 @@ class SqliteDurability : public ::testing::Test {
                              .status = news::ArticleStatus::kPublished,
                              .body_markdown = "x"};
     news::NormalizeAndValidate(input);
-    article_ = store_->AddArticle(input, "<p>x</p>", 1000);
+    article_ = store_->AddArticle(input, "<p>x</p>", 1000, 0);
   }
   void TearDown() override {
     store_.reset();

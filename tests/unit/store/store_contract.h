@@ -63,7 +63,7 @@ class StoreContract : public ::testing::TestWithParam<StoreKind> {
                              .status = status,
                              .body_markdown = "Body of " + title};
     EXPECT_TRUE(news::NormalizeAndValidate(input).empty());
-    return store_->AddArticle(input, "<p>Body of " + title + "</p>", when);
+    return store_->AddArticle(input, "<p>Body of " + title + "</p>", when, 0);
   }
 
   std::filesystem::path dir_;

@@ -59,22 +59,24 @@ TEST_P(StoreContract, ListsPublishedNewestFirstByCategoryWithCounts) {
 TEST_P(StoreContract, UpdatesPublishesAndMovesTheContentVersion) {
   const auto id = Add("First", "Sport", kDraft, 1000);
   const auto version = store_->ContentVersion();
-  EXPECT_TRUE(store_->SetArticleStatus(id, kPublished, 2000));
+  EXPECT_TRUE(store_->SetArticleStatus(id, kPublished, 2000, 0));
   EXPECT_NE(store_->ContentVersion(), version);
   EXPECT_EQ(store_->FindArticle(id)->published_at, 2000);
   news::ArticleInput input{.title = "Second", .category = "Culture", .author = "Bo",
                            .status = kPublished, .body_markdown = "b"};
   ASSERT_TRUE(news::NormalizeAndValidate(input).empty());
   const auto before_edit = store_->ContentVersion();
-  EXPECT_TRUE(store_->UpdateArticle(id, input, "<p>b</p>", 3000));
+  EXPECT_EQ(store_->UpdateArticle(id, input, "<p>b</p>", 3000, {}, "saved"),
+            store::SaveOutcome::kSaved);
   EXPECT_NE(store_->ContentVersion(), before_edit);
   const auto article = store_->FindArticle(id);
   EXPECT_EQ(article->slug, "second");
   EXPECT_EQ(article->category.slug, "culture");
   EXPECT_EQ(article->published_at, 2000) << "first publication time is kept";
   EXPECT_EQ(article->updated_at, 3000);
-  EXPECT_FALSE(store_->UpdateArticle(id + 50, input, "", 3000));
-  EXPECT_FALSE(store_->SetArticleStatus(id + 50, kPublished, 3000));
+  EXPECT_EQ(store_->UpdateArticle(id + 50, input, "", 3000, {}, "saved"),
+            store::SaveOutcome::kNotFound);
+  EXPECT_FALSE(store_->SetArticleStatus(id + 50, kPublished, 3000, 0));
 }
 
 TEST_P(StoreContract, ViewsAddUpAndDoNotMoveTheContentVersion) {

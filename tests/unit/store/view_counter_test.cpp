@@ -21,7 +21,7 @@ class ViewCounterTest : public ::testing::Test {
     news::ArticleInput input{.title = "A", .category = "C", .author = "X",
                              .status = news::ArticleStatus::kPublished};
     news::NormalizeAndValidate(input);
-    id_ = store_->AddArticle(input, "", 1);
+    id_ = store_->AddArticle(input, "", 1, 0);
   }
   void TearDown() override {
     store_.reset();

@@ -1,0 +1,172 @@
+#include "site/admin/article_form.h"
+
+#include <charconv>
+
+#include "news/calendar.h"
+#include "news/site_setting.h"
+
+namespace broadsheet::site::admin {
+namespace {
+
+std::int64_t NumberField(const http::Form& form, std::string_view name) {
+  const std::string text = form.Single(name).value_or("");
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return 0;
+  return value;
+}
+
+struct StatusChoice {
+  news::ArticleStatus status;
+  const char* label;
+};
+constexpr StatusChoice kStatusChoices[] = {
+    {news::ArticleStatus::kDraft, "Draft"},
+    {news::ArticleStatus::kReview, "Submit for review"},
+    {news::ArticleStatus::kScheduled, "Scheduled"},
+    {news::ArticleStatus::kPublished, "Published"},
+};
+
+}  // namespace
+
+bool AuthorsPublish(const DeskContext& desk) {
+  return desk.site.store.ReadSetting(std::string(news::kAuthorsPublishSetting))
+             .value_or(news::DefaultSetting(news::kAuthorsPublishSetting)) == "true";
+}
+
+PostedArticle ReadPostedArticle(const DeskContext& desk, const SignedIn& signed_in,
+                                const http::Form& form) {
+  PostedArticle posted;
+  posted.id = NumberField(form, "id");
+  posted.base_version = NumberField(form, "version");
+  news::ArticleInput& input = posted.input;
+  input.title = form.Single("title").value_or("");
+  input.slug = form.Single("slug").value_or("");
+  input.summary = form.Single("summary").value_or("");
+  input.category = form.Single("category").value_or("");
+  input.tags = news::SplitTags(form.Single("tags").value_or(""));
+  // Browsers send the textarea's line breaks as CRLF.
+  for (char c : form.Single("body").value_or("")) {
+    if (c != '\r') input.body_markdown.push_back(c);
+  }
+  posted.published_at_text = form.Single("published_at").value_or("");
+
+  const news::Role role = signed_in.user.role;
+  posted.author_slug = signed_in.user.author.slug;
+  input.author = signed_in.user.author.name;
+  if (role >= news::Role::kEditor) {
+    if (const auto chosen = form.Single("author"); chosen && !chosen->empty()) {
+      if (auto author = desk.site.store.FindAuthorBySlug(*chosen)) {
+        posted.author_slug = author->slug;
+        input.author = author->name;
+      } else {
+        posted.errors.push_back({"author", "there is no author profile '" + *chosen + "'"});
+      }
+    }
+  }
+
+  const auto status = news::ParseArticleStatus(form.Single("status").value_or("draft"));
+  input.status = status.value_or(news::ArticleStatus::kDraft);
+  if (!status) posted.errors.push_back({"status", "choose a status from the list"});
+  const std::int64_t now = news::UnixNow();
+  if (!posted.published_at_text.empty()) {
+    if (auto when = news::ParseLocalDateTime(posted.published_at_text)) {
+      input.published_at = *when;
+    } else {
+      posted.errors.push_back({"published_at",
+                               "the publication time must look like "
+                               "2026-12-24T09:30"});
+    }
+  }
+  // "Published" with a time still to come is a schedule; a schedule in the past publishes
+  // at the scheduler's next look, with that time.
+  if (input.status == news::ArticleStatus::kPublished && input.published_at > now) {
+    input.status = news::ArticleStatus::kScheduled;
+  }
+  if (!news::MaySetStatus(role, input.status, AuthorsPublish(desk))) {
+    posted.errors.push_back(
+        {"status", role == news::Role::kContributor
+                       ? "contributors save drafts; an editor publishes them"
+                       : "your role may submit articles for review, not publish them"});
+  }
+  for (auto& error : news::NormalizeAndValidate(input, desk.reserved_names)) {
+    posted.errors.push_back(std::move(error));
+  }
+  return posted;
+}
+
+render::TemplateData EditorData(const DeskContext& desk, const SignedIn& signed_in,
+                                const PostedArticle& article) {
+  const news::ArticleInput& input = article.input;
+  render::TemplateData data;
+  data.set("id", std::to_string(article.id));
+  data.set("existing", article.id != 0);
+  data.set("version", std::to_string(article.base_version));
+  data.set("title", input.title);
+  data.set("slug", input.slug);
+  data.set("summary", input.summary);
+  data.set("body", input.body_markdown);
+  data.set("category", input.category);
+  data.set("tags", news::JoinTags(input.tags));
+  data.set("published_at", !article.published_at_text.empty() ? article.published_at_text
+                           : input.published_at > 0 ? news::LocalDateTimeInput(input.published_at)
+                                                    : std::string());
+  data.set("timezone", desk.settings.timezone);
+
+  const bool authors_publish = AuthorsPublish(desk);
+  render::TemplateData statuses = render::TemplateData::type::list;
+  for (const StatusChoice& choice : kStatusChoices) {
+    const bool allowed = news::MaySetStatus(signed_in.user.role, choice.status, authors_publish);
+    if (!allowed && choice.status != input.status) continue;
+    render::TemplateData option;
+    option.set("value", std::string(news::ToString(choice.status)));
+    option.set("label", choice.label);
+    option.set("selected", choice.status == input.status);
+    statuses << option;
+  }
+  data.set("statuses", statuses);
+
+  if (signed_in.user.role >= news::Role::kEditor) {
+    render::TemplateData authors = render::TemplateData::type::list;
+    for (const store::Author& author : desk.site.store.ListAuthors()) {
+      render::TemplateData option;
+      option.set("slug", author.slug);
+      option.set("name", author.name);
+      option.set("selected", author.slug == article.author_slug ||
+                                 (article.author_slug.empty() && author.name == input.author));
+      authors << option;
+    }
+    data.set("authors", authors);
+  } else {
+    data.set("own_author", input.author.empty() ? signed_in.user.author.name : input.author);
+  }
+
+  render::TemplateData categories = render::TemplateData::type::list;
+  for (const store::CategoryCount& count : desk.site.store.ListCategoryCounts()) {
+    render::TemplateData option;
+    option.set("name", count.category.name);
+    categories << option;
+  }
+  data.set("categories", categories);
+  render::TemplateData tags = render::TemplateData::type::list;
+  for (const store::Tag& tag : desk.site.store.ListTags()) {
+    render::TemplateData option;
+    option.set("name", tag.name);
+    tags << option;
+  }
+  data.set("all_tags", tags);
+
+  if (!article.errors.empty()) {
+    render::TemplateData errors = render::TemplateData::type::list;
+    for (const news::FieldError& error : article.errors) {
+      render::TemplateData item;
+      item.set("field", error.field);
+      item.set("message", error.message);
+      errors << item;
+    }
+    data.set("errors", errors);
+  }
+  return data;
+}
+
+}  // namespace broadsheet::site::admin

@@ -1,0 +1,63 @@
+// Who is signed in to the back office, and the checks every back-office request goes through:
+// a GET page needs a live sign-in (else it redirects to the sign-in form) and a role; a POST
+// also needs to be same-site (the public forms' check) and to carry the synchronizer token
+// bound to the sign-in. Every answer is marked never to be stored. Thread-safe.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "http/form.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "news/user.h"
+#include "render/template_set.h"
+#include "site/admin/desk_context.h"
+#include "store/store.h"
+
+namespace broadsheet::site::admin {
+
+// What the back office's form tokens are bound to, besides the sign-in.
+inline constexpr std::string_view kDeskTokenPurpose = "desk";
+
+struct SignedIn {
+  store::UserRow user;
+  std::string signin_hash;  // the store's key of this sign-in
+  std::string csrf_token;   // what this sign-in's forms carry
+};
+
+// The live sign-in of the request's cookie, or nullopt.
+std::optional<SignedIn> CurrentSignIn(const DeskContext& desk, const http::Request& request);
+
+// Handlers of the back office. A POST handler gets the parsed form too.
+using PageHandler = std::function<http::Response(const SignedIn&)>;
+using ActionHandler = std::function<http::Response(const SignedIn&, const http::Form&)>;
+
+// Runs `handler` for a signed-in user with at least `minimum`; else redirects to the sign-in
+// form (nobody signed in) or answers 403.
+http::Response DeskPage(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                        const PageHandler& handler);
+// The same for a POST, after the same-site check and the token (both 403, nothing changed).
+http::Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                          const ActionHandler& handler);
+
+// Cache-Control: no-store, and nothing else that lets a page be kept.
+void MarkPrivate(http::Response& response);
+
+// Renders `content_template` with `content` inside the back office's layout (the signed-in
+// user, the sign-out buttons, the navigation); `signed_in` may be null (the sign-in page).
+std::string RenderDesk(const DeskContext& desk, const SignedIn* signed_in, const std::string& title,
+                       const std::string& content_template, render::TemplateData content);
+
+http::Response DeskHtml(int status, std::string body);
+// A page with one message (403, 404, 409...), in the layout.
+http::Response DeskMessage(const DeskContext& desk, const SignedIn* signed_in, int status,
+                           const std::string& title, const std::string& message);
+
+// The Set-Cookie value for a sign-in id (empty id and max_age 0: the cookie's removal);
+// Secure when the request came over https or the site's URL is https.
+std::string SignInCookie(const DeskContext& desk, bool https, const std::string& id,
+                         std::int64_t max_age_s);
+
+}  // namespace broadsheet::site::admin
