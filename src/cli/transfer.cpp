@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/site_document.h"
+#include "site/routes.h"
 #include "store/site_export.h"
 
 namespace broadsheet::cli {
@@ -78,6 +79,11 @@ int RunImport(const CommonOptions& common, const std::string& input, bool replac
   Progress progress("import");
   progress.Step(1, 3, "read " + input + ", writing " + Summary(site));
   store->ImportSite(site, replace);
+  // A document from a site whose category took a name this build's router answers.
+  for (const std::string& renamed : store->RenameReservedCategories(site::ReservedNames())) {
+    fmt::print(stderr, "import: category renamed, its address is one of the site's own: {}\n",
+               renamed);
+  }
   progress.Step(3, 3, "done");
   return 0;
 }

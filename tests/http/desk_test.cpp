@@ -334,5 +334,62 @@ TEST(DeskDemo, TheFirstDemoRunMakesAnAdminAndPrintsItsPasswordOnce) {
   EXPECT_EQ(again.Log().find("demo: password"), std::string::npos) << "only the first time";
 }
 
+TEST(DeskReservedNames, NoCategoryTakesAnAddressTheSiteAnswersItself) {
+  TestSite site;
+  WriteTextFile(site.File("admin.md"),
+                "---\ntitle: Lost Page\ncategory: Admin\nauthor: Ada\n---\nText.");
+  const CliResult added = site.Cli({"article", "add", site.File("admin.md")});
+  EXPECT_EQ(added.exit_code, 2);
+  EXPECT_NE(added.err.find("/admin/ is one of the site's own addresses"), std::string::npos)
+      << added.err;
+  AddUser(site, "ed@example.org", "editor", "Ed Itor");
+  ServerProcess server(site.StoreArgs(), kFastHash);
+  DeskClient desk(server.port());
+  ASSERT_EQ(desk.SignIn("ed@example.org", kPassword).status, 303);
+  desk.Get("/admin/articles/new");
+  const HttpResponse refused = desk.Post(
+      "/admin/articles/save", {{"id", "0"}, {"title", "Lost"}, {"body", "x"},
+                               {"category", "Static"}, {"status", "draft"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("/static/ is one of the site&apos;s own addresses"),
+            std::string::npos);
+  EXPECT_TRUE(site.OpenStore()->ListAllArticles().empty()) << "nothing saved";
+}
+
+TEST(DeskTransfer, TagsProfilesAndLoginsMoveWithTheSite) {
+  TestSite from;
+  AddUser(from, "ed@example.org", "editor", "Ed Itor");
+  WriteTextFile(from.File("a.md"),
+                "---\ntitle: Tagged\ncategory: River Life\nauthor: Ed Itor\n"
+                "tags: ferry, night\nstatus: published\n---\nText.");
+  ASSERT_EQ(from.Cli({"article", "add", from.File("a.md")}).exit_code, 0);
+  {
+    ServerProcess server(from.StoreArgs(), kFastHash);
+    DeskClient desk(server.port());
+    ASSERT_EQ(desk.SignIn("ed@example.org", kPassword).status, 303);
+    desk.Get("/admin/account");
+    ASSERT_EQ(desk.Post("/admin/account/profile", {{"name", "Ed Itor"}, {"bio", "Ferries."}})
+                  .status,
+              303);
+  }
+  const CliResult exported = from.Cli({"export", from.File("site.json")});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+
+  TestSite to;
+  const CliResult imported = to.Cli({"import", from.File("site.json")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto store = to.OpenStore();
+  const auto article = store->ListAllArticles().front();
+  const auto full = store->FindArticle(article.id);
+  ASSERT_EQ(full->tags.size(), 2u);
+  EXPECT_EQ(full->tags[0].name, "ferry");
+  const auto profile = store->FindAuthorBySlug("ed-itor");
+  ASSERT_TRUE(profile);
+  EXPECT_EQ(profile->bio, "Ferries.");
+  ServerProcess server(to.StoreArgs(), kFastHash);
+  DeskClient desk(server.port());
+  EXPECT_EQ(desk.SignIn("ed@example.org", kPassword).status, 303) << "the login came along";
+}
+
 }  // namespace
 }  // namespace broadsheet::testing

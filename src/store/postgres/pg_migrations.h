@@ -13,7 +13,9 @@ namespace broadsheet::store::postgres {
 // The advisory lock key (pg_advisory_lock) held while migrating: "BSMG" as an integer.
 inline constexpr std::int64_t kMigrationLockKey = 0x42534D47;
 
-// Applies every migration newer than the database's version. Throws StoreError.
+// Applies every migration newer than the database's version, up to `up_to` (tests stop
+// early to build an older database). Throws StoreError.
+void ApplyMigrations(const PgSettings& settings, int up_to);
 void ApplyMigrations(const PgSettings& settings);
 
 // The newest schema version this build knows (migrations are numbered 1..N).

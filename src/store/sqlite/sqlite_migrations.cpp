@@ -306,6 +306,10 @@ CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
 void ApplyMigrations(SqliteConnection& connection) {
+  ApplyMigrations(connection, LatestSchemaVersion());
+}
+
+void ApplyMigrations(SqliteConnection& connection, int up_to) {
   connection.Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
@@ -335,6 +339,7 @@ void ApplyMigrations(SqliteConnection& connection) {
     }
   } back_on{connection};
   for (const Migration& migration : kMigrations) {
+    if (migration.version > up_to) break;
     SqliteTransaction transaction(connection);
     // Read the version inside the write transaction, so two processes opening the same new
     // file at once apply each migration exactly once.

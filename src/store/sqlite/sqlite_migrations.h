@@ -7,7 +7,10 @@ namespace broadsheet::store::sqlite {
 
 class SqliteConnection;
 
-// Applies every migration newer than the database's version. Throws StoreError.
+// Applies every migration newer than the database's version, up to `up_to` (tests stop
+// early to build an older database and watch the next migration keep its rows). Throws
+// StoreError.
+void ApplyMigrations(SqliteConnection& connection, int up_to);
 void ApplyMigrations(SqliteConnection& connection);
 
 // The newest schema version this build knows.
