@@ -33,13 +33,14 @@ bool HasNoControlButTabAndNewline(std::string_view text) {
 std::string WriteArticleFile(const news::ArticleInput& in) {
   return "---\ntitle: " + in.title + "\nslug: " + in.slug + "\nsummary: " + in.summary +
          "\ncategory: " + in.category + "\nauthor: " + in.author +
-         "\nstatus: " + std::string(news::ToString(in.status)) + "\n---\n" + in.body_markdown;
+         "\ntags: " + news::JoinTags(in.tags) + "\nstatus: " +
+         std::string(news::ToString(in.status)) + "\n---\n" + in.body_markdown;
 }
 
 bool SameInput(const news::ArticleInput& a, const news::ArticleInput& b) {
   return a.title == b.title && a.slug == b.slug && a.summary == b.summary &&
          a.category == b.category && a.author == b.author && a.status == b.status &&
-         a.body_markdown == b.body_markdown;
+         a.tags == b.tags && a.body_markdown == b.body_markdown;
 }
 
 }  // namespace
@@ -65,6 +66,12 @@ int FuzzFrontMatter(const std::uint8_t* data, std::size_t size) {
           "an accepted body holds no control characters but tab and newline");
   Require(news::IsValidSlug(in.slug), "an accepted article has a valid slug");
   Require(!news::Slugify(in.category).empty(), "an accepted category has a letter or digit");
+  Require(in.tags.size() <= news::kMaxTags, "an accepted article has at most kMaxTags tags");
+  for (const std::string& tag : in.tags) {
+    Require(!tag.empty() && tag.size() <= news::kMaxTagLength && IsOneLine(tag) &&
+                tag.find(',') == std::string::npos && !news::Slugify(tag).empty(),
+            "an accepted tag is one short name with a letter or digit");
+  }
 
   const news::ParsedArticleFile again = news::ParseArticleFile(WriteArticleFile(in));
   Require(again.errors.empty() && SameInput(again.input, in),

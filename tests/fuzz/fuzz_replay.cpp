@@ -37,6 +37,7 @@ constexpr Target kTargets[] = {
     {"markdown", broadsheet::fuzz::FuzzMarkdown},
     {"comment_text", broadsheet::fuzz::FuzzCommentText},
     {"site_document", broadsheet::fuzz::FuzzSiteDocument},
+    {"desk_fields", broadsheet::fuzz::FuzzDeskFields},
 };
 
 std::string ReadBytes(const fs::path& path) {

@@ -14,7 +14,8 @@ set(BROADSHEET_FUZZ_TARGETS
   "front_matter FuzzFrontMatter bs_news"
   "markdown FuzzMarkdown bs_render"
   "comment_text FuzzCommentText bs_render"
-  "site_document FuzzSiteDocument bs_cli")
+  "site_document FuzzSiteDocument bs_cli"
+  "desk_fields FuzzDeskFields bs_security")
 
 # The target names, for the replay tests.
 function(broadsheet_fuzz_names out)

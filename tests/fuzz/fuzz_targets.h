@@ -29,5 +29,8 @@ int FuzzMarkdown(const std::uint8_t* data, std::size_t size);
 int FuzzCommentText(const std::uint8_t* data, std::size_t size);
 // cli: ReadSiteDocument, and WriteSiteDocument on what it returns.
 int FuzzSiteDocument(const std::uint8_t* data, std::size_t size);
+// news and security: the back office's form fields (e-mail, publication time, tags, sign-in
+// id, password strength).
+int FuzzDeskFields(const std::uint8_t* data, std::size_t size);
 
 }  // namespace broadsheet::fuzz
