@@ -316,7 +316,9 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
       {.flush_interval = std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
        .poll_interval = std::chrono::milliseconds(config.Int("store.poll_interval_ms")),
        .address_retention = std::chrono::hours(24 * config.Int("privacy.address_days")),
-       .trash_retention = std::chrono::seconds(config.Int("admin.trash_s"))});
+       .trash_retention = std::chrono::seconds(config.Int("admin.trash_s")),
+       .signin_idle = std::chrono::seconds(config.Int("admin.idle_s")),
+       .signin_max_age = std::chrono::seconds(config.Int("admin.max_age_s"))});
   background.Start();
   if (options.demo) CreateDemoAdmin(*store, password_hasher, server_options.address, port);
   if (!options.port_file.empty()) WritePortFile(options.port_file, port);

@@ -17,7 +17,9 @@ namespace {
 namespace json = boost::json;
 
 constexpr const char* kFormat = "broadsheet-site";
-constexpr int kVersion = 1;
+// 2 (issue 10) adds users, author slugs and bios, tags, the trash and the statuses review and
+// scheduled; version 1 documents are still read.
+constexpr int kVersion = 2;
 // 9999-12-31T23:59:59Z, the last time four year digits hold. A later one (a leap second on that
 // day normalises into year 10000) would be exported as a timestamp import refuses.
 constexpr std::int64_t kLastTimestamp = 253402300799;
@@ -135,6 +137,7 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
          {"crawler_hits", a.crawler_hits},
          {"tags", std::move(tags)},
          {"trashed_at", a.trashed_at ? json::value(Timestamp(a.trashed_at)) : json::value(nullptr)},
+         {"trashed_from", store::TrashedFrom(a)},
          {"body_markdown", a.body_markdown}});
   }
   for (const auto& d : site.daily_views) {
@@ -186,8 +189,8 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
   if (!format || !format->is_string() || format->as_string() != kFormat) {
     throw CliError(std::string("not a Broadsheet export (\"format\" must be \"") + kFormat + "\")");
   }
-  if (Int(root, "version", "the document") != kVersion) {
-    throw CliError("unsupported export version (this build reads version 1)");
+  if (const auto version = Int(root, "version", "the document"); version < 1 || version > kVersion) {
+    throw CliError("unsupported export version (this build reads versions 1 and 2)");
   }
 
   store::SiteExport site;
@@ -287,11 +290,23 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
         trashed && !trashed->is_null()) {
       article.trashed_at = ParseTimestamp(*trashed, where);
     }
+    if (const json::value* from = record.if_contains("trashed_from"); from && !from->is_null()) {
+      if (!from->is_string()) throw CliError(where + ": 'trashed_from' must be a status");
+      const std::string text(from->as_string());
+      const auto status = news::ParseArticleStatus(text);
+      if (!text.empty() && !status) {
+        throw CliError(where + ": 'trashed_from' must be draft, review, scheduled or published");
+      }
+      article.trashed_from = status.value_or(news::ArticleStatus::kDraft);
+    }
     if (!news::IsValidSlug(article.slug) || article.title.empty()) {
       throw CliError(where + ": needs a title and a valid slug");
     }
     if ((article.status == news::ArticleStatus::kTrashed) != (article.trashed_at > 0)) {
       throw CliError(where + ": a trashed article needs trashed_at, and only it");
+    }
+    if (article.status == news::ArticleStatus::kScheduled && article.published_at <= 0) {
+      throw CliError(where + ": a scheduled article needs its publication time");
     }
     if (!author_ids.count(article.author.id) || !category_ids.count(article.category.id)) {
       throw CliError(where + ": names an author or category the document does not have");

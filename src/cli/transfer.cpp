@@ -72,9 +72,15 @@ int RunImport(const CommonOptions& common, const std::string& input, bool replac
   // Everything that can refuse comes before the first progress line, so a refusal is one line.
   const store::SiteExport site = ReadSiteDocument(ReadFile(input));
   auto store = OpenConfiguredStore(LoadConfig(common));
-  if (!replace && !store->IsEmpty()) {
-    throw CliError("the store already holds articles; import goes into an empty store "
-                   "(--replace removes what is there first)");
+  // Empty means no articles, and no logins or author profiles either (`user add` makes both).
+  if (!replace && (!store->IsEmpty() || !store->ListUsers().empty() ||
+                   !store->ListAuthors().empty() || !store->ListCategoryCounts().empty())) {
+    throw CliError("the store already holds a site (articles, categories, authors or logins); "
+                   "import goes into an empty store (--replace removes what is there first)");
+  }
+  if (replace && site.users.empty() && !store->ListUsers().empty()) {
+    fmt::print(stderr, "import: the document has no logins, so the site will have none; make "
+                       "one with `broadsheet user add EMAIL --role admin`\n");
   }
   Progress progress("import");
   progress.Step(1, 3, "read " + input + ", writing " + Summary(site));

@@ -92,12 +92,20 @@ int RunUserAdd(const CommonOptions& common, const UserOptions& options) {
     name = email.substr(0, email.find('@'));  // the profile's name until they change it
   }
   if (name.size() > news::kMaxNameLength) throw CliError("--name is too long");
+  if (options.author_slug.empty()) {
+    for (const store::Author& author : store->ListAuthors()) {
+      if (author.name == name) {
+        throw CliError("an author profile called '" + name + "' exists: write as it with --author " +
+                       author.slug + ", or give another --name");
+      }
+    }
+  }
   store::UserRow user;
   user.email = email;
   user.role = role;
   user.password_hash = HashFor(config, ReadNewPassword(email, name));
   const auto id = store->AddUser(user, options.author_slug, name, news::UnixNow());
-  if (!id) throw CliError("there is already a user " + email);
+  if (!id) throw CliError("there is already a user " + email + ", or a profile called " + name);
   fmt::print("{} {} {}\n", *id, email, news::ToString(role));
   return 0;
 }

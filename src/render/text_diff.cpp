@@ -9,9 +9,11 @@
 namespace broadsheet::render {
 namespace {
 
-// Above this many table cells the longest-common-subsequence table would cost too much
-// memory and time for a page view: fall back to "all removed, all added".
-constexpr std::size_t kMaxCells = 4'000'000;
+// The longest-common-subsequence tables of one whole diff (paragraphs, then the words of each
+// changed paragraph) may hold this many cells in all, a few milliseconds of work: past it, a
+// comparison falls back to "all removed, all added", so no pair of revisions can make the
+// page slow.
+constexpr std::size_t kCellBudget = 4'000'000;
 
 enum class Op { kSame, kRemoved, kAdded };
 struct Step {
@@ -53,13 +55,15 @@ std::vector<std::string_view> Words(std::string_view text) {
 }
 
 std::vector<Step> Compare(const std::vector<std::string_view>& a,
-                          const std::vector<std::string_view>& b) {
+                          const std::vector<std::string_view>& b, std::size_t& budget) {
   std::vector<Step> steps;
-  if (a.size() * b.size() > kMaxCells) {
+  const std::size_t cells = (a.size() + 1) * (b.size() + 1);
+  if (cells > budget) {
     for (std::size_t i = 0; i < a.size(); ++i) steps.push_back({Op::kRemoved, i});
     for (std::size_t j = 0; j < b.size(); ++j) steps.push_back({Op::kAdded, j});
     return steps;
   }
+  budget -= cells;
   // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
   const std::size_t width = b.size() + 1;
   std::vector<std::uint32_t> lcs((a.size() + 1) * width, 0);
@@ -86,11 +90,11 @@ std::vector<Step> Compare(const std::vector<std::string_view>& a,
   return steps;
 }
 
-std::string InlineDiff(std::string_view before, std::string_view after) {
+std::string InlineDiff(std::string_view before, std::string_view after, std::size_t& budget) {
   const auto a = Words(before);
   const auto b = Words(after);
   std::string html;
-  for (const Step& step : Compare(a, b)) {
+  for (const Step& step : Compare(a, b, budget)) {
     switch (step.op) {
       case Op::kSame:
         html += EscapeHtml(a[step.index]);
@@ -111,7 +115,8 @@ std::string InlineDiff(std::string_view before, std::string_view after) {
 std::string DiffHtml(std::string_view before, std::string_view after) {
   const auto a = Paragraphs(before);
   const auto b = Paragraphs(after);
-  const std::vector<Step> steps = Compare(a, b);
+  std::size_t budget = kCellBudget;
+  const std::vector<Step> steps = Compare(a, b, budget);
   std::string html = "<div class=\"diff\">\n";
   std::size_t k = 0;
   while (k < steps.size()) {
@@ -126,7 +131,7 @@ std::string DiffHtml(std::string_view before, std::string_view after) {
     while (k < steps.size() && steps[k].op == Op::kAdded) added.push_back(steps[k++].index);
     const std::size_t paired = std::min(removed.size(), added.size());
     for (std::size_t i = 0; i < paired; ++i) {
-      html += "<p class=\"diff-changed\">" + InlineDiff(a[removed[i]], b[added[i]]) + "</p>\n";
+      html += "<p class=\"diff-changed\">" + InlineDiff(a[removed[i]], b[added[i]], budget) + "</p>\n";
     }
     for (std::size_t i = paired; i < removed.size(); ++i) {
       html += "<p class=\"diff-removed\"><del>" + EscapeHtml(a[removed[i]]) + "</del></p>\n";

@@ -149,20 +149,14 @@ void PasswordHasher::SetHookForTesting(std::function<void()> hook) {
 
 std::optional<std::string> PasswordHasher::Hash(std::string_view password) {
   if (!TryEnter()) return std::nullopt;
-  struct Slot {
-    PasswordHasher& hasher;
-    ~Slot() { hasher.Leave(); }
-  } slot{*this};
+  const Slot slot(*this);
   RunHook();
   return HashNow(password, cost_);
 }
 
 PasswordHasher::Verdict PasswordHasher::Verify(std::string_view hash, std::string_view password) {
   if (!TryEnter()) return Verdict::kBusy;
-  struct Slot {
-    PasswordHasher& hasher;
-    ~Slot() { hasher.Leave(); }
-  } slot{*this};
+  const Slot slot(*this);
   RunHook();
   ++verifications_;
   const bool known = !hash.empty() && hash.size() < crypto_pwhash_STRBYTES;

@@ -52,6 +52,17 @@ class PasswordHasher {
   std::int64_t verifications() const { return verifications_.load(); }
 
  private:
+  // Held while one hash or verification runs; entered with TryEnter.
+  class Slot {
+   public:
+    explicit Slot(PasswordHasher& hasher) : hasher_(hasher) {}
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    ~Slot() { hasher_.Leave(); }
+
+   private:
+    PasswordHasher& hasher_;
+  };
   bool TryEnter();
   void Leave();
   void RunHook();

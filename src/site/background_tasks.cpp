@@ -114,6 +114,12 @@ void BackgroundTasks::PurgeAddressKeys() {
   } catch (const std::exception& error) {
     spdlog::warn("cannot empty the trash, will retry: {}", error.what());
   }
+  try {
+    store_.PurgeSignIns(news::UnixNow(), schedule_.signin_idle.count(),
+                        schedule_.signin_max_age.count());
+  } catch (const std::exception& error) {
+    spdlog::warn("cannot forget expired sign-ins, will retry: {}", error.what());
+  }
 }
 
 void BackgroundTasks::Run() {

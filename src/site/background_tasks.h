@@ -4,7 +4,8 @@
 // other nodes added) and the rating totals, and does the same at once when the store signals
 // a change (PostgreSQL LISTEN/NOTIFY); before each poll it publishes scheduled articles whose
 // time has come. At start and then hourly it forgets stored address keys older than [privacy]
-// address_days and deletes articles in the trash longer than [admin] trash_s. Flush and
+// address_days, deletes articles in the trash longer than [admin] trash_s and back-office
+// sign-ins that can no longer be used. Flush and
 // refresh share this thread, so they never race.
 // Stop() does a final flush. Start/Stop from the controlling thread.
 #pragma once
@@ -26,6 +27,8 @@ struct BackgroundSchedule {
   std::chrono::milliseconds poll_interval{1000};
   std::chrono::hours address_retention{24 * 30};  // [privacy] address_days
   std::chrono::seconds trash_retention{2592000};  // [admin] trash_s
+  std::chrono::seconds signin_idle{43200};        // [admin] idle_s
+  std::chrono::seconds signin_max_age{1209600};   // [admin] max_age_s
 };
 
 class BackgroundTasks {

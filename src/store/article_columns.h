@@ -8,12 +8,12 @@
   "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "        \
   "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, "                                     \
   "(SELECT count(*) FROM comments cm WHERE cm.article_id = a.id AND cm.status = 'approved'), " \
-  "a.version, a.trashed_at, au.slug"
+  "a.version, a.trashed_at, au.slug, a.trashed_from"
 
 namespace broadsheet::store {
 
 inline constexpr const char* kArticleColumns = BROADSHEET_ARTICLE_COLUMNS;
-// The same followed by the bodies (columns 18 and 19).
+// The same followed by the bodies (columns 19 and 20).
 inline constexpr const char* kArticleColumnsWithBody =
     BROADSHEET_ARTICLE_COLUMNS ", a.body_markdown, a.body_html";
 inline constexpr const char* kArticleJoins =

@@ -23,4 +23,16 @@ std::string FirstFreeSlug(std::string base, std::string_view fallback, Taken&& t
   }
 }
 
+// The display name for a category renamed to `slug` (chosen from `base`, "admin-section" or
+// "admin-section-2"): "Admin section" or "Admin section 2", so that its slug is `slug` and a
+// save that finds categories by the slug of their name finds this one.
+inline std::string SectionName(const std::string& display, const std::string& base,
+                               const std::string& slug) {
+  std::string name = display + " section";
+  if (slug.size() > base.size() && slug.starts_with(base + "-")) {
+    name += " " + slug.substr(base.size() + 1);
+  }
+  return name;
+}
+
 }  // namespace broadsheet::store

@@ -32,4 +32,12 @@ struct SiteExport {
   std::vector<std::pair<std::string, std::string>> settings;  // by key
 };
 
+// What an imported article's trashed_from column holds: the status a restore gives back, for
+// an article in the trash; nothing otherwise.
+inline std::string TrashedFrom(const ArticleRow& article) {
+  return article.status == news::ArticleStatus::kTrashed
+             ? std::string(news::ToString(article.trashed_from))
+             : std::string();
+}
+
 }  // namespace broadsheet::store

@@ -113,6 +113,8 @@ struct ArticleRow {
   std::int64_t comment_count = 0;  // approved comments
   std::int64_t version = 0;        // grows with every save (ArticleEditor::base_version)
   std::int64_t trashed_at = 0;     // when it went to the trash; 0 otherwise
+  // In the trash: the status a restore gives back (kDraft when unknown).
+  news::ArticleStatus trashed_from = news::ArticleStatus::kDraft;
   std::vector<Tag> tags;           // filled by FindArticle only, in the editor's order
 };
 
@@ -229,9 +231,11 @@ class Store {
   // The back office's filtered, paginated list.
   virtual ArticleListPage ListArticles(const ArticleQuery& query) = 0;
   // Moves an article to the trash (it leaves the site; restorable) or back to the status it
-  // had. False when there is no such article in the expected place.
+  // had; without `may_publish`, one that was published or scheduled comes back as a draft.
+  // False when there is no such article in the expected place.
   virtual bool TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) = 0;
-  virtual bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) = 0;
+  virtual bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id,
+                              bool may_publish) = 0;
   // Deletes for good what went to the trash before `before`. Returns how many.
   virtual std::int64_t PurgeTrash(std::int64_t before) = 0;
   // An article's revisions, newest first, and one of them.
@@ -248,8 +252,9 @@ class Store {
 
   // --- people -------------------------------------------------------------------------------
   // Adds a login writing as the author profile `author_slug` (which must exist) or, when it is
-  // empty, as a new profile named `display_name`. nullopt when the e-mail is taken (or the
-  // profile does not exist).
+  // empty, as a new profile named `display_name`. nullopt when the e-mail is taken, the
+  // profile does not exist, or (for a new one) a profile already has that name: a new login
+  // never quietly takes over another's articles.
   virtual std::optional<std::int64_t> AddUser(const UserRow& user, const std::string& author_slug,
                                               const std::string& display_name,
                                               std::int64_t now) = 0;
@@ -275,6 +280,9 @@ class Store {
                                            std::int64_t idle_s, std::int64_t max_age_s) = 0;
   virtual void EndSignIn(const std::string& id_hash) = 0;
   virtual void EndAllSignIns(std::int64_t user_id) = 0;
+  // Deletes the sign-ins that could no longer be used at `now`. Returns how many.
+  virtual std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
+                                    std::int64_t max_age_s) = 0;
   virtual std::optional<ArticleRow> FindArticle(std::int64_t id) = 0;
   // Published articles, newest first; category_id 0 means all categories. The rows carry no
   // body (body_markdown and body_html are empty) to keep listings cheap.

@@ -372,6 +372,14 @@ TEST(DeskTransfer, TagsProfilesAndLoginsMoveWithTheSite) {
                   .status,
               303);
   }
+  // A published article in the trash keeps what a restore gives back.
+  WriteTextFile(from.File("b.md"),
+                "---\ntitle: Binned\ncategory: River Life\nauthor: Ed Itor\n"
+                "status: published\n---\nText.");
+  const CliResult binned = from.Cli({"article", "add", from.File("b.md")});
+  ASSERT_EQ(binned.exit_code, 0) << binned.err;
+  const std::int64_t binned_id = std::stoll(binned.out);
+  ASSERT_TRUE(from.OpenStore()->TrashArticle(binned_id, news::UnixNow(), 0));
   const CliResult exported = from.Cli({"export", from.File("site.json")});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
 
@@ -379,6 +387,7 @@ TEST(DeskTransfer, TagsProfilesAndLoginsMoveWithTheSite) {
   const CliResult imported = to.Cli({"import", from.File("site.json")});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const auto store = to.OpenStore();
+  EXPECT_EQ(store->FindArticle(binned_id)->trashed_from, news::ArticleStatus::kPublished);
   const auto article = store->ListAllArticles().front();
   const auto full = store->FindArticle(article.id);
   ASSERT_EQ(full->tags.size(), 2u);

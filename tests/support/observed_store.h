@@ -51,9 +51,10 @@ class ObservedStore final : public store::Store {
     Observe("TrashArticle");
     return inner_.TrashArticle(id, now, user_id);
   }
-  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override {
+  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id,
+                      bool may_publish) override {
     Observe("RestoreArticle");
-    return inner_.RestoreArticle(id, now, user_id);
+    return inner_.RestoreArticle(id, now, user_id, may_publish);
   }
   std::int64_t PurgeTrash(std::int64_t before) override {
     Observe("PurgeTrash");
@@ -131,6 +132,11 @@ class ObservedStore final : public store::Store {
   void EndSignIn(const std::string& id_hash) override {
     Observe("EndSignIn");
     return inner_.EndSignIn(id_hash);
+  }
+  std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
+                            std::int64_t max_age_s) override {
+    Observe("PurgeSignIns");
+    return inner_.PurgeSignIns(now, idle_s, max_age_s);
   }
   void EndAllSignIns(std::int64_t user_id) override {
     Observe("EndAllSignIns");

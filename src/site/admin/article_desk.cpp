@@ -1,8 +1,6 @@
 #include "site/admin/article_desk.h"
 
 #include <boost/json.hpp>
-#include <charconv>
-
 #include "news/calendar.h"
 #include "render/markdown.h"
 #include "site/admin/article_form.h"
@@ -16,16 +14,9 @@ namespace {
 
 using http::Response;
 
-std::int64_t ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
-  return id;
-}
-
 int PageNumber(const http::Request& request) {
   const auto text = request.QueryParam("page").value_or("1");
-  const auto page = ParseId(text);
+  const auto page = PositiveId(text);
   return page > 0 && page < 100000 ? static_cast<int>(page) : 1;
 }
 
@@ -237,7 +228,7 @@ Response ServeArticlePath(const DeskContext& desk, const http::Request& request)
       return EditorPage(desk, signed_in, 200, blank, "", "", "", nullptr);
     }
     const auto slash = rest.find('/');
-    const std::int64_t id = ParseId(rest.substr(0, slash));
+    const std::int64_t id = PositiveId(rest.substr(0, slash));
     const std::string_view action = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
     if (id == 0) return DeskMessage(desk, &signed_in, 404, "Not found", "No such page.");
     if (action.empty()) return EditorFor(desk, request, signed_in, id);
@@ -266,6 +257,23 @@ Response ServeArticleSave(const DeskContext& desk, const http::Request& request)
           auto editable = FindEditable(desk, signed_in, posted.id);
           if (editable.refusal) return std::move(*editable.refusal);
           stored = std::move(editable.article);
+          if (IsLive(stored->status) && !MayPublish(desk, signed_in)) {
+            // Saving as a draft would take it down: that is an editor's call, as the trash is.
+            return DeskMessage(desk, &signed_in, 403, "Not allowed",
+                               "This article is published or scheduled: only an editor can "
+                               "change it now. Nothing was saved.");
+          }
+          // The form shows the time to the minute; unchanged, it keeps the stored second.
+          if (posted.published_at_text == news::LocalDateTimeInput(stored->published_at)) {
+            posted.input.published_at = stored->published_at;
+          }
+          if (posted.base_version == 0) {
+            // Only the command line saves without a version; a form without one is stale.
+            return EditorPage(desk, signed_in, 409, posted, "",
+                              "This form has no version of the article to compare with. Your "
+                              "text is below, not saved: reload the article and save again.",
+                              "", &*stored);
+          }
         }
         if (!posted.errors.empty()) {
           return EditorPage(desk, signed_in, 422, posted, "", "", "", stored ? &*stored : nullptr);
@@ -307,8 +315,11 @@ Response ServePreview(const DeskContext& desk, const http::Request& request) {
           if (c != '\r') body.push_back(c);
         }
         if (body.size() > news::kMaxBodyLength) {
-          return JsonError(413, "The body is longer than " + std::to_string(news::kMaxBodyLength) +
-                                    " characters.");
+          const std::string too_long =
+              "The body is longer than " + std::to_string(news::kMaxBodyLength) + " characters.";
+          if (WantsJson(request)) return JsonError(413, too_long);
+          PostedArticle posted = ReadPostedArticle(desk, signed_in, form);
+          return EditorPage(desk, signed_in, 413, posted, "", too_long, "", nullptr);
         }
         const std::string html = render::RenderMarkdown(news::StripControlCharacters(body));
         if (WantsJson(request)) {
@@ -328,14 +339,13 @@ Response ServePreview(const DeskContext& desk, const http::Request& request) {
 Response ServeTrashArticle(const DeskContext& desk, const http::Request& request) {
   return DeskAction(desk, request, news::Role::kContributor,
                     [&](const SignedIn& signed_in, const http::Form& form) -> Response {
-                      const std::int64_t id = ParseId(form.Single("id").value_or(""));
+                      const std::int64_t id = PositiveId(form.Single("id").value_or(""));
                       auto editable = FindEditable(desk, signed_in, id);
                       if (editable.refusal) return std::move(*editable.refusal);
-                      if (editable.article->status == news::ArticleStatus::kPublished &&
-                          !news::MaySetStatus(signed_in.user.role, news::ArticleStatus::kPublished,
-                                              AuthorsPublish(desk))) {
-                        return DeskMessage(desk, &signed_in, 403, "Not allowed",
-                                           "Only an editor can take a published article down.");
+                      if (IsLive(editable.article->status) && !MayPublish(desk, signed_in)) {
+                        return DeskMessage(
+                            desk, &signed_in, 403, "Not allowed",
+                            "Only an editor can take a published or scheduled article down.");
                       }
                       if (!desk.site.store.TrashArticle(id, news::UnixNow(), signed_in.user.id)) {
                         return DeskMessage(desk, &signed_in, 404, "Already in the trash",
@@ -349,10 +359,12 @@ Response ServeTrashArticle(const DeskContext& desk, const http::Request& request
 Response ServeRestoreArticle(const DeskContext& desk, const http::Request& request) {
   return DeskAction(desk, request, news::Role::kContributor,
                     [&](const SignedIn& signed_in, const http::Form& form) -> Response {
-                      const std::int64_t id = ParseId(form.Single("id").value_or(""));
+                      const std::int64_t id = PositiveId(form.Single("id").value_or(""));
                       auto editable = FindEditable(desk, signed_in, id);
                       if (editable.refusal) return std::move(*editable.refusal);
-                      if (!desk.site.store.RestoreArticle(id, news::UnixNow(), signed_in.user.id)) {
+                      // Someone who may not publish gets a draft back, never a live article.
+                      if (!desk.site.store.RestoreArticle(id, news::UnixNow(), signed_in.user.id,
+                                                          MayPublish(desk, signed_in))) {
                         return DeskMessage(desk, &signed_in, 404, "Not in the trash",
                                            "This article is not in the trash.");
                       }

@@ -1,20 +1,10 @@
 #include "site/admin/article_form.h"
 
-#include <charconv>
-
 #include "news/calendar.h"
 #include "news/site_setting.h"
 
 namespace broadsheet::site::admin {
 namespace {
-
-std::int64_t NumberField(const http::Form& form, std::string_view name) {
-  const std::string text = form.Single(name).value_or("");
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return 0;
-  return value;
-}
 
 struct StatusChoice {
   news::ArticleStatus status;
@@ -34,11 +24,20 @@ bool AuthorsPublish(const DeskContext& desk) {
              .value_or(news::DefaultSetting(news::kAuthorsPublishSetting)) == "true";
 }
 
+bool MayPublish(const DeskContext& desk, const SignedIn& signed_in) {
+  return news::MaySetStatus(signed_in.user.role, news::ArticleStatus::kPublished,
+                            AuthorsPublish(desk));
+}
+
+bool IsLive(news::ArticleStatus status) {
+  return status == news::ArticleStatus::kPublished || status == news::ArticleStatus::kScheduled;
+}
+
 PostedArticle ReadPostedArticle(const DeskContext& desk, const SignedIn& signed_in,
                                 const http::Form& form) {
   PostedArticle posted;
-  posted.id = NumberField(form, "id");
-  posted.base_version = NumberField(form, "version");
+  posted.id = PositiveId(form.Single("id").value_or(""));
+  posted.base_version = PositiveId(form.Single("version").value_or(""));
   news::ArticleInput& input = posted.input;
   input.title = form.Single("title").value_or("");
   input.slug = form.Single("slug").value_or("");

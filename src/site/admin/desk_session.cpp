@@ -1,5 +1,9 @@
 #include "site/admin/desk_session.h"
 
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+
 #include "http/cookies.h"
 #include "news/calendar.h"
 #include "site/error_pages.h"
@@ -29,6 +33,43 @@ Response RedirectToSignIn(const http::Request& request) {
 }
 
 }  // namespace
+
+std::int64_t PositiveId(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
+  return id;
+}
+
+Response CrossSiteRefusal() {
+  return DeskHtml(403,
+                  "<!DOCTYPE html><html lang=\"en\"><title>Refused</title><main><h1>Refused</h1>"
+                  "<p>This form was sent from another site, so it was refused. Nothing was "
+                  "changed.</p></main></html>");
+}
+
+Response DeskDeferred(std::function<Response()> work) {
+  return Response::Deferred([work = std::move(work)]() -> Response {
+    Response answer;
+    try {
+      answer = work();
+    } catch (const store::StoreError& error) {
+      spdlog::error("back office: {}", error.what());
+      answer = DeskHtml(error.unavailable() ? 503 : 500,
+                        "<!DOCTYPE html><html lang=\"en\"><title>Not now</title><main><h1>Not "
+                        "now</h1><p>The database did not answer. Nothing was changed; try again "
+                        "in a moment.</p></main></html>");
+      if (error.unavailable()) answer.SetHeader("Retry-After", "5");
+    } catch (const std::exception& error) {
+      spdlog::error("back office: deferred work failed: {}", error.what());
+      answer = DeskHtml(500,
+                        "<!DOCTYPE html><html lang=\"en\"><title>Error</title><main><h1>Something "
+                        "went wrong</h1><p>The error is in the server's log.</p></main></html>");
+    }
+    MarkPrivate(answer);
+    return answer;
+  });
+}
 
 void MarkPrivate(Response& response) {
   response.SetHeader("Cache-Control", "no-store");
@@ -65,11 +106,7 @@ Response DeskPage(const DeskContext& desk, const http::Request& request, news::R
 Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
                     const ActionHandler& handler) {
   Response response = Guarded(desk.site, request, [&]() -> Response {
-    if (IsCrossSite(desk.site, request)) {
-      return DeskHtml(403,
-                      "<!DOCTYPE html><title>Refused</title><p>This form was sent from "
-                      "another site, so it was refused. Nothing was changed.</p>");
-    }
+    if (IsCrossSite(desk.site, request)) return CrossSiteRefusal();
     const auto signed_in = CurrentSignIn(desk, request);
     if (!signed_in) {
       return DeskMessage(desk, nullptr, 403, "Signed out",

@@ -42,6 +42,17 @@ http::Response DeskPage(const DeskContext& desk, const http::Request& request, n
 http::Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
                           const ActionHandler& handler);
 
+// A positive id from a path segment or a form field ("42"); 0 for anything else.
+std::int64_t PositiveId(std::string_view text);
+
+// 403: the form came from another site (the public forms' check). Nothing was changed.
+http::Response CrossSiteRefusal();
+
+// Response::Deferred for the back office (password hashing on the worker pool): the answer is
+// marked private, and a failure there (the store unreachable, say) becomes a private 503 or
+// 500 page rather than the server's bare one.
+http::Response DeskDeferred(std::function<http::Response()> work);
+
 // Cache-Control: no-store, and nothing else that lets a page be kept.
 void MarkPrivate(http::Response& response);
 

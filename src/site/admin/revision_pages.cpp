@@ -1,7 +1,5 @@
 #include "site/admin/revision_pages.h"
 
-#include <charconv>
-
 #include "news/calendar.h"
 #include "render/comment_text.h"
 #include "render/markdown.h"
@@ -12,13 +10,6 @@ namespace broadsheet::site::admin {
 namespace {
 
 using http::Response;
-
-std::int64_t ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
-  return id;
-}
 
 std::string When(std::int64_t unix_seconds) {
   return news::LocalDateTimeInput(unix_seconds).replace(10, 1, " ");
@@ -76,8 +67,8 @@ Response DiffPage(const DeskContext& desk, const http::Request& request, const S
   if (revisions.empty()) {
     return DeskMessage(desk, &signed_in, 404, "No revisions", "This article has no revisions.");
   }
-  std::int64_t a_id = ParseId(request.QueryParam("a").value_or(""));
-  std::int64_t b_id = ParseId(request.QueryParam("b").value_or(""));
+  std::int64_t a_id = PositiveId(request.QueryParam("a").value_or(""));
+  std::int64_t b_id = PositiveId(request.QueryParam("b").value_or(""));
   if (b_id == 0) b_id = revisions.front().id;
   if (a_id == 0) a_id = revisions.size() > 1 ? revisions[1].id : revisions.front().id;
   if (a_id > b_id) std::swap(a_id, b_id);  // older on the left
@@ -117,8 +108,8 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
   return DeskAction(
       desk, request, news::Role::kContributor,
       [&](const SignedIn& signed_in, const http::Form& form) -> Response {
-        const std::int64_t article_id = ParseId(form.Single("id").value_or(""));
-        const std::int64_t revision_id = ParseId(form.Single("revision").value_or(""));
+        const std::int64_t article_id = PositiveId(form.Single("id").value_or(""));
+        const std::int64_t revision_id = PositiveId(form.Single("revision").value_or(""));
         const auto article = article_id ? desk.site.store.FindArticle(article_id) : std::nullopt;
         if (!article || article->status == news::ArticleStatus::kTrashed) {
           return DeskMessage(desk, &signed_in, 404, "No such article",
@@ -134,14 +125,16 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
           return DeskMessage(desk, &signed_in, 404, "No such revision",
                              "That revision does not belong to this article.");
         }
-        // The revision's words, under the article's current status: restoring text never
-        // publishes or unpublishes by itself.
+        // The revision's words under the article's current status, time and author:
+        // restoring text never publishes, unpublishes or hands the article to someone else
+        // (a profile renamed since would otherwise come back as a new one).
         news::ArticleInput input = revision->fields;
         input.status = article->status;
         input.published_at = article->published_at;
-        if (!news::MaySetStatus(signed_in.user.role, input.status, AuthorsPublish(desk))) {
+        input.author = article->author.name;
+        if (IsLive(article->status) && !MayPublish(desk, signed_in)) {
           return DeskMessage(desk, &signed_in, 403, "Not allowed",
-                             "Only an editor can change a published article.");
+                             "Only an editor can change a published or scheduled article.");
         }
         if (!news::NormalizeAndValidate(input, desk.reserved_names).empty()) {
           return DeskMessage(desk, &signed_in, 422, "Cannot restore",

@@ -91,7 +91,7 @@ Response TooManyAttempts(std::chrono::seconds retry_after) {
   Response response = DeskHtml(
       429,
       "<!DOCTYPE html><html lang=\"en\"><title>Too many attempts</title><main><h1>Too many "
-      "attempts</h1><p>Too many failed sign-ins from your network. Wait a minute and try "
+      "attempts</h1><p>Too many wrong passwords from your network. Wait a minute and try "
       "again.</p></main></html>");
   response.SetHeader("Retry-After", RetryAfterSeconds(retry_after));
   return response;
@@ -120,11 +120,7 @@ Response ServeSignInForm(const DeskContext& desk, const http::Request& request) 
 
 Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
   Response response = Guarded(desk.site, request, [&]() -> Response {
-    if (IsCrossSite(desk.site, request)) {
-      return DeskHtml(403,
-                      "<!DOCTYPE html><title>Refused</title><p>This form was sent from "
-                      "another site, so it was refused.</p>");
-    }
+    if (IsCrossSite(desk.site, request)) return CrossSiteRefusal();
     const PreSignIn pre = CurrentPreSignIn(desk, request);
     ParsedForm parsed = ParseFormBody(request);
     const std::string next = SafeNext(parsed.form.Single("next").value_or("/admin/"));
@@ -149,7 +145,7 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
     }
     const bool https = request.https;
     const DeskContext* context = &desk;
-    return Response::Deferred([context, email, password = std::move(password), next, pre,
+    return DeskDeferred([context, email, password = std::move(password), next, pre,
                                typed_email, address_key, account_key, https]() {
       const DeskContext& desk = *context;
       const auto user = email.empty() ? std::nullopt : desk.site.store.FindUserByEmail(email);
@@ -263,16 +259,23 @@ Response ServePasswordChange(const DeskContext& desk, const http::Request& reque
         const std::string weakness =
             security::PasswordWeakness(wanted, {signed_in.user.email, signed_in.user.author.name});
         if (!weakness.empty()) return AccountPage(desk, signed_in, 422, "", weakness);
+        // Someone holding a stolen sign-in cannot guess the password here faster than at the
+        // sign-in form.
+        const std::string guess_key = "password-change\n" + std::to_string(signed_in.user.id);
+        if (auto allowed = desk.failures_per_account.Check(guess_key); !allowed.allowed) {
+          return TooManyAttempts(allowed.retry_after);
+        }
         const DeskContext* context = &desk;
         const bool https = request.https;
-        return Response::Deferred([context, signed_in, current = std::move(current),
-                                   wanted = std::move(wanted), https]() -> Response {
+        return DeskDeferred([context, signed_in, current = std::move(current),
+                             wanted = std::move(wanted), https, guess_key]() -> Response {
           const DeskContext& desk = *context;
           const auto verdict = desk.hasher.Verify(
               current.size() > security::kMaxPasswordLength ? "" : signed_in.user.password_hash,
               current);
           if (verdict == security::PasswordHasher::Verdict::kBusy) return HasherBusy();
           if (verdict != security::PasswordHasher::Verdict::kMatch) {
+            desk.failures_per_account.Record(guess_key);
             return AccountPage(desk, signed_in, 403, "", "Your current password is not right.");
           }
           const auto hash = desk.hasher.Hash(wanted);

@@ -1,6 +1,6 @@
 #include "site/admin/user_pages.h"
 
-#include <charconv>
+#include <algorithm>
 
 #include "news/calendar.h"
 #include "site/admin/desk_session.h"
@@ -13,13 +13,6 @@ using http::Response;
 
 constexpr news::Role kRoles[] = {news::Role::kContributor, news::Role::kAuthor, news::Role::kEditor,
                                  news::Role::kAdmin};
-
-std::int64_t ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
-  return id;
-}
 
 render::TemplateData RoleOptions(news::Role chosen) {
   render::TemplateData list = render::TemplateData::type::list;
@@ -72,6 +65,12 @@ Response UsersPage(const DeskContext& desk, const SignedIn& signed_in, int statu
   return DeskHtml(status, RenderDesk(desk, &signed_in, "Users", "users", data));
 }
 
+bool ProfileNamed(const DeskContext& desk, const std::string& name) {
+  const auto authors = desk.site.store.ListAuthors();
+  return std::any_of(authors.begin(), authors.end(),
+                     [&](const store::Author& author) { return author.name == name; });
+}
+
 }  // namespace
 
 Response ServeUsersPage(const DeskContext& desk, const http::Request& request) {
@@ -105,12 +104,16 @@ Response ServeAddUser(const DeskContext& desk, const http::Request& request) {
                   " characters), or choose an existing author profile.";
         } else if (desk.site.store.FindUserByEmail(*email)) {
           error = "There is already a user with that e-mail address.";
+        } else if (typed.author_slug.empty() && ProfileNamed(desk, typed.name)) {
+          // A new login never quietly takes over the articles of a profile it did not choose.
+          error = "An author profile called " + typed.name +
+                  " exists: choose it under Writes as, or give another name.";
         } else {
           error = security::PasswordWeakness(password, {*email, typed.name});
         }
         if (!error.empty()) return UsersPage(desk, signed_in, 422, "", error, typed);
         const DeskContext* context = &desk;
-        return Response::Deferred([context, signed_in, typed, email = *email,
+        return DeskDeferred([context, signed_in, typed, email = *email,
                                    password = std::move(password)]() -> Response {
           const DeskContext& desk = *context;
           const auto hash = desk.hasher.Hash(password);
@@ -136,7 +139,7 @@ Response ServeUserRole(const DeskContext& desk, const http::Request& request) {
   return DeskAction(
       desk, request, news::Role::kAdmin,
       [&](const SignedIn& signed_in, const http::Form& form) -> Response {
-        const std::int64_t id = ParseId(form.Single("id").value_or(""));
+        const std::int64_t id = PositiveId(form.Single("id").value_or(""));
         const auto role = news::ParseRole(form.Single("role").value_or(""));
         if (!role) return UsersPage(desk, signed_in, 422, "", "Choose a role from the list.", {});
         if (id == signed_in.user.id && *role != news::Role::kAdmin) {
@@ -153,7 +156,7 @@ Response ServeUserRole(const DeskContext& desk, const http::Request& request) {
 Response ServeUserDisable(const DeskContext& desk, const http::Request& request) {
   return DeskAction(desk, request, news::Role::kAdmin,
                     [&](const SignedIn& signed_in, const http::Form& form) -> Response {
-                      const std::int64_t id = ParseId(form.Single("id").value_or(""));
+                      const std::int64_t id = PositiveId(form.Single("id").value_or(""));
                       const bool disable = form.Single("disabled").value_or("1") == "1";
                       if (id == signed_in.user.id && disable) {
                         return UsersPage(desk, signed_in, 422, "",

@@ -3,6 +3,7 @@
 // scheduling, the trash, revisions and tags.
 #include "news/slug.h"
 #include "store/free_slug.h"
+#include "store/like_pattern.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
 
@@ -66,16 +67,6 @@ constexpr const char* kArticleFilter =
     " WHERE x.article_id = a.id AND t.slug = $4))"
     " AND ($5 = '' OR a.title ILIKE $5 ESCAPE '\\')";
 
-std::string LikePattern(const std::string& text) {
-  if (text.empty()) return {};
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  return pattern + "%";
-}
-
 }  // namespace
 
 void PgStore::FillAuthorSlugs() {
@@ -111,7 +102,7 @@ std::vector<std::int64_t> PgStore::PublishDue(std::int64_t now) {
 
 ArticleListPage PgStore::ListArticles(const ArticleQuery& query) {
   auto connection = pool_.Acquire();
-  const std::string pattern = LikePattern(query.title_contains);
+  const std::string pattern = ContainsPattern(query.title_contains);
   ArticleListPage page;
   page.total = connection
                    ->Exec(Sql("SELECT count(*) FROM articles a") + kArticleFilter,
@@ -142,16 +133,17 @@ bool PgStore::TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_
   return true;
 }
 
-bool PgStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) {
+bool PgStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id,
+                             bool may_publish) {
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
   const auto changed =
       connection
-          ->Exec(
-              "UPDATE articles SET status = CASE WHEN trashed_from = '' THEN 'draft'"
-              " ELSE trashed_from END, trashed_from = '', trashed_at = 0, updated_at = $1,"
-              " version = version + 1 WHERE id = $2 AND status = 'trashed'",
-              {P(now), P(id)})
+          ->Exec("UPDATE articles SET status = CASE WHEN trashed_from = '' THEN 'draft'"
+                 " WHEN $3::bigint = 0 AND trashed_from IN ('published', 'scheduled')"
+                 " THEN 'draft' ELSE trashed_from END, trashed_from = '', trashed_at = 0,"
+                 " updated_at = $1, version = version + 1 WHERE id = $2 AND status = 'trashed'",
+                 {P(now), P(id), P(may_publish ? 1 : 0)})
           .Affected();
   if (changed == 0) return false;
   AddRevision(*connection, id, user_id, "restored from the trash", now);
@@ -209,7 +201,8 @@ std::vector<std::string> PgStore::RenameReservedCategories(
       return connection->Exec("SELECT 1 FROM categories WHERE slug = $1", {P(s)}).rows() > 0;
     });
     connection->Exec("UPDATE categories SET slug = $1, name = $2 WHERE id = $3",
-                     {P(slug), P(found.Text(0, 1) + " section"), P(found.Int(0, 0))});
+                     {P(slug), P(SectionName(found.Text(0, 1), name + "-section", slug)),
+                      P(found.Int(0, 0))});
     renamed.push_back(name + " -> " + slug);
   }
   transaction.Commit();
@@ -227,6 +220,9 @@ std::optional<std::int64_t> PgStore::AddUser(const UserRow& user, const std::str
     if (found.rows() == 0) return std::nullopt;
     author_id = found.Int(0, 0);
   } else {
+    if (connection->Exec("SELECT 1 FROM authors WHERE name = $1", {P(display_name)}).rows() > 0) {
+      return std::nullopt;
+    }
     author_id = FindOrCreateAuthor(*connection, display_name);
   }
   const PgResult added = connection->Exec(
@@ -350,6 +346,15 @@ void PgStore::EndSignIn(const std::string& id_hash) {
 void PgStore::EndAllSignIns(std::int64_t user_id) {
   auto connection = pool_.Acquire();
   connection->Exec("DELETE FROM signins WHERE user_id = $1", {P(user_id)});
+}
+
+std::int64_t PgStore::PurgeSignIns(std::int64_t now, std::int64_t idle_s,
+                                   std::int64_t max_age_s) {
+  auto connection = pool_.Acquire();
+  return connection
+      ->Exec("DELETE FROM signins WHERE created_at <= $1 OR last_used <= $2",
+             {P(now - max_age_s), P(now - idle_s)})
+      .Affected();
 }
 
 }  // namespace broadsheet::store::postgres

@@ -27,14 +27,16 @@ inline ArticleRow ReadArticle(const PgResult& result, int row) {
   article.comment_count = result.Int(row, 14);
   article.version = result.Int(row, 15);
   article.trashed_at = result.Int(row, 16);
+  article.trashed_from =
+      news::ParseArticleStatus(result.Text(row, 18)).value_or(news::ArticleStatus::kDraft);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const PgResult& result, int row) {
   ArticleRow article = ReadArticle(result, row);
-  article.body_markdown = result.Text(row, 18);
-  article.body_html = result.Text(row, 19);
+  article.body_markdown = result.Text(row, 19);
+  article.body_html = result.Text(row, 20);
   return article;
 }
 

@@ -118,11 +118,12 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
     for (const ArticleRow& a : site.articles) {
       connection->Exec(
           "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
-          " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at)"
-          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+          " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
+          " trashed_from) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)",
           {P(a.id), P(a.slug), P(a.title), P(a.summary), P(a.body_markdown), P(a.body_html),
            P(a.author.id), P(a.category.id), std::string(news::ToString(a.status)),
-           P(a.published_at), P(a.updated_at), P(a.views), P(a.crawler_hits), P(a.trashed_at)});
+           P(a.published_at), P(a.updated_at), P(a.views), P(a.crawler_hits), P(a.trashed_at),
+           P(TrashedFrom(a))});
       std::vector<std::string> names;
       for (const Tag& tag : a.tags) names.push_back(tag.name);
       ReplaceTags(*connection, a.id, names);

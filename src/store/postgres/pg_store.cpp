@@ -31,6 +31,9 @@ void PgStore::SetChangeCallback(std::function<void()> callback) {
 std::int64_t PgStore::FindOrCreateAuthor(PgConnection& connection, const std::string& name) {
   const PgResult found = connection.Exec("SELECT id FROM authors WHERE name = $1", {P(name)});
   if (found.rows() > 0) return found.Int(0, 0);
+  // Creating authors takes turns (two new names may want the same free slug); with the lock
+  // held, an author another save made meanwhile is caught by the ON CONFLICT on the name.
+  connection.ExecScript("LOCK TABLE authors IN SHARE ROW EXCLUSIVE MODE");
   // Two saves creating the same author at once: the second waits on the unique name, then
   // its ON CONFLICT makes it return the first one's row.
   return connection

@@ -4,6 +4,7 @@
 
 #include "news/slug.h"
 #include "store/free_slug.h"
+#include "store/like_pattern.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -71,16 +72,6 @@ constexpr const char* kArticleFilter =
     " WHERE x.article_id = a.id AND t.slug = ?4))"
     " AND (?5 = '' OR a.title LIKE ?5 ESCAPE '\\')";
 
-std::string LikePattern(const std::string& text) {
-  if (text.empty()) return {};
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  return pattern + "%";
-}
-
 }  // namespace
 
 void SqliteStore::FillAuthorSlugs() {
@@ -114,7 +105,7 @@ std::vector<std::int64_t> SqliteStore::PublishDue(std::int64_t now) {
 
 ArticleListPage SqliteStore::ListArticles(const ArticleQuery& query) {
   auto reader = Reader();
-  const std::string pattern = LikePattern(query.title_contains);
+  const std::string pattern = ContainsPattern(query.title_contains);
   ArticleListPage page;
   auto& count = reader->Prepare(Sql("SELECT count(*) FROM articles a") + kArticleFilter);
   count.Bind(query.status, query.category_id, query.author_id, query.tag_slug, pattern);
@@ -144,15 +135,17 @@ bool SqliteStore::TrashArticle(std::int64_t id, std::int64_t now, std::int64_t u
   return true;
 }
 
-bool SqliteStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) {
+bool SqliteStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id,
+                                 bool may_publish) {
   std::lock_guard lock(writer_mutex_);
   SqliteTransaction transaction(*writer_);
   writer_
       ->Prepare(
           "UPDATE articles SET status = CASE WHEN trashed_from = '' THEN 'draft'"
+          " WHEN ? = 0 AND trashed_from IN ('published', 'scheduled') THEN 'draft'"
           " ELSE trashed_from END, trashed_from = '', trashed_at = 0, updated_at = ?,"
           " version = version + 1 WHERE id = ? AND status = 'trashed'")
-      .Bind(now, id)
+      .Bind(may_publish ? 1 : 0, now, id)
       .Run();
   if (writer_->Changes() == 0) return false;
   AddRevision(id, user_id, "restored from the trash", now);
@@ -215,7 +208,7 @@ std::vector<std::string> SqliteStore::RenameReservedCategories(
       return found;
     });
     writer_->Prepare("UPDATE categories SET slug = ?, name = ? WHERE id = ?")
-        .Bind(slug, display + " section", id)
+        .Bind(slug, SectionName(display, name + "-section", slug), id)
         .Run();
     renamed.push_back(name + " -> " + slug);
   }
@@ -240,6 +233,10 @@ std::optional<std::int64_t> SqliteStore::AddUser(const UserRow& user,
     author_id = find.Int(0);
     find.Reset();
   } else {
+    auto& named = writer_->Prepare("SELECT 1 FROM authors WHERE name = ?");
+    const bool exists = named.Bind(display_name).Step();
+    named.Reset();
+    if (exists) return std::nullopt;
     author_id = FindOrCreateAuthor(display_name);
   }
   writer_
@@ -373,6 +370,15 @@ void SqliteStore::EndSignIn(const std::string& id_hash) {
 void SqliteStore::EndAllSignIns(std::int64_t user_id) {
   std::lock_guard lock(writer_mutex_);
   writer_->Prepare("DELETE FROM signins WHERE user_id = ?").Bind(user_id).Run();
+}
+
+std::int64_t SqliteStore::PurgeSignIns(std::int64_t now, std::int64_t idle_s,
+                                       std::int64_t max_age_s) {
+  std::lock_guard lock(writer_mutex_);
+  writer_->Prepare("DELETE FROM signins WHERE created_at <= ? OR last_used <= ?")
+      .Bind(now - max_age_s, now - idle_s)
+      .Run();
+  return writer_->Changes();
 }
 
 }  // namespace broadsheet::store::sqlite

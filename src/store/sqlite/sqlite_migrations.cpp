@@ -190,8 +190,10 @@ ALTER TABLE comments ADD COLUMN approved_by_editor INTEGER NOT NULL DEFAULT 0;
 -- the time it goes live) and trashed, a version for conflicting saves, and the trash's time
 -- and the status to restore. SQLite cannot change a CHECK, so the table is rebuilt; foreign
 -- keys are off during migrations (ApplyMigrations), so nothing that references it cascades.
+-- AUTOINCREMENT now that articles are deleted for good (the trash): an id is never given to
+-- another article, so an old link never shows the wrong one.
 CREATE TABLE articles_v6 (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   slug            TEXT NOT NULL,
   title           TEXT NOT NULL,
   summary         TEXT NOT NULL DEFAULT '',

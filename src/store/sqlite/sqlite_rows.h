@@ -28,14 +28,16 @@ inline ArticleRow ReadArticle(const SqliteStatement& row) {
   article.comment_count = row.Int(14);
   article.version = row.Int(15);
   article.trashed_at = row.Int(16);
+  article.trashed_from =
+      news::ParseArticleStatus(row.Text(18)).value_or(news::ArticleStatus::kDraft);
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const SqliteStatement& row) {
   ArticleRow article = ReadArticle(row);
-  article.body_markdown = row.Text(18);
-  article.body_html = row.Text(19);
+  article.body_markdown = row.Text(19);
+  article.body_html = row.Text(20);
   return article;
 }
 

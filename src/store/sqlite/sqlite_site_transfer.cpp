@@ -108,13 +108,13 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   for (const Category& c : site.categories) category.Bind(c.id, c.slug, c.name).Run();
   auto& article = writer_->Prepare(
       "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
-      " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
+      " trashed_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const ArticleRow& a : site.articles) {
     article
         .Bind(a.id, a.slug, a.title, a.summary, a.body_markdown, a.body_html, a.author.id,
               a.category.id, std::string(news::ToString(a.status)), a.published_at, a.updated_at,
-              a.views, a.crawler_hits, a.trashed_at)
+              a.views, a.crawler_hits, a.trashed_at, TrashedFrom(a))
         .Run();
     std::vector<std::string> names;
     for (const Tag& tag : a.tags) names.push_back(tag.name);

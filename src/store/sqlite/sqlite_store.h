@@ -34,7 +34,8 @@ class SqliteStore final : public Store {
   std::vector<std::int64_t> PublishDue(std::int64_t now) override;
   ArticleListPage ListArticles(const ArticleQuery& query) override;
   bool TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override;
-  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id) override;
+  bool RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t user_id,
+                      bool may_publish) override;
   std::int64_t PurgeTrash(std::int64_t before) override;
   std::vector<RevisionRow> ListRevisions(std::int64_t article_id) override;
   std::optional<RevisionRow> FindRevision(std::int64_t article_id,
@@ -59,6 +60,8 @@ class SqliteStore final : public Store {
                                    std::int64_t idle_s, std::int64_t max_age_s) override;
   void EndSignIn(const std::string& id_hash) override;
   void EndAllSignIns(std::int64_t user_id) override;
+  std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
+                            std::int64_t max_age_s) override;
   std::optional<ArticleRow> FindArticle(std::int64_t id) override;
   std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
   std::vector<ArticleRow> ListAllArticles() override;

@@ -196,6 +196,73 @@ TEST(DeskRoles, EachRoleMayDoWhatItShouldAndNoMore) {
   }
 }
 
+// The review of issue 10 found these ways round the roles; each is closed.
+TEST(DeskRoles, WhoMayNotPublishCannotTakeDownOrBringBackALiveArticle) {
+  SiteFixture site(1);
+  const auto author = site.SignedInAs("writer@example.org", news::Role::kAuthor, "Writer");
+  news::ArticleInput own{.title = "Mine", .category = "Town Hall", .author = "Writer",
+                         .status = news::ArticleStatus::kPublished, .body_markdown = "x"};
+  news::NormalizeAndValidate(own);
+  const auto id = site.real().AddArticle(own, "<p>x</p>", 10, 0);
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Cookie", author.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
+  // Saving it as a draft would unpublish it.
+  const auto saved = site.Send(
+      Method::kPost, "/admin/articles/save", headers,
+      FormBody({{"csrf", author.csrf}, {"id", std::to_string(id)}, {"version", "1"},
+                {"title", "Mine"}, {"category", "Town Hall"}, {"status", "draft"},
+                {"body", "y"}}));
+  EXPECT_EQ(saved.status, 403);
+  EXPECT_EQ(site.real().FindArticle(id)->status, news::ArticleStatus::kPublished);
+  // An editor trashes it; the author's restore brings back a draft, not a live article.
+  ASSERT_TRUE(site.real().TrashArticle(id, 20, 0));
+  EXPECT_EQ(site.Send(Method::kPost, "/admin/articles/restore", headers,
+                      FormBody({{"csrf", author.csrf}, {"id", std::to_string(id)}}))
+                .status,
+            303);
+  EXPECT_EQ(site.real().FindArticle(id)->status, news::ArticleStatus::kDraft);
+}
+
+TEST(DeskArticles, ASaveWithoutAVersionIsRefusedAndRestoringKeepsTheAuthor) {
+  SiteFixture site(1);
+  const auto editor = site.SignedInAs("ed@example.org", news::Role::kEditor, "Ed");
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Cookie", editor.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
+  const auto unversioned = site.Send(
+      Method::kPost, "/admin/articles/save", headers,
+      FormBody({{"csrf", editor.csrf}, {"id", "1"}, {"title", "Overwritten?"},
+                {"category", "Town Hall"}, {"status", "published"}, {"body", "Kept text."}}));
+  EXPECT_EQ(unversioned.status, 409);
+  EXPECT_NE(unversioned.body.find("Kept text."), std::string::npos);
+  EXPECT_EQ(site.real().FindArticle(1)->title, "Story number 1");
+
+  // The profile is renamed after the first revision; restoring it keeps today's author.
+  const auto first_revision = site.real().ListRevisions(1).back().id;
+  const auto author_id = site.real().FindArticle(1)->author.id;
+  ASSERT_TRUE(site.real().UpdateAuthorProfile(author_id, "Margaret Ellison-Reed", ""));
+  EXPECT_EQ(site.Send(Method::kPost, "/admin/revisions/restore", headers,
+                      FormBody({{"csrf", editor.csrf}, {"id", "1"},
+                                {"revision", std::to_string(first_revision)}}))
+                .status,
+            303);
+  EXPECT_EQ(site.real().FindArticle(1)->author.id, author_id);
+}
+
+TEST(DeskSignIn, GuessingTheCurrentPasswordOnTheAccountPageIsThrottled) {
+  SiteFixture site(1);
+  const auto user = site.SignedInAs("ed@example.org", news::Role::kEditor);
+  const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Cookie", user.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
+  const std::string body =
+      FormBody({{"csrf", user.csrf}, {"current", "a wrong guess at it"},
+                {"password", "quay lantern marmalade orbit"},
+                {"confirm", "quay lantern marmalade orbit"}});
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(site.Send(Method::kPost, "/admin/account/password", headers, body).status, 403);
+  }
+  EXPECT_EQ(site.Send(Method::kPost, "/admin/account/password", headers, body).status, 429);
+}
+
 TEST(DeskRoles, AuthorsPublishWhenTheSiteSaysSo) {
   SiteFixture site(1);
   site.real().WriteSetting("articles.authors_publish", "true");

@@ -185,14 +185,38 @@ TEST_P(StoreContract, TheTrashTakesArticlesOffTheSiteUntilRestoredOrPurged) {
   trash.status = "trashed";
   EXPECT_EQ(store_->ListArticles(trash).total, 1);
   EXPECT_EQ(store_->ListArticles({}).total, 1) << "the list leaves the trash out";
-  EXPECT_TRUE(store_->RestoreArticle(gone, 2100, 0));
+  EXPECT_EQ(store_->FindArticle(gone)->trashed_from, kPublished);
+  EXPECT_TRUE(store_->RestoreArticle(gone, 2100, 0, /*may_publish=*/true));
   EXPECT_EQ(store_->FindArticle(gone)->status, kPublished) << "back to what it was";
   EXPECT_EQ(store_->ListPublished(0, 0, 10).size(), 2u);
+  // Someone who may not publish restores it as a draft: a restore never makes it live.
+  EXPECT_TRUE(store_->TrashArticle(gone, 2200, 0));
+  EXPECT_TRUE(store_->RestoreArticle(gone, 2300, 0, /*may_publish=*/false));
+  EXPECT_EQ(store_->FindArticle(gone)->status, kDraft);
   EXPECT_TRUE(store_->TrashArticle(gone, 3000, 0));
   EXPECT_EQ(store_->PurgeTrash(2999), 0);
   EXPECT_EQ(store_->PurgeTrash(3001), 1);
   EXPECT_FALSE(store_->FindArticle(gone));
   EXPECT_TRUE(store_->FindArticle(kept));
+  // The id of a deleted article is never given to another: old links must not show it.
+  const auto next = Add("Next", "Town Hall", kPublished, 4000);
+  EXPECT_GT(next, gone);
+}
+
+TEST_P(StoreContract, SignInsThatCanNoLongerBeUsedArePurged) {
+  const auto id = *store_->AddUser(NewUser("ed@example.org", news::Role::kEditor), "", "Ed", 1);
+  store_->AddSignIn("old", id, 1000);
+  store_->AddSignIn("idle", id, 1900);
+  store_->AddSignIn("fresh", id, 1990);
+  EXPECT_EQ(store_->PurgeSignIns(2000, /*idle_s=*/60, /*max_age_s=*/500), 2);
+  EXPECT_TRUE(store_->UseSignIn("fresh", 2000, 60, 500));
+}
+
+TEST_P(StoreContract, ANewLoginNeverTakesOverAnExistingProfileByName) {
+  Add("Harbour", "Town Hall", kPublished, 1000);  // made the profile "Ada Quill"
+  EXPECT_FALSE(store_->AddUser(NewUser("ada@example.org", news::Role::kAuthor), "", "Ada Quill", 1));
+  EXPECT_TRUE(store_->AddUser(NewUser("ada@example.org", news::Role::kAuthor), "ada-quill", "", 1))
+      << "choosing it by slug is fine";
 }
 
 TEST_P(StoreContract, TheEditorsListFilters) {
@@ -233,6 +257,15 @@ TEST_P(StoreContract, CategoriesOnReservedNamesAreRenamed) {
     return c.category.slug == "admin-section" && c.category.name == "Admin section";
   }));
   EXPECT_TRUE(store_->RenameReservedCategories({"admin", "static"}).empty());
+  // When "static-section" is taken, the renamed one's name still makes its slug.
+  Add("Taken", "Static Section", kPublished, 1002);
+  Add("Lost too", "Static", kPublished, 1003);
+  ASSERT_EQ(store_->RenameReservedCategories({"static"}),
+            std::vector<std::string>{"static -> static-section-2"});
+  const auto after = store_->ListCategoryCounts();
+  EXPECT_TRUE(std::any_of(after.begin(), after.end(), [](const CategoryCount& c) {
+    return c.category.slug == "static-section-2" && c.category.name == "Static section 2";
+  }));
 }
 
 }  // namespace
