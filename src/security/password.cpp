@@ -142,6 +142,11 @@ void PasswordHasher::RunHook() {
   if (hook) hook();
 }
 
+bool PasswordHasher::NeedsRehash(std::string_view hash) const {
+  const std::string text(hash);
+  return crypto_pwhash_str_needs_rehash(text.c_str(), OpsLimit(cost_), MemLimit(cost_)) != 0;
+}
+
 void PasswordHasher::SetHookForTesting(std::function<void()> hook) {
   std::lock_guard lock(mutex_);
   hook_ = std::move(hook);

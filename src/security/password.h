@@ -46,6 +46,11 @@ class PasswordHasher {
   // known one, and answers kMismatch.
   Verdict Verify(std::string_view hash, std::string_view password);
 
+  // True when `hash` was made at another cost than this hasher's (imported, or the cost
+  // setting changed): a sign-in that proves the password hashes it again, so every account
+  // costs a guesser, and a timing observer, the same.
+  bool NeedsRehash(std::string_view hash) const;
+
   // Tests: runs inside every hash and verification, while its slot is held (to hold one
   // open), and the number of verifications so far.
   void SetHookForTesting(std::function<void()> hook);

@@ -264,6 +264,10 @@ class Store {
   // These three end every sign-in of the user when they change the password or disable it.
   virtual bool SetUserPassword(std::int64_t id, const std::string& password_hash) = 0;
   virtual bool SetUserRole(std::int64_t id, news::Role role) = 0;
+  // The same password hashed at today's cost, after a sign-in proved it: replaces `old_hash`
+  // only (a password changed meanwhile stays), and ends no sign-in.
+  virtual bool RehashPassword(std::int64_t id, const std::string& old_hash,
+                              const std::string& new_hash) = 0;
   virtual bool SetUserDisabled(std::int64_t id, bool disabled) = 0;
   virtual std::vector<Author> ListAuthors() = 0;
   virtual std::optional<Author> FindAuthorBySlug(const std::string& slug) = 0;

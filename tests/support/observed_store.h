@@ -99,6 +99,11 @@ class ObservedStore final : public store::Store {
     Observe("SetUserPassword");
     return inner_.SetUserPassword(id, password_hash);
   }
+  bool RehashPassword(std::int64_t id, const std::string& old_hash,
+                      const std::string& new_hash) override {
+    Observe("RehashPassword");
+    return inner_.RehashPassword(id, old_hash, new_hash);
+  }
   bool SetUserRole(std::int64_t id, news::Role role) override {
     Observe("SetUserRole");
     return inner_.SetUserRole(id, role);

@@ -160,6 +160,12 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
         desk.failures_per_address.Record(address_key);
         return SignInPage(desk, https, 403, pre, typed_email, next, kWrongSignIn);
       }
+      if (desk.hasher.NeedsRehash(user->password_hash)) {
+        // At today's cost; busy hashers just leave it for the next sign-in.
+        if (const auto rehashed = desk.hasher.Hash(password)) {
+          desk.site.store.RehashPassword(user->id, user->password_hash, *rehashed);
+        }
+      }
       const std::string id = security::SignInTokens::NewId();
       desk.site.store.AddSignIn(desk.tokens.StoredHash(id), user->id, news::UnixNow());
       Response done = Response::Redirect(303, next);

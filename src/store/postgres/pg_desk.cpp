@@ -266,6 +266,15 @@ bool PgStore::SetUserPassword(std::int64_t id, const std::string& password_hash)
   return true;
 }
 
+bool PgStore::RehashPassword(std::int64_t id, const std::string& old_hash,
+                             const std::string& new_hash) {
+  auto connection = pool_.Acquire();
+  return connection
+             ->Exec("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3",
+                    {P(new_hash), P(id), P(old_hash)})
+             .Affected() > 0;
+}
+
 bool PgStore::SetUserRole(std::int64_t id, news::Role role) {
   auto connection = pool_.Acquire();
   return connection

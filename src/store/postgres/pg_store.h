@@ -45,6 +45,8 @@ class PgStore final : public Store {
   std::vector<UserRow> ListUsers() override;
   bool SetUserPassword(std::int64_t id, const std::string& password_hash) override;
   bool SetUserRole(std::int64_t id, news::Role role) override;
+  bool RehashPassword(std::int64_t id, const std::string& old_hash,
+                      const std::string& new_hash) override;
   bool SetUserDisabled(std::int64_t id, bool disabled) override;
   std::vector<Author> ListAuthors() override;
   std::optional<Author> FindAuthorBySlug(const std::string& slug) override;

@@ -284,6 +284,15 @@ bool SqliteStore::SetUserPassword(std::int64_t id, const std::string& password_h
   return true;
 }
 
+bool SqliteStore::RehashPassword(std::int64_t id, const std::string& old_hash,
+                                 const std::string& new_hash) {
+  std::lock_guard lock(writer_mutex_);
+  writer_->Prepare("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+      .Bind(new_hash, id, old_hash)
+      .Run();
+  return writer_->Changes() > 0;
+}
+
 bool SqliteStore::SetUserRole(std::int64_t id, news::Role role) {
   std::lock_guard lock(writer_mutex_);
   writer_->Prepare("UPDATE users SET role = ? WHERE id = ?")

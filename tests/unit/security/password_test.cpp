@@ -36,6 +36,9 @@ TEST(PasswordHasher, HashesAndVerifiesWithArgon2id) {
       << "no account: the dummy hash, never a match";
   EXPECT_EQ(hasher.verifications(), before + 1);
   EXPECT_EQ(hasher.Verify("not a hash", "anything"), PasswordHasher::Verdict::kMismatch);
+  EXPECT_FALSE(hasher.NeedsRehash(*hash));
+  PasswordHasher interactive(PasswordCost::kInteractive, 1);
+  EXPECT_TRUE(interactive.NeedsRehash(*hash)) << "made at another cost";
 }
 
 }  // namespace

@@ -320,6 +320,21 @@ TEST(DeskSignIn, EveryFailureLooksTheSameAndAnUnknownAccountCostsAVerification) 
   }
 }
 
+TEST(DeskSignIn, AHashMadeAtAnotherCostIsRemadeAtTheNextSignIn) {
+  SiteFixture site(1);
+  const auto user = site.SignedInAs("ed@example.org", news::Role::kEditor);
+  // As an import from a site with another cost would leave it.
+  security::PasswordHasher other(security::PasswordCost::kInteractive, 1);
+  const std::string imported = *other.Hash("a long enough password for tests");
+  ASSERT_TRUE(site.real().RehashPassword(user.user_id, site.real().FindUser(user.user_id)->password_hash,
+                                         imported));
+  EXPECT_EQ(SignIn(site, "ed@example.org", "a long enough password for tests", "10.0.0.1").status,
+            303);
+  const std::string now_stored = site.real().FindUser(user.user_id)->password_hash;
+  EXPECT_NE(now_stored, imported);
+  EXPECT_FALSE(site.hasher().NeedsRehash(now_stored));
+}
+
 TEST(DeskSignIn, RepeatedFailuresAreThrottledForThatAddressAndAccountOnly) {
   SiteFixture site(1);
   site.SignedInAs("ed@example.org", news::Role::kEditor);

@@ -203,6 +203,18 @@ TEST_P(StoreContract, TheTrashTakesArticlesOffTheSiteUntilRestoredOrPurged) {
   EXPECT_GT(next, gone);
 }
 
+TEST_P(StoreContract, ARehashReplacesOnlyTheHashItWasMadeFrom) {
+  const auto id = *store_->AddUser(NewUser("ed@example.org", news::Role::kEditor), "", "Ed", 1);
+  store_->AddSignIn("kept", id, 1000);
+  const std::string old_hash = store_->FindUser(id)->password_hash;
+  EXPECT_TRUE(store_->RehashPassword(id, old_hash, "$argon2id$rehashed"));
+  EXPECT_EQ(store_->FindUser(id)->password_hash, "$argon2id$rehashed");
+  EXPECT_TRUE(store_->UseSignIn("kept", 1001, 60, 3600)) << "no sign-in ends";
+  EXPECT_FALSE(store_->RehashPassword(id, old_hash, "$argon2id$stale"))
+      << "a password changed meanwhile stays";
+  EXPECT_EQ(store_->FindUser(id)->password_hash, "$argon2id$rehashed");
+}
+
 TEST_P(StoreContract, SignInsThatCanNoLongerBeUsedArePurged) {
   const auto id = *store_->AddUser(NewUser("ed@example.org", news::Role::kEditor), "", "Ed", 1);
   store_->AddSignIn("old", id, 1000);
