@@ -257,7 +257,7 @@ Response ServeArticleSave(const DeskContext& desk, const http::Request& request)
           auto editable = FindEditable(desk, signed_in, posted.id);
           if (editable.refusal) return std::move(*editable.refusal);
           stored = std::move(editable.article);
-          if (IsLive(stored->status) && !MayPublish(desk, signed_in)) {
+          if (IsLive(stored->status) && !signed_in.may_publish) {
             // Saving as a draft would take it down: that is an editor's call, as the trash is.
             return DeskMessage(desk, &signed_in, 403, "Not allowed",
                                "This article is published or scheduled: only an editor can "
@@ -342,7 +342,7 @@ Response ServeTrashArticle(const DeskContext& desk, const http::Request& request
                       const std::int64_t id = PositiveId(form.Single("id").value_or(""));
                       auto editable = FindEditable(desk, signed_in, id);
                       if (editable.refusal) return std::move(*editable.refusal);
-                      if (IsLive(editable.article->status) && !MayPublish(desk, signed_in)) {
+                      if (IsLive(editable.article->status) && !signed_in.may_publish) {
                         return DeskMessage(
                             desk, &signed_in, 403, "Not allowed",
                             "Only an editor can take a published or scheduled article down.");
@@ -364,7 +364,7 @@ Response ServeRestoreArticle(const DeskContext& desk, const http::Request& reque
                       if (editable.refusal) return std::move(*editable.refusal);
                       // Someone who may not publish gets a draft back, never a live article.
                       if (!desk.site.store.RestoreArticle(id, news::UnixNow(), signed_in.user.id,
-                                                          MayPublish(desk, signed_in))) {
+                                                          signed_in.may_publish)) {
                         return DeskMessage(desk, &signed_in, 404, "Not in the trash",
                                            "This article is not in the trash.");
                       }

@@ -19,16 +19,6 @@ constexpr StatusChoice kStatusChoices[] = {
 
 }  // namespace
 
-bool AuthorsPublish(const DeskContext& desk) {
-  return desk.site.store.ReadSetting(std::string(news::kAuthorsPublishSetting))
-             .value_or(news::DefaultSetting(news::kAuthorsPublishSetting)) == "true";
-}
-
-bool MayPublish(const DeskContext& desk, const SignedIn& signed_in) {
-  return news::MaySetStatus(signed_in.user.role, news::ArticleStatus::kPublished,
-                            AuthorsPublish(desk));
-}
-
 bool IsLive(news::ArticleStatus status) {
   return status == news::ArticleStatus::kPublished || status == news::ArticleStatus::kScheduled;
 }
@@ -82,7 +72,7 @@ PostedArticle ReadPostedArticle(const DeskContext& desk, const SignedIn& signed_
   if (input.status == news::ArticleStatus::kPublished && input.published_at > now) {
     input.status = news::ArticleStatus::kScheduled;
   }
-  if (!news::MaySetStatus(role, input.status, AuthorsPublish(desk))) {
+  if (!news::MaySetStatus(role, input.status, signed_in.may_publish)) {
     posted.errors.push_back(
         {"status", role == news::Role::kContributor
                        ? "contributors save drafts; an editor publishes them"
@@ -112,10 +102,10 @@ render::TemplateData EditorData(const DeskContext& desk, const SignedIn& signed_
                                                     : std::string());
   data.set("timezone", desk.settings.timezone);
 
-  const bool authors_publish = AuthorsPublish(desk);
   render::TemplateData statuses = render::TemplateData::type::list;
   for (const StatusChoice& choice : kStatusChoices) {
-    const bool allowed = news::MaySetStatus(signed_in.user.role, choice.status, authors_publish);
+    const bool allowed =
+        news::MaySetStatus(signed_in.user.role, choice.status, signed_in.may_publish);
     if (!allowed && choice.status != input.status) continue;
     render::TemplateData option;
     option.set("value", std::string(news::ToString(choice.status)));

@@ -30,10 +30,6 @@ struct PostedArticle {
 PostedArticle ReadPostedArticle(const DeskContext& desk, const SignedIn& signed_in,
                                 const http::Form& form);
 
-// Whether authors may publish (the store setting articles.authors_publish).
-bool AuthorsPublish(const DeskContext& desk);
-// Whether `signed_in` may publish or schedule (and so take a live article down).
-bool MayPublish(const DeskContext& desk, const SignedIn& signed_in);
 // Published or scheduled: readers see it, or will without anyone's doing.
 bool IsLive(news::ArticleStatus status);
 

@@ -6,6 +6,7 @@
 
 #include "http/cookies.h"
 #include "news/calendar.h"
+#include "news/site_setting.h"
 #include "site/error_pages.h"
 #include "site/public_forms.h"
 #include "site/static_files.h"
@@ -85,7 +86,13 @@ std::optional<SignedIn> CurrentSignIn(const DeskContext& desk, const http::Reque
                                         desk.settings.max_age_s);
   if (!user) return std::nullopt;
   std::string token = desk.tokens.FormToken(kDeskTokenPurpose, hash);
-  return SignedIn{std::move(*user), std::move(hash), std::move(token)};
+  const bool authors_publish =
+      user->role == news::Role::kAuthor &&
+      desk.site.store.ReadSetting(std::string(news::kAuthorsPublishSetting))
+              .value_or(news::DefaultSetting(news::kAuthorsPublishSetting)) == "true";
+  const bool may_publish =
+      news::MaySetStatus(user->role, news::ArticleStatus::kPublished, authors_publish);
+  return SignedIn{std::move(*user), std::move(hash), std::move(token), may_publish};
 }
 
 Response DeskPage(const DeskContext& desk, const http::Request& request, news::Role minimum,

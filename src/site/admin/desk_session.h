@@ -25,6 +25,9 @@ struct SignedIn {
   store::UserRow user;
   std::string signin_hash;  // the store's key of this sign-in
   std::string csrf_token;   // what this sign-in's forms carry
+  // May publish, schedule and take a live article down: editors and admins, and authors when
+  // the store setting articles.authors_publish is true (read once per request).
+  bool may_publish = false;
 };
 
 // The live sign-in of the request's cookie, or nullopt.

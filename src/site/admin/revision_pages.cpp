@@ -132,7 +132,7 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
         input.status = article->status;
         input.published_at = article->published_at;
         input.author = article->author.name;
-        if (IsLive(article->status) && !MayPublish(desk, signed_in)) {
+        if (IsLive(article->status) && !signed_in.may_publish) {
           return DeskMessage(desk, &signed_in, 403, "Not allowed",
                              "Only an editor can change a published or scheduled article.");
         }

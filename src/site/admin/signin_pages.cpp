@@ -169,7 +169,6 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
       const std::string id = security::SignInTokens::NewId();
       desk.site.store.AddSignIn(desk.tokens.StoredHash(id), user->id, news::UnixNow());
       Response done = Response::Redirect(303, next);
-      MarkPrivate(done);
       done.headers.emplace_back("Set-Cookie",
                                 SignInCookie(desk, https, id, desk.settings.max_age_s));
       done.headers.emplace_back("Set-Cookie", PreSignInCookie(desk, https, "", 0));
@@ -289,7 +288,6 @@ Response ServePasswordChange(const DeskContext& desk, const http::Request& reque
           // Ends every sign-in of the user, this one too: sign in again with the new password.
           desk.site.store.SetUserPassword(signed_in.user.id, *hash);
           Response response = Response::Redirect(303, "/admin/login");
-          MarkPrivate(response);
           response.SetHeader("Set-Cookie", SignInCookie(desk, https, "", 0));
           return response;
         });

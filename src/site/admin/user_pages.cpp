@@ -128,9 +128,7 @@ Response ServeAddUser(const DeskContext& desk, const http::Request& request) {
             return UsersPage(desk, signed_in, 409, "",
                              "That e-mail address is taken, or the author profile is gone.", typed);
           }
-          Response response = Response::Redirect(303, "/admin/users?added=1");
-          MarkPrivate(response);
-          return response;
+          return Response::Redirect(303, "/admin/users?added=1");
         });
       });
 }
