@@ -29,6 +29,7 @@ struct Target {
 constexpr Target kTargets[] = {
     {"request_target", broadsheet::fuzz::FuzzRequestTarget},
     {"form", broadsheet::fuzz::FuzzForm},
+    {"multipart", broadsheet::fuzz::FuzzMultipart},
     {"cookie", broadsheet::fuzz::FuzzCookie},
     {"forwarded", broadsheet::fuzz::FuzzForwarded},
     {"allowed_hosts", broadsheet::fuzz::FuzzAllowedHosts},

@@ -7,6 +7,7 @@ set(BROADSHEET_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(BROADSHEET_FUZZ_TARGETS
   "request_target FuzzRequestTarget bs_http"
   "form FuzzForm bs_http"
+  "multipart FuzzMultipart bs_http"
   "cookie FuzzCookie bs_http bs_security"
   "forwarded FuzzForwarded bs_security"
   "allowed_hosts FuzzAllowedHosts bs_site"

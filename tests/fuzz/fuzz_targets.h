@@ -13,6 +13,8 @@ namespace broadsheet::fuzz {
 int FuzzRequestTarget(const std::uint8_t* data, std::size_t size);
 // http: ParseUrlEncodedForm, Form::Count and Form::Single.
 int FuzzForm(const std::uint8_t* data, std::size_t size);
+// http: MultipartBoundary, ParseMultipart and MultipartForm::Find/Count.
+int FuzzMultipart(const std::uint8_t* data, std::size_t size);
 // http: CookieValue, then security: ReaderCookies::Verify on what it returns.
 int FuzzCookie(const std::uint8_t* data, std::size_t size);
 // security: ForwardedChain (both headers), ClientAddresses::ClientOf and RateLimitKey.
