@@ -19,7 +19,8 @@ struct EncodedImage {
 };
 
 struct ReencodeLimits {
-  // Decoding costs 4 bytes a pixel: 40 MP is 160 MB, above any camera a newsroom uses.
+  // Decoding costs 4 bytes a pixel, so 40 MP is 160 MB of memory per upload. Most cameras
+  // give 24-45 MP; a larger file is refused and has to be resized before upload.
   std::int64_t max_pixels = 40'000'000;
   // The widths pages ask for (srcset); an image is never made wider than it is.
   std::vector<int> widths = {480, 960, 1600};
