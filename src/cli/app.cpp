@@ -79,7 +79,17 @@ int RunApp(int argc, char** argv) {
 
   auto* stats = app.add_subcommand("stats", "views, crawler hits and most read per article");
   AddCommonOptions(*stats, common);
-  stats->callback([&] { action = [&] { return RunStats(common); }; });
+  static std::string stats_by;
+  static int stats_days = 30;
+  stats->add_option("--by", stats_by, "day: the site's views per day instead")
+      ->check(CLI::IsMember({"day"}));
+  stats->add_option("--days", stats_days, "with --by day: how many days, ending today")
+      ->check(CLI::Range(1, 3660));
+  stats->callback([&] {
+    action = [&] {
+      return stats_by == "day" ? RunStatsByDay(common, stats_days) : RunStats(common);
+    };
+  });
 
   auto* votes = app.add_subcommand("votes", "show or reset an article's ratings");
   votes->require_subcommand(1);

@@ -23,6 +23,9 @@ int RunArticleEdit(const CommonOptions& common, std::int64_t id, const std::stri
 int RunArticleSetStatus(const CommonOptions& common, std::int64_t id, bool publish);
 int RunArticleList(const CommonOptions& common);
 int RunStats(const CommonOptions& common);
+// `stats --by day --days N`: the site's views on each of the last N days (the dashboard's
+// chart), oldest first, days without views included.
+int RunStatsByDay(const CommonOptions& common, int days);
 // An article's votes: the average, count and spread of stars, or with `by_day` per local day.
 int RunVotesShow(const CommonOptions& common, std::int64_t id, bool by_day);
 // Removes an article's votes.

@@ -13,6 +13,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/worker_pool.h"
+#include "media/media_directory.h"
 #include "news/calendar.h"
 #include "news/comment.h"
 #include "render/page_cache.h"
@@ -26,6 +27,7 @@
 #include "security/signin_token.h"
 #include "security/site_key.h"
 #include "site/admin/desk_context.h"
+#include "site/admin/media_pages.h"
 #include "site/background_tasks.h"
 #include "site/listing_facts.h"
 #include "site/request_gate.h"
@@ -39,14 +41,14 @@
 namespace broadsheet::cli {
 namespace {
 
-const std::vector<std::string> kRequiredTemplates = {"layout", "front",     "category",
-                                                     "article", "not_found", "error",
-                                                     "comment_form", "comment_page",
-                                                     "comments_page"};
+const std::vector<std::string> kRequiredTemplates = {
+    "layout", "front",        "category",     "article",       "not_found",
+    "error",  "comment_form", "comment_page", "comments_page", "picture"};
 
 const std::vector<std::string> kRequiredDeskTemplates = {
-    "layout",         "login", "message",   "account", "articles", "editor",
-    "confirm_delete", "trash", "revisions", "diff",    "users"};
+    "layout",         "login",    "message",   "account", "articles", "editor",
+    "confirm_delete", "trash",    "revisions", "diff",    "users",    "dashboard",
+    "comments",       "settings", "audit",     "media"};
 
 // 0 in the config means one per core.
 int OnePerCoreUnless(std::int64_t configured) {
@@ -63,6 +65,9 @@ http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   options.threads = OnePerCoreUnless(config.Int("server.threads"));
   options.header_limit_bytes = config.Int("server.header_limit_bytes");
   options.body_limit_bytes = config.Int("server.body_limit_bytes");
+  // Uploads only: every other route keeps the small limit.
+  options.upload_paths = {{std::string(site::admin::kUploadPath),
+                           static_cast<std::size_t>(config.Int("media.max_upload_bytes"))}};
   options.header_timeout = std::chrono::seconds(config.Int("server.header_timeout_s"));
   options.idle_timeout = std::chrono::seconds(config.Int("server.idle_timeout_s"));
   options.linger = std::chrono::milliseconds(config.Int("server.linger_ms"));
@@ -133,7 +138,8 @@ site::admin::DeskSettings DeskSettingsFrom(const config::Config& config) {
           .signin_form_s = config.Int("admin.signin_form_s"),
           .trash_s = config.Int("admin.trash_s"),
           .page_size = 20,
-          .timezone = config.String("site.timezone")};
+          .timezone = config.String("site.timezone"),
+          .media_max_pixels = config.Int("media.max_pixels")};
 }
 
 security::PasswordCost PasswordCostFrom(const config::Config& config) {
@@ -224,6 +230,10 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
                          ? config.String("site.tagline")
                          : "News from the river town, since 1874";
   settings.lang = config.String("site.lang");
+  // Set in the configuration: fixed, whatever the settings page stored.
+  settings.name_fixed = config.IsSet("site.name");
+  settings.tagline_fixed = config.IsSet("site.tagline");
+  settings.lang_fixed = config.IsSet("site.lang");
   settings.page_size = static_cast<int>(config.Int("site.page_size"));
   settings.cache_max_age = std::chrono::seconds(config.Int("cache.max_age_s"));
   settings.rating_prior_votes = static_cast<int>(config.Int("ratings.prior_votes"));
@@ -256,8 +266,10 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
                           .captcha = captcha};
   const site::CommentRules comment_rules = CommentRulesFrom(config, captcha);
   store::RatingBoard ratings;
-  const site::SiteContext context{settings,      *store,  views,  pages,         *templates,
-                                  *static_files, ratings, guards, comment_rules, listings};
+  const media::MediaDirectory media_files(config.MediaDir());
+  const site::SiteContext context{settings,      *store,        views,      pages,
+                                  *templates,    *static_files, ratings,    guards,
+                                  comment_rules, listings,      media_files};
 
   security::PasswordHasher password_hasher(PasswordCostFrom(config),
                                            static_cast<int>(config.Int("admin.hashes_at_once")));

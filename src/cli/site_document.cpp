@@ -18,8 +18,10 @@ namespace json = boost::json;
 
 constexpr const char* kFormat = "broadsheet-site";
 // 2 (issue 10) adds users, author slugs and bios, tags, the trash and the statuses review and
-// scheduled; version 1 documents are still read.
-constexpr int kVersion = 2;
+// scheduled; 3 (issue 11) adds pictures' metadata, featured pictures, the comments' mode per
+// article and the audit log. Older versions are still read.
+constexpr int kVersion = 3;
+constexpr std::size_t kMaxMediaNameLength = 255;
 // 9999-12-31T23:59:59Z, the last time four year digits hold. A later one (a leap second on that
 // day normalises into year 10000) would be exported as a timestamp import refuses.
 constexpr std::int64_t kLastTimestamp = 253402300799;
@@ -104,7 +106,8 @@ bool IsDay(const std::string& day) {
 }  // namespace
 
 std::string WriteSiteDocument(const store::SiteExport& site) {
-  std::vector<json::object> authors, users, categories, articles, daily, votes, comments, settings;
+  std::vector<json::object> authors, users, categories, articles, daily, votes, comments, settings,
+      media, audit;
   for (const auto& a : site.authors) {
     authors.push_back({{"id", a.id}, {"name", a.name}, {"slug", a.slug}, {"bio", a.bio}});
   }
@@ -138,7 +141,34 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
          {"tags", std::move(tags)},
          {"trashed_at", a.trashed_at ? json::value(Timestamp(a.trashed_at)) : json::value(nullptr)},
          {"trashed_from", store::TrashedFrom(a)},
+         {"comment_mode", std::string(news::ToString(a.comment_mode))},
+         {"featured_media_id", a.featured.media_id},
+         {"featured_alt", a.featured.alt},
          {"body_markdown", a.body_markdown}});
+  }
+  for (const auto& m : site.media) {
+    json::array widths;
+    for (const int width : m.widths) widths.emplace_back(width);
+    media.push_back({{"id", m.id},
+                     {"hash", m.hash},
+                     {"width", m.width},
+                     {"height", m.height},
+                     {"widths", std::move(widths)},
+                     {"bytes", m.bytes},
+                     {"alt", m.alt},
+                     {"original_name", m.original_name},
+                     {"uploaded_by", m.uploaded_by},
+                     {"uploaded_at", Timestamp(m.uploaded_at)}});
+  }
+  for (const auto& e : site.audit) {
+    audit.push_back({{"id", e.id},
+                     {"at", Timestamp(e.at)},
+                     {"user_id", e.user_id},
+                     {"user_email", e.user_email},
+                     {"action", e.action},
+                     {"object", e.object},
+                     {"detail", e.detail},
+                     {"address_key", e.address_key}});
   }
   for (const auto& d : site.daily_views) {
     daily.push_back({{"article_id", d.article_id}, {"day", d.day}, {"views", d.views}});
@@ -154,6 +184,7 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   AppendArray(out, "authors", authors, false);
   AppendArray(out, "users", users, false);
   AppendArray(out, "categories", categories, false);
+  AppendArray(out, "media", media, false);
   AppendArray(out, "articles", articles, false);
   AppendArray(out, "daily_views", daily, false);
   for (const auto& c : site.comments) {
@@ -175,7 +206,8 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   }
   AppendArray(out, "votes", votes, false);
   AppendArray(out, "comments", comments, false);
-  AppendArray(out, "settings", settings, true);
+  AppendArray(out, "settings", settings, false);
+  AppendArray(out, "audit", audit, true);
   out += "}\n";
   return out;
 }
@@ -190,7 +222,7 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     throw CliError(std::string("not a Broadsheet export (\"format\" must be \"") + kFormat + "\")");
   }
   if (const auto version = Int(root, "version", "the document"); version < 1 || version > kVersion) {
-    throw CliError("unsupported export version (this build reads versions 1 and 2)");
+    throw CliError("unsupported export version (this build reads versions 1 to 3)");
   }
 
   store::SiteExport site;
@@ -251,6 +283,45 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     }
     site.categories.push_back(std::move(category));
   }
+  // Pictures came with issue 11 (version 3).
+  std::set<std::int64_t> media_ids;
+  std::set<std::string> media_hashes;
+  if (root.contains("media")) {
+    for (const json::value& value : Array(root, "media")) {
+      const auto& record = Object(value, "a picture");
+      const std::string where = "picture " + std::to_string(site.media.size() + 1);
+      store::MediaRow m;
+      m.id = Int(record, "id", where, 1);
+      m.hash = Text(record, "hash", where);
+      m.width = static_cast<int>(std::min<std::int64_t>(Int(record, "width", where, 1), 1 << 20));
+      m.height = static_cast<int>(std::min<std::int64_t>(Int(record, "height", where, 1), 1 << 20));
+      for (const json::value& width : Array(record, "widths")) {
+        if (!width.is_int64() || width.as_int64() < 1 || width.as_int64() > m.width) {
+          throw CliError(where + ": widths must be numbers from 1 to the picture's width");
+        }
+        m.widths.push_back(static_cast<int>(width.as_int64()));
+      }
+      m.bytes = Int(record, "bytes", where);
+      m.alt = news::StripControlCharacters(Text(record, "alt", where));
+      m.original_name = news::StripControlCharacters(Text(record, "original_name", where));
+      m.uploaded_by = Int(record, "uploaded_by", where);
+      m.uploaded_at = ParseTimestamp(Field(record, "uploaded_at", where), where);
+      const bool hex =
+          m.hash.size() == 32 && m.hash.find_first_not_of("0123456789abcdef") == std::string::npos;
+      if (!hex || !media_ids.insert(m.id).second || !media_hashes.insert(m.hash).second ||
+          m.widths.empty() || m.alt.size() > news::kMaxAltLength ||
+          m.original_name.size() > kMaxMediaNameLength) {
+        throw CliError(where +
+                       ": needs an id and a 32-digit hash of its own, widths, and alt text"
+                       " and a name of sensible length");
+      }
+      // An uploader the document does not have (a user deleted since) is simply unknown.
+      bool known_uploader = false;
+      for (const auto& user : site.users) known_uploader |= user.id == m.uploaded_by;
+      if (!known_uploader) m.uploaded_by = 0;
+      site.media.push_back(std::move(m));
+    }
+  }
   for (const json::value& value : Array(root, "articles")) {
     const auto& record = Object(value, "an article");
     const std::string where = "article " + std::to_string(site.articles.size() + 1);
@@ -298,6 +369,26 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
         throw CliError(where + ": 'trashed_from' must be draft, review, scheduled or published");
       }
       article.trashed_from = status.value_or(news::ArticleStatus::kDraft);
+    }
+    if (const json::value* mode = record.if_contains("comment_mode")) {
+      const auto parsed = mode->is_string() ? news::ParseCommentMode(mode->as_string())
+                                            : std::optional<news::CommentMode>();
+      if (!parsed) throw CliError(where + ": 'comment_mode' must be \"\", open, held or closed");
+      article.comment_mode = *parsed;
+    }
+    if (record.contains("featured_media_id")) {
+      article.featured.media_id = Int(record, "featured_media_id", where);
+      article.featured.alt = Text(record, "featured_alt", where);
+      news::ArticleInput check{.title = "t",
+                               .category = "c",
+                               .author = "a",
+                               .featured_media_id = article.featured.media_id,
+                               .featured_alt = article.featured.alt};
+      if (!news::NormalizeAndValidate(check).empty() ||
+          (article.featured.media_id != 0 && !media_ids.count(article.featured.media_id))) {
+        throw CliError(where + ": a featured picture needs a known picture and alt text");
+      }
+      article.featured.alt = check.featured_alt;
     }
     if (!news::IsValidSlug(article.slug) || article.title.empty()) {
       throw CliError(where + ": needs a title and a valid slug");
@@ -387,6 +478,32 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
       const auto& record = Object(value, "a setting");
       const std::string where = "setting " + std::to_string(site.settings.size() + 1);
       site.settings.emplace_back(Text(record, "key", where), Text(record, "value", where));
+    }
+  }
+  if (root.contains("audit")) {
+    std::set<std::int64_t> audit_ids;
+    for (const json::value& value : Array(root, "audit")) {
+      const auto& record = Object(value, "an audit entry");
+      const std::string where = "audit entry " + std::to_string(site.audit.size() + 1);
+      store::AuditEntry e;
+      e.id = Int(record, "id", where, 1);
+      e.at = ParseTimestamp(Field(record, "at", where), where);
+      e.user_id = Int(record, "user_id", where);
+      e.user_email = news::StripControlCharacters(Text(record, "user_email", where));
+      e.action = news::StripControlCharacters(Text(record, "action", where));
+      e.object = news::StripControlCharacters(Text(record, "object", where));
+      e.detail = news::StripControlCharacters(Text(record, "detail", where));
+      e.address_key = Text(record, "address_key", where);
+      if (!audit_ids.insert(e.id).second || e.action.empty() || e.action.size() > 100 ||
+          e.object.size() > 300 || e.detail.size() > 1000 || e.user_email.size() > 254 ||
+          e.address_key.size() > 100) {
+        throw CliError(where +
+                       ": needs an id of its own, an action, and fields of sensible length");
+      }
+      bool known_user = false;
+      for (const auto& user : site.users) known_user |= user.id == e.user_id;
+      if (!known_user) e.user_id = 0;
+      site.audit.push_back(std::move(e));
     }
   }
   return site;

@@ -44,4 +44,22 @@ int RunStats(const CommonOptions& common) {
   return 0;
 }
 
+int RunStatsByDay(const CommonOptions& common, int days) {
+  auto store = OpenConfiguredStore(LoadConfig(common));
+  const auto now = news::UnixNow();
+  const auto range = news::LastDays(now, days);
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& day : store->SiteViewsByDay(range.front(), range.back())) {
+    counted[day.day] = day.views;
+  }
+  std::int64_t total = 0;
+  fmt::print("{:<10}  {:>9}\n", "DAY", "VIEWS");
+  for (const std::string& day : range) {
+    total += counted[day];
+    fmt::print("{:<10}  {:>9}\n", day, counted[day]);
+  }
+  fmt::print("total: {} views in {} days\n", total, days);
+  return 0;
+}
+
 }  // namespace broadsheet::cli

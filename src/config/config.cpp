@@ -120,4 +120,9 @@ std::string Config::AccessLog() const {
   return log.empty() ? data_dir_ + "/access.log" : log;
 }
 
+std::string Config::MediaDir() const {
+  const std::string& dir = String("media.dir");
+  return dir.empty() ? data_dir_ + "/media" : dir;
+}
+
 }  // namespace broadsheet::config

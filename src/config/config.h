@@ -38,6 +38,7 @@ class Config {
   std::string KeyFile() const;
   std::string AssetsDir() const;
   std::string AccessLog() const;
+  std::string MediaDir() const;
 
  private:
   void Set(const std::string& name, const std::string& value, const std::string& source);

@@ -237,7 +237,10 @@ class Session : public std::enable_shared_from_this<Session> {
     log_address_.clear();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit_bytes));
-    parser_->body_limit(server_.options().body_limit_bytes);
+    // Beast checks a Content-Length against the limit while it reads the header, before the
+    // target is known: the header is read with the largest limit, and OnHeader applies the
+    // route's own (AllowUpload).
+    parser_->body_limit(LargestBodyLimit());
     stream_.expires_after(server_.options().header_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -248,10 +251,15 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec) {
     if (ec) return OnReadError(ec);
     started_ = Clock::now();
+    too_large_ = false;
+    const bool upload = AllowUpload();
+    if (too_large_) return Refuse(413, "Request body is too large.\n");
     if (parser_->is_done()) return Handle();
-    auto read_body = [self = shared_from_this()] {
+    auto read_body = [self = shared_from_this(), upload] {
       // The body gets the same allowance as the headers: enough for a form on a slow link.
-      self->stream_.expires_after(self->server_.options().header_timeout);
+      // An upload gets the idle allowance: megabytes take longer.
+      self->stream_.expires_after(upload ? self->server_.options().idle_timeout
+                                         : self->server_.options().header_timeout);
       bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
                         [self](beast::error_code ec, std::size_t) {
                           if (ec) return self->OnReadError(ec);
@@ -268,6 +276,38 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     read_body();
+  }
+
+  std::size_t LargestBodyLimit() const {
+    std::size_t largest = server_.options().body_limit_bytes;
+    for (const auto& [path, limit] : server_.options().upload_paths) {
+      largest = std::max(largest, limit);
+    }
+    return largest;
+  }
+
+  // Sets the request's body limit: an upload path's own for a POST to it (returns true), else
+  // body_limit_bytes. A declared length over it is refused at once (Refuse sets state).
+  bool AllowUpload() {
+    const auto& message = parser_->get();
+    std::size_t limit = server_.options().body_limit_bytes;
+    bool upload = false;
+    if (message.method() == bhttp::verb::post) {
+      std::string_view target = message.target();
+      target = target.substr(0, target.find('?'));
+      for (const auto& [path, path_limit] : server_.options().upload_paths) {
+        if (target == path) {
+          limit = path_limit;
+          upload = true;
+        }
+      }
+    }
+    // Chunked bodies are checked against this as they arrive.
+    parser_->body_limit(limit);
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      too_large_ = true;
+    }
+    return upload;
   }
 
   void OnReadError(beast::error_code ec) {
@@ -442,6 +482,7 @@ class Session : public std::enable_shared_from_this<Session> {
   State state_ = State::kIdle;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bool too_large_ = false;  // the declared body is over this request's limit
   std::string head_;  // the response being written: status line and headers, then its body
   std::string body_;
   int status_ = 0;

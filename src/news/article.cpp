@@ -120,6 +120,7 @@ FieldErrors NormalizeAndValidate(ArticleInput& input, const std::vector<std::str
   input.author = CleanLine(input.author);
   input.slug = CleanLine(input.slug);
   input.body_markdown = StripControlCharacters(input.body_markdown);
+  input.featured_alt = CleanLine(input.featured_alt);
 
   CheckLength(errors, "title", input.title, kMaxTitleLength, true);
   CheckLength(errors, "summary", input.summary, kMaxSummaryLength, false);
@@ -159,6 +160,14 @@ FieldErrors NormalizeAndValidate(ArticleInput& input, const std::vector<std::str
       break;
     }
   }
+  if (input.featured_media_id < 0) input.featured_media_id = 0;
+  if (input.featured_media_id == 0) {
+    input.featured_alt.clear();
+  } else if (input.featured_alt.empty()) {
+    errors.push_back(
+        {"featured_alt", "describe the featured picture for readers who cannot see it (alt text)"});
+  }
+  CheckLength(errors, "featured_alt", input.featured_alt, kMaxAltLength, false);
   if (input.status == ArticleStatus::kTrashed) {
     errors.push_back({"status", "status must be draft, review, scheduled or published"});
   }

@@ -30,6 +30,7 @@ inline constexpr std::size_t kMaxNameLength = 100;        // author and category
 inline constexpr std::size_t kMaxBodyLength = 200 * 1024;  // Markdown source
 inline constexpr std::size_t kMaxTags = 20;                // per article
 inline constexpr std::size_t kMaxTagLength = 60;           // one tag's name
+inline constexpr std::size_t kMaxAltLength = 300;          // a picture's alt text
 
 // What an editor writes; the store adds ids, times and the rendered HTML.
 struct ArticleInput {
@@ -44,6 +45,9 @@ struct ArticleInput {
   std::int64_t published_at = 0;
   std::vector<std::string> tags;  // display names, in the editor's order
   std::string body_markdown;
+  // The featured picture (an upload's id, 0 for none) and its alt text, required with one.
+  std::int64_t featured_media_id = 0;
+  std::string featured_alt;
 };
 
 // The published_at to store when `input` is saved over an article whose stored value is

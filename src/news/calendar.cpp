@@ -47,6 +47,14 @@ std::string LocalDayBefore(std::int64_t unix_seconds, int days) {
   return FormatDay(LocalTime(t));
 }
 
+std::vector<std::string> LastDays(std::int64_t unix_seconds, int count) {
+  std::vector<std::string> days;
+  for (int back = count - 1; back >= 0; --back) {
+    days.push_back(LocalDayBefore(unix_seconds, back));
+  }
+  return days;
+}
+
 std::string HumanDate(std::int64_t unix_seconds) {
   static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
                                             "May",     "June",     "July",      "August",

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace broadsheet::news {
 
@@ -19,6 +20,10 @@ std::string LocalDay(std::int64_t unix_seconds);
 
 // The local day `days` before the one that contains `unix_seconds` ("this week" = today - 6).
 std::string LocalDayBefore(std::int64_t unix_seconds, int days);
+
+// The `count` local days that end with today (the day containing `unix_seconds`), oldest
+// first: the x axis of "views per day for the last 30 days".
+std::vector<std::string> LastDays(std::int64_t unix_seconds, int count);
 
 // "25 November 2026" and "2026-11-25T21:07:00+01:00".
 std::string HumanDate(std::int64_t unix_seconds);

@@ -85,6 +85,40 @@ std::string_view ToString(ModerationMode mode) {
   return "open";
 }
 
+std::string_view ToString(CommentMode mode) {
+  switch (mode) {
+    case CommentMode::kSite:
+      return "";
+    case CommentMode::kOpen:
+      return "open";
+    case CommentMode::kHeld:
+      return "held";
+    case CommentMode::kClosed:
+      return "closed";
+  }
+  return "";
+}
+
+std::optional<CommentMode> ParseCommentMode(std::string_view text) {
+  if (text.empty() || text == "site") return CommentMode::kSite;
+  for (const auto mode : {CommentMode::kOpen, CommentMode::kHeld, CommentMode::kClosed}) {
+    if (ToString(mode) == text) return mode;
+  }
+  return std::nullopt;
+}
+
+std::int64_t CommentsCloseAt(std::int64_t published_at, std::int64_t close_after_days) {
+  if (close_after_days <= 0 || published_at <= 0) return 0;
+  return published_at + close_after_days * 86400;
+}
+
+bool CommentsClosed(CommentMode mode, std::int64_t published_at, std::int64_t close_after_days,
+                    std::int64_t now) {
+  if (mode == CommentMode::kClosed) return true;
+  const std::int64_t close_at = CommentsCloseAt(published_at, close_after_days);
+  return close_at != 0 && now >= close_at;
+}
+
 std::optional<ModerationMode> ParseModerationMode(std::string_view text) {
   for (const auto mode : {ModerationMode::kOpen, ModerationMode::kHeld, ModerationMode::kKnown}) {
     if (ToString(mode) == text) return mode;

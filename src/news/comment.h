@@ -31,6 +31,20 @@ enum class ModerationMode { kOpen, kHeld, kKnown };
 std::string_view ToString(ModerationMode mode);
 std::optional<ModerationMode> ParseModerationMode(std::string_view text);
 
+// One article's comments: the site's moderation mode (kSite), always open, every comment held,
+// or closed (no new comments; the form gives way to "Comments are closed").
+enum class CommentMode { kSite, kOpen, kHeld, kClosed };
+std::string_view ToString(CommentMode mode);  // "", "open", "held", "closed"
+// "site" or "" -> kSite; else one of the names above, or nullopt.
+std::optional<CommentMode> ParseCommentMode(std::string_view text);
+
+// Whether comments are closed at `now`: the article's mode says so, or `close_after_days`
+// (the store setting comments.close_after_days; 0 = never) have passed since publication.
+bool CommentsClosed(CommentMode mode, std::int64_t published_at, std::int64_t close_after_days,
+                    std::int64_t now);
+// When comments close by age (unix seconds), or 0 when they never do.
+std::int64_t CommentsCloseAt(std::int64_t published_at, std::int64_t close_after_days);
+
 // What a reader typed into the comment form.
 struct CommentForm {
   std::string name;

@@ -7,6 +7,7 @@
 #include "render/slotted_page.h"
 #include "site/comment_section.h"
 #include "site/error_pages.h"
+#include "site/listing_facts.h"
 #include "site/page_data.h"
 #include "site/page_response.h"
 #include "site/static_files.h"
@@ -39,6 +40,7 @@ void AddComments(const SiteContext& context, const store::ArticleRow& article,
   content.set("comment_form_html",
               RenderCommentForm(context, CommentFormView{.action = path + "/comments"}));
   content.set("comments_js_url", context.static_files.VersionedUrl("js/comments.js"));
+  content.set("comments_closed", CommentsClosedNow(context, article));
 }
 
 std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& context,
@@ -52,6 +54,8 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   content.set("title", article->title);
   content.set("summary", article->summary);
   content.set("body_html", article->body_html);
+  content.set("picture_html",
+              PictureHtml(context, article->featured, PicturePlace::kArticle, false));
   content.set("author_name", article->author.name);
   content.set("category_name", article->category.name);
   content.set("category_url", CategoryPath(article->category));
@@ -91,7 +95,7 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
       .date_modified = news::IsoTimestamp(article->updated_at),
       .author_name = article->author.name,
       .section = article->category.name,
-      .publisher_name = context.settings.name,
+      .publisher_name = IdentityOf(context.settings, *context.listings.Current()).name,
   };
   PageMeta meta{
       .title = article->title,
@@ -108,6 +112,13 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   page->canonical_path = path;
   page->article_id = article->id;
   page->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
+  // The page shows the comment form until its comments close by age: keep it no longer.
+  if (const std::int64_t close_at = CommentsCloseTime(context, *article);
+      close_at > news::UnixNow()) {
+    page->expires_at =
+        std::min(page->expires_at, std::chrono::steady_clock::now() +
+                                       std::chrono::seconds(close_at - news::UnixNow()));
+  }
   return page;
 }
 

@@ -29,18 +29,24 @@ http::Response FormPage(const SiteContext& context, const http::Request& request
                         const store::ArticleRow& article, int status,
                         const news::CommentForm& values, const news::FieldErrors& errors) {
   const std::string path = ArticlePath(article);
-  const std::string address_key = AddressKey(context, request);
-  // The form page mints an image code: it counts against the same allowance as /captcha/new.
-  if (auto refused = CaptchaAllowanceExceeded(context, address_key)) return std::move(*refused);
-  const Challenge challenge =
-      MintChallenge(context, security::ChallengeKind::kImage, address_key);
   render::TemplateData content;
   content.set("title", article.title);
   content.set("article_url", path);
-  content.set("form_html", RenderCommentForm(context, CommentFormView{.action = path + "/comments",
-                                                                      .values = values,
-                                                                      .errors = errors,
-                                                                      .challenge = &challenge}));
+  if (CommentsClosedNow(context, article)) {
+    content.set("comments_closed", true);
+  } else {
+    const std::string address_key = AddressKey(context, request);
+    // The form page mints an image code: it counts against the same allowance as
+    // /captcha/new.
+    if (auto refused = CaptchaAllowanceExceeded(context, address_key)) return std::move(*refused);
+    const Challenge challenge =
+        MintChallenge(context, security::ChallengeKind::kImage, address_key);
+    content.set("form_html",
+                RenderCommentForm(context, CommentFormView{.action = path + "/comments",
+                                                           .values = values,
+                                                           .errors = errors,
+                                                           .challenge = &challenge}));
+  }
   PageMeta meta{.title = "Add a comment — " + article.title,
                 .description = "Add a comment to " + article.title,
                 .canonical_path = path + "/comment",
@@ -117,7 +123,11 @@ std::string HoldReason(const SiteContext& context, const http::Form& form,
   return {};
 }
 
-news::CommentStatus ModeratedStatus(const SiteContext& context, const std::string& reader_id) {
+news::CommentStatus ModeratedStatus(const SiteContext& context, const store::ArticleRow& article,
+                                    const std::string& reader_id) {
+  // The article's own mode, when it has one, overrides the site's.
+  if (article.comment_mode == news::CommentMode::kOpen) return news::CommentStatus::kApproved;
+  if (article.comment_mode == news::CommentMode::kHeld) return news::CommentStatus::kPending;
   const auto mode = news::ParseModerationMode(
       context.store.ReadSetting(std::string(news::kModerationSetting)).value_or("open"));
   switch (mode.value_or(news::ModerationMode::kOpen)) {
@@ -159,6 +169,11 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   if (IsCrossSite(context, request)) {
     return Refuse(context, request, *article, 403, {},
                   {{"form", "This comment came from another site's page, so it was not posted."}});
+  }
+  if (CommentsClosedNow(context, *article)) {
+    constexpr const char* kClosed = "Comments are closed on this article: nothing was posted.";
+    if (WantsJson(request)) return JsonError(403, kClosed);
+    return FormPage(context, request, *article, 403, {}, {});
   }
   const ParsedForm parsed = ParseFormBody(request);
   if (!parsed.error.empty() || parsed.form.fields.size() > kMaxFormFields) {
@@ -216,7 +231,7 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   comment.created_at = now;
   comment.hold_reason = HoldReason(context, form, values);
   if (comment.hold_reason.empty()) {
-    comment.status = ModeratedStatus(context, reader.id);
+    comment.status = ModeratedStatus(context, *article, reader.id);
     if (comment.status == news::CommentStatus::kPending) comment.hold_reason = "moderation";
   } else {
     comment.status = news::CommentStatus::kPending;

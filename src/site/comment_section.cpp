@@ -2,10 +2,13 @@
 
 #include <sodium.h>
 
+#include <charconv>
+
 #include "news/calendar.h"
 #include "news/site_setting.h"
 #include "render/captcha_image.h"
 #include "render/comment_text.h"
+#include "site/listing_facts.h"
 
 namespace broadsheet::site {
 namespace {
@@ -22,7 +25,23 @@ std::string Sha256Hex(const std::string& text) {
   return hex;
 }
 
+std::int64_t CloseAfterDays(const SiteContext& context) {
+  const std::string text = context.listings.Current()->Setting(news::kCloseAfterDaysSetting);
+  std::int64_t days = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+  return error == std::errc() && days > 0 ? days : 0;
+}
+
 }  // namespace
+
+std::int64_t CommentsCloseTime(const SiteContext& context, const store::ArticleRow& article) {
+  return news::CommentsCloseAt(article.published_at, CloseAfterDays(context));
+}
+
+bool CommentsClosedNow(const SiteContext& context, const store::ArticleRow& article) {
+  return news::CommentsClosed(article.comment_mode, article.published_at, CloseAfterDays(context),
+                              news::UnixNow());
+}
 
 std::string CommentCountText(std::int64_t count) {
   if (count == 0) return "No comments";

@@ -19,6 +19,12 @@ namespace broadsheet::site {
 // Comments shown on the article page itself; more are on /.../comments?page=N.
 inline constexpr int kCommentsPerPage = 50;
 
+// Whether readers may no longer comment on the article now: its mode is closed, or the store
+// setting comments.close_after_days has passed since publication.
+bool CommentsClosedNow(const SiteContext& context, const store::ArticleRow& article);
+// When its comments close by age (unix seconds), 0 when they never do.
+std::int64_t CommentsCloseTime(const SiteContext& context, const store::ArticleRow& article);
+
 // "No comments", "1 comment", "3 comments".
 std::string CommentCountText(std::int64_t count);
 

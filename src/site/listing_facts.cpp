@@ -1,5 +1,7 @@
 #include "site/listing_facts.h"
 
+#include "news/site_setting.h"
+
 namespace broadsheet::site {
 
 std::optional<store::Category> ListingSnapshot::FindCategory(const std::string& slug) const {
@@ -14,6 +16,11 @@ std::int64_t ListingSnapshot::CountPublished(std::int64_t category_id) const {
     if (count.category.id == category_id) return count.published;
   }
   return 0;
+}
+
+std::string ListingSnapshot::Setting(std::string_view key) const {
+  const auto it = settings.find(std::string(key));
+  return it == settings.end() ? news::DefaultSetting(key) : it->second;
 }
 
 ListingFacts::ListingFacts(store::Store& store, const render::PageCache& pages)
@@ -34,6 +41,10 @@ std::shared_ptr<const ListingSnapshot> ListingFacts::Current() {
     fresh->by_slug.emplace(std::move(slug), std::move(count));
   }
   fresh->latest = store_.ListPublished(0, 0, kLatestCount);
+  for (const news::SettingRule& rule : news::SettingRules()) {
+    std::string key(rule.key);
+    if (auto value = store_.ReadSetting(key)) fresh->settings.emplace(std::move(key), *value);
+  }
   snapshot_ = std::move(fresh);
   return snapshot_;
 }

@@ -24,10 +24,15 @@ struct ListingSnapshot {
   std::unordered_map<std::string, store::CategoryCount> by_slug;  // every category
   std::int64_t published_total = 0;
   std::vector<store::ArticleRow> latest;  // the newest published articles, without bodies
+  // The store settings (news/site_setting.h) that have a stored value; writing one moves the
+  // content version, so a snapshot never outlives a change.
+  std::unordered_map<std::string, std::string> settings;
 
   std::optional<store::Category> FindCategory(const std::string& slug) const;
   // Published articles in the category (0: all categories).
   std::int64_t CountPublished(std::int64_t category_id) const;
+  // The stored value of a setting, else its default.
+  std::string Setting(std::string_view key) const;
 };
 
 class ListingFacts {

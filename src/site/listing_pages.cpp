@@ -55,9 +55,10 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   const auto articles = context.store.ListPublished(category_id, (page - 1) * page_size, page_size);
   for (std::size_t i = 0; i < articles.size(); ++i) {
     if (i == 0 && page == 1 && !category) {
-      content.set("lead", ArticleCard(articles[i]));
+      content.set("lead", ArticleCard(context, articles[i], PicturePlace::kLeadCard, false));
     } else {
-      cards << ArticleCard(articles[i]);
+      // The lead and the first row are above the fold on most screens.
+      cards << ArticleCard(context, articles[i], PicturePlace::kCard, i > 2);
     }
   }
   content.set("articles", cards);
@@ -81,7 +82,8 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   meta.home = !category && page == 1;
   if (category) {
     meta.title = category->name + (page > 1 ? " — page " + std::to_string(page) : "");
-    meta.description = "The latest " + category->name + " news from " + context.settings.name + ".";
+    meta.description = "The latest " + category->name + " news from " +
+                       IdentityOf(context.settings, *context.listings.Current()).name + ".";
     meta.current_category_slug = category->slug;
   } else if (page > 1) {
     meta.title = "Latest news — page " + std::to_string(page);

@@ -1,6 +1,7 @@
 #include "site/page_data.h"
 
 #include "news/calendar.h"
+#include "news/site_setting.h"
 #include "render/live_numbers.h"
 #include "render/slotted_page.h"
 #include "site/comment_section.h"
@@ -31,7 +32,39 @@ TemplateData MostReadList(const SiteContext& context, const std::string& first_d
   return list;
 }
 
+std::string Resolve(const std::string& configured, bool fixed, const ListingSnapshot& snapshot,
+                    std::string_view key) {
+  if (fixed) return configured;
+  const auto it = snapshot.settings.find(std::string(key));
+  return it == snapshot.settings.end() ? configured : it->second;
+}
+
 }  // namespace
+
+SiteIdentity IdentityOf(const SiteSettings& settings, const ListingSnapshot& snapshot) {
+  SiteIdentity identity;
+  identity.name = Resolve(settings.name, settings.name_fixed, snapshot, news::kSiteNameSetting);
+  identity.tagline =
+      Resolve(settings.tagline, settings.tagline_fixed, snapshot, news::kSiteTaglineSetting);
+  identity.lang = Resolve(settings.lang, settings.lang_fixed, snapshot, news::kSiteLangSetting);
+  identity.dir = std::string(news::TextDirection(identity.lang));
+  return identity;
+}
+
+bool FixedByConfiguration(const SiteSettings& settings, std::string_view key) {
+  return (key == news::kSiteNameSetting && settings.name_fixed) ||
+         (key == news::kSiteTaglineSetting && settings.tagline_fixed) ||
+         (key == news::kSiteLangSetting && settings.lang_fixed);
+}
+
+std::string EffectiveSetting(const SiteSettings& settings, const ListingSnapshot& snapshot,
+                             std::string_view key) {
+  const SiteIdentity site = IdentityOf(settings, snapshot);
+  if (key == news::kSiteNameSetting) return site.name;
+  if (key == news::kSiteTaglineSetting) return site.tagline;
+  if (key == news::kSiteLangSetting) return site.lang;
+  return snapshot.Setting(key);
+}
 
 std::string ArticlePath(const store::ArticleRow& article) {
   return "/" + article.category.slug + "/" + std::to_string(article.id) + "-" + article.slug;
@@ -39,8 +72,42 @@ std::string ArticlePath(const store::ArticleRow& article) {
 
 std::string CategoryPath(const store::Category& category) { return "/" + category.slug + "/"; }
 
-TemplateData ArticleCard(const store::ArticleRow& article) {
+std::string MediaUrl(const std::string& hash, int width, const std::string& extension) {
+  return "/media/" + hash + "-" + std::to_string(width) + "." + extension;
+}
+
+std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& image,
+                        PicturePlace place, bool lazy) {
+  if (image.media_id == 0 || image.widths.empty() || image.width <= 0) return {};
+  std::string webp;
+  std::string jpg;
+  for (const int width : image.widths) {
+    const std::string w = " " + std::to_string(width) + "w";
+    webp += (webp.empty() ? "" : ", ") + MediaUrl(image.hash, width, "webp") + w;
+    jpg += (jpg.empty() ? "" : ", ") + MediaUrl(image.hash, width, "jpg") + w;
+  }
+  const int largest = image.widths.back();
+  const auto height = static_cast<std::int64_t>(image.height) * largest / image.width;
+  TemplateData data;
+  data.set("class", place == PicturePlace::kArticle ? "article-picture" : "card-picture");
+  // The article column is at most about 46rem wide; cards share a two-column grid.
+  data.set("sizes", place == PicturePlace::kCard ? std::string("(min-width: 48rem) 23rem, 100vw")
+                                                 : std::string("(min-width: 48rem) 46rem, 100vw"));
+  data.set("srcset_webp", webp);
+  data.set("srcset_jpg", jpg);
+  // The middle variant for browsers that ignore srcset.
+  data.set("src", MediaUrl(image.hash, image.widths[image.widths.size() / 2], "jpg"));
+  data.set("width", std::to_string(largest));
+  data.set("height", std::to_string(std::max<std::int64_t>(1, height)));
+  data.set("alt", image.alt);
+  data.set("lazy", lazy);
+  return context.templates.Render("picture", data);
+}
+
+TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& article,
+                         PicturePlace place, bool lazy) {
   TemplateData card;
+  card.set("picture_html", PictureHtml(context, article.featured, place, lazy));
   card.set("title", article.title);
   card.set("url", ArticlePath(article));
   card.set("summary", article.summary);
@@ -80,21 +147,23 @@ void AddMostRead(const SiteContext& context, TemplateData& data) {
 std::string RenderPage(const SiteContext& context, const std::string& origin,
                        const PageMeta& meta, const std::string& content_template,
                        const TemplateData& content) {
-  const SiteSettings& settings = context.settings;
+  const auto listings =
+      meta.navigation ? context.listings.Current() : std::make_shared<const ListingSnapshot>();
+  const SiteIdentity site = IdentityOf(context.settings, *listings);
   TemplateData layout;
-  layout.set("lang", settings.lang);
-  layout.set("title", meta.title.empty() ? settings.name + " — " + settings.tagline
-                                         : meta.title + " — " + settings.name);
-  layout.set("description", meta.description.empty() ? settings.tagline : meta.description);
+  layout.set("lang", site.lang);
+  layout.set("dir", site.dir);
+  layout.set("title", meta.title.empty()
+                          ? (site.tagline.empty() ? site.name : site.name + " — " + site.tagline)
+                          : meta.title + " — " + site.name);
+  layout.set("description", meta.description.empty() ? site.tagline : meta.description);
   layout.set("canonical", origin + meta.canonical_path);
-  layout.set("site_name", settings.name);
-  layout.set("site_tagline", settings.tagline);
+  layout.set("site_name", site.name);
+  layout.set("site_tagline", site.tagline);
   layout.set("css_url", context.static_files.VersionedUrl("css/site.css"));
   layout.set("favicon_url", context.static_files.VersionedUrl("favicon.svg"));
   layout.set("home_current", meta.home);
   TemplateData nav{TemplateData::type::list};
-  const auto listings =
-      meta.navigation ? context.listings.Current() : std::make_shared<const ListingSnapshot>();
   for (const store::Category& category : listings->navigation) {
     TemplateData item;
     item.set("name", category.name);

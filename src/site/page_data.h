@@ -21,11 +21,43 @@ struct PageMeta {
   bool navigation = true;  // false: no category links (error pages; needs no store)
 };
 
+struct ListingSnapshot;
+
+// The site's name, tagline, language and text direction now.
+struct SiteIdentity {
+  std::string name;
+  std::string tagline;
+  std::string lang;
+  std::string dir;  // "ltr" or "rtl"
+};
+// A value fixed by the configuration, else the store's setting, else the configured default.
+SiteIdentity IdentityOf(const SiteSettings& settings, const ListingSnapshot& snapshot);
+// True when the store setting `key` is one the configuration has fixed (site.name, ...): the
+// store's value is then ignored, and the settings page shows it read-only.
+bool FixedByConfiguration(const SiteSettings& settings, std::string_view key);
+// The value in force: the configuration's when fixed, else the store's, else the default.
+std::string EffectiveSetting(const SiteSettings& settings, const ListingSnapshot& snapshot,
+                             std::string_view key);
+
 std::string ArticlePath(const store::ArticleRow& article);
 std::string CategoryPath(const store::Category& category);
 
-// An article card for listings; its views text and rating are live slots.
-render::TemplateData ArticleCard(const store::ArticleRow& article);
+// Where a picture is shown, which sets its `sizes` (the width it takes on screen) and its class.
+enum class PicturePlace { kArticle, kLeadCard, kCard };
+
+// The <picture> of an article's featured image (templates/picture.mustache): WebP and JPEG
+// variants with srcset and sizes, width and height (no layout shift), lazy loading when
+// `lazy` (below the fold). Empty when the article has none.
+std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& image,
+                        PicturePlace place, bool lazy);
+
+// The public URL of one stored variant of a picture.
+std::string MediaUrl(const std::string& hash, int width, const std::string& extension);
+
+// An article card for listings; its views text and rating are live slots. `lazy`: the card is
+// below the fold (its picture loads lazily).
+render::TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& article,
+                                 PicturePlace place, bool lazy);
 
 // "Most read today" and "Most read this week" lists, from the per-day counts.
 void AddMostRead(const SiteContext& context, render::TemplateData& data);

@@ -9,6 +9,7 @@
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
 #include "site/listing_pages.h"
+#include "site/media_route.h"
 #include "site/rating_action.h"
 #include "site/static_files.h"
 
@@ -70,6 +71,9 @@ void AddRoutes(http::Router& router, const SiteContext* site, const admin::DeskC
   });
   router.Prefix(Method::kGet, "/static/", [site](const Request& request) {
     return site->static_files.Serve(request);
+  });
+  router.Prefix(Method::kGet, "/media/", [site](const Request& request) {
+    return Guarded(*site, request, [&] { return ServeMedia(*site, request); });
   });
   router.Exact(Method::kGet, "/captcha/new", [site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeNewCaptcha(*site, request); });

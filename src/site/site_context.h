@@ -22,12 +22,24 @@ namespace broadsheet::site {
 
 class StaticFiles;
 class ListingFacts;
+}  // namespace broadsheet::site
+
+namespace broadsheet::media {
+class MediaDirectory;
+}  // namespace broadsheet::media
+
+namespace broadsheet::site {
 
 struct SiteSettings {
   std::string base_url;  // "https://news.example.org", no trailing slash; empty = from Host
+  // The configured (or demo) identity. A value set in the configuration is fixed; otherwise
+  // the store's site.* settings win (IdentityOf, site/page_data.h).
   std::string name;
   std::string tagline;
   std::string lang;
+  bool name_fixed = false;
+  bool tagline_fixed = false;
+  bool lang_fixed = false;
   int page_size = 10;
   std::chrono::seconds cache_max_age{60};
   int rating_prior_votes = 10;  // [ratings] prior_votes
@@ -69,6 +81,7 @@ struct SiteContext {
   FormGuards& guards;
   const CommentRules& comments;
   ListingFacts& listings;
+  const media::MediaDirectory& media;  // [media] dir: uploaded pictures' variants
 };
 
 // The site's origin ("https://host") for absolute links: [site] url, else the request's Host

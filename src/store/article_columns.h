@@ -8,16 +8,21 @@
   "a.id, a.slug, a.title, a.summary, a.status, a.published_at, a.updated_at, a.views, "        \
   "a.crawler_hits, au.id, au.name, c.id, c.slug, c.name, "                                     \
   "(SELECT count(*) FROM comments cm WHERE cm.article_id = a.id AND cm.status = 'approved'), " \
-  "a.version, a.trashed_at, au.slug, a.trashed_from"
+  "a.version, a.trashed_at, au.slug, a.trashed_from, a.comment_mode, "                         \
+  "coalesce(a.featured_media_id, 0), a.featured_alt, coalesce(m.hash, ''), "                   \
+  "coalesce(m.width, 0), coalesce(m.height, 0), coalesce(m.widths, '')"
 
 namespace broadsheet::store {
 
+inline constexpr int kArticleBodyColumn = 26;  // body_markdown; body_html follows
+
 inline constexpr const char* kArticleColumns = BROADSHEET_ARTICLE_COLUMNS;
-// The same followed by the bodies (columns 19 and 20).
+// The same followed by the bodies (columns 26 and 27).
 inline constexpr const char* kArticleColumnsWithBody =
     BROADSHEET_ARTICLE_COLUMNS ", a.body_markdown, a.body_html";
 inline constexpr const char* kArticleJoins =
     " FROM articles a JOIN authors au ON au.id = a.author_id"
-    " JOIN categories c ON c.id = a.category_id";
+    " JOIN categories c ON c.id = a.category_id"
+    " LEFT JOIN media m ON m.id = a.featured_media_id";
 
 }  // namespace broadsheet::store

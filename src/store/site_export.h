@@ -30,6 +30,10 @@ struct SiteExport {
   std::vector<VoteRow> votes;  // by article, then reader; import recomputes the totals
   std::vector<CommentRow> comments;  // by id, every status, with reports counted
   std::vector<std::pair<std::string, std::string>> settings;  // by key
+  // Pictures' metadata by id (their files live under [media] dir and move with it); articles
+  // carry featured.media_id, featured.alt and comment_mode.
+  std::vector<MediaRow> media;
+  std::vector<AuditEntry> audit;  // by id
 };
 
 // What an imported article's trashed_from column holds: the status a restore gives back, for

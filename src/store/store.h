@@ -96,6 +96,77 @@ struct ArticleQuery {
   int limit = 20;
 };
 
+// An uploaded picture: the metadata of one upload, whose files are
+// {hash}-{width}.{webp,jpg} under [media] dir for each of `widths` (media/media_name.h).
+struct MediaRow {
+  std::int64_t id = 0;
+  std::string hash;  // of the uploaded bytes; unique
+  int width = 0;     // the original's
+  int height = 0;
+  std::vector<int> widths;  // of the stored variants, narrowest first
+  std::int64_t bytes = 0;   // the upload's size
+  std::string alt;          // the uploader's description, offered as the alt text
+  std::string original_name;
+  std::int64_t uploaded_by = 0;  // user id; 0 when unknown
+  std::string uploader_email;    // filled when read
+  std::int64_t uploaded_at = 0;
+};
+
+// Where a picture is shown.
+struct MediaUse {
+  std::int64_t article_id = 0;
+  std::string title;
+  bool featured = false;  // as the featured picture (else in the body)
+};
+
+struct MediaPage {
+  std::vector<MediaRow> rows;  // newest first
+  std::int64_t total = 0;
+};
+
+struct MediaAdded {
+  std::int64_t id = 0;
+  bool created = false;  // false: the same bytes had been uploaded before
+};
+
+enum class MediaDeletion { kDeleted, kInUse, kNotFound };
+
+// An article's featured picture, joined from its upload (media_id 0: none).
+struct FeaturedImage {
+  std::int64_t media_id = 0;
+  std::string alt;
+  std::string hash;
+  int width = 0;
+  int height = 0;
+  std::vector<int> widths;
+};
+
+// One back-office action.
+struct AuditEntry {
+  std::int64_t id = 0;  // ignored by AddAuditEntry
+  std::int64_t at = 0;
+  std::int64_t user_id = 0;  // 0: nobody signed in (a failed sign-in)
+  std::string user_email;    // kept as it was, so the log outlives the account
+  std::string action;        // "article.save", "comment.approve", "setting.change"...
+  std::string object;        // "article 12", "comment 4", "site.name"...
+  std::string detail;
+  std::string address_key;  // keyed hash of the address; empty after [privacy] address_days
+};
+
+// The audit log's filters, each off when empty or 0.
+struct AuditQuery {
+  std::int64_t user_id = 0;
+  std::string action;           // exact, or a prefix ending in '.' ("article.")
+  std::string object_contains;  // text anywhere in `object`
+  int offset = 0;
+  int limit = 50;
+};
+
+struct AuditPage {
+  std::vector<AuditEntry> rows;  // newest first
+  std::int64_t total = 0;
+};
+
 struct ArticleRow {
   std::int64_t id = 0;
   std::string slug;
@@ -116,6 +187,8 @@ struct ArticleRow {
   // In the trash: the status a restore gives back (kDraft when unknown).
   news::ArticleStatus trashed_from = news::ArticleStatus::kDraft;
   std::vector<Tag> tags;           // filled by FindArticle only, in the editor's order
+  news::CommentMode comment_mode = news::CommentMode::kSite;
+  FeaturedImage featured;
 };
 
 struct ArticleListPage {
@@ -312,6 +385,9 @@ class Store {
   virtual std::vector<ReadCount> MostRead(const std::string& first_day,
                                           const std::string& last_day, int limit) = 0;
   virtual std::vector<DailyViews> ViewsByDay(std::int64_t article_id) = 0;
+  // Views of every article together on each day in [first_day, last_day] that had any, by day.
+  virtual std::vector<DailyViews> SiteViewsByDay(const std::string& first_day,
+                                                 const std::string& last_day) = 0;
 
   // --- ratings ------------------------------------------------------------------------------
   // Records `reader_id`'s `stars` (1..5) for the article, committed durably before it returns:
@@ -349,6 +425,9 @@ class Store {
   // comment nobody reported, in held mode say, leaves reports able to hide it.)
   virtual bool SetCommentStatus(std::int64_t id, news::CommentStatus status) = 0;
   virtual bool DeleteComment(std::int64_t id) = 0;
+  // Sets an article's comments to the site's mode, open, held or closed. False when no such
+  // article.
+  virtual bool SetCommentMode(std::int64_t article_id, news::CommentMode mode) = 0;
   // True when the reader has at least one approved comment ("known" moderation).
   virtual bool HasApprovedComment(const std::string& reader_id) = 0;
   // True when the reader posted the same text on the article at or after `since`.
@@ -361,9 +440,26 @@ class Store {
   virtual ReportOutcome ReportComment(std::int64_t comment_id, const std::string& reader_id,
                                       const std::string& address_key, int threshold,
                                       std::int64_t now) = 0;
-  // Forgets the address keys of reports made before `before` (unix seconds; [privacy]
-  // address_days). Returns how many were forgotten.
+  // Forgets the address keys of reports and audit entries made before `before` (unix seconds;
+  // [privacy] address_days). Returns how many were forgotten.
   virtual std::int64_t PurgeAddressKeys(std::int64_t before) = 0;
+
+  // --- pictures ----------------------------------------------------------------------------
+  // Records an upload whose files are stored, or finds the row that already has its hash
+  // (the same bytes uploaded again): nothing is stored twice.
+  virtual MediaAdded AddMedia(const MediaRow& media) = 0;
+  virtual std::optional<MediaRow> FindMedia(std::int64_t id) = 0;
+  virtual MediaPage ListMedia(int offset, int limit) = 0;
+  // The articles (trashed ones too: they can come back) that show the picture, as featured
+  // picture or in the body.
+  virtual std::vector<MediaUse> MediaUses(const MediaRow& media) = 0;
+  // Deletes the row of a picture no article shows (kInUse otherwise, deleting nothing). The
+  // caller removes the files.
+  virtual MediaDeletion DeleteMedia(std::int64_t id) = 0;
+
+  // --- the audit log -------------------------------------------------------------------------
+  virtual void AddAuditEntry(const AuditEntry& entry) = 0;
+  virtual AuditPage ListAudit(const AuditQuery& query) = 0;
 
   // --- single-use tokens and settings ---------------------------------------------------------
   // Records a captcha nonce as used. True the first time, false when it was used before (on

@@ -1,4 +1,4 @@
-// The back office's one script: a live preview of the article body, rendered by the server
+// The back office's one script. First, a live preview of the article body, rendered by the server
 // with the same Markdown renderer as the site. Without it the Preview button does the same.
 'use strict';
 
@@ -36,4 +36,37 @@
     timer = setTimeout(refresh, 300);
   });
   if (!target.innerHTML.trim()) refresh();
+})();
+
+// The picture picker: an Insert button beside each picture's Markdown puts it into the body at
+// the cursor. Without script the Markdown is there to copy.
+(function () {
+  const body = document.getElementById('article-body');
+  const list = document.querySelector('.picker-list');
+  if (!body || !list) return;
+  for (const code of list.querySelectorAll('.picker-markdown')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Insert';
+    button.addEventListener('click', () => {
+      const at = body.selectionStart ?? body.value.length;
+      const text = '\n\n' + code.textContent + '\n\n';
+      body.value = body.value.slice(0, at) + text + body.value.slice(body.selectionEnd ?? at);
+      body.dispatchEvent(new Event('input'));
+      body.focus();
+    });
+    code.after(' ', button);
+  }
+})();
+
+// Choosing a featured picture offers its uploader's description as the alt text, when none
+// was typed yet.
+(function () {
+  const select = document.getElementById('article-featured');
+  const alt = document.getElementById('article-featured-alt');
+  if (!select || !alt) return;
+  select.addEventListener('change', () => {
+    const offered = select.selectedOptions[0] && select.selectedOptions[0].dataset.alt;
+    if (!alt.value.trim() && offered) alt.value = offered;
+  });
 })();

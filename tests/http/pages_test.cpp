@@ -43,7 +43,7 @@ TEST_F(Pages, ArticlePageShowsTitleAuthorDateCategoryAndBody) {
   EXPECT_NE(page.body.find("<h2>After the works</h2>"), std::string::npos);
   EXPECT_NE(page.body.find("<strong>crossed</strong>"), std::string::npos);
   EXPECT_NE(page.body.find("<table>"), std::string::npos);
-  EXPECT_NE(page.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(page.body.find("<html lang=\"en\" dir=\"ltr\">"), std::string::npos);
   EXPECT_NE(page.body.find("<meta name=\"description\" content=\"The old bridge is back.\">"),
             std::string::npos);
   EXPECT_NE(page.body.find("<link rel=\"canonical\" href=\"http://127.0.0.1:" +

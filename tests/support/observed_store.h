@@ -255,6 +255,43 @@ class ObservedStore final : public store::Store {
     Observe("UseNonce");
     return inner_.UseNonce(nonce, expires_ms, now_ms);
   }
+  std::vector<store::DailyViews> SiteViewsByDay(const std::string& first_day,
+                                                const std::string& last_day) override {
+    Observe("SiteViewsByDay");
+    return inner_.SiteViewsByDay(first_day, last_day);
+  }
+  bool SetCommentMode(std::int64_t article_id, news::CommentMode mode) override {
+    Observe("SetCommentMode");
+    return inner_.SetCommentMode(article_id, mode);
+  }
+  store::MediaAdded AddMedia(const store::MediaRow& media) override {
+    Observe("AddMedia");
+    return inner_.AddMedia(media);
+  }
+  std::optional<store::MediaRow> FindMedia(std::int64_t id) override {
+    Observe("FindMedia");
+    return inner_.FindMedia(id);
+  }
+  store::MediaPage ListMedia(int offset, int limit) override {
+    Observe("ListMedia");
+    return inner_.ListMedia(offset, limit);
+  }
+  std::vector<store::MediaUse> MediaUses(const store::MediaRow& media) override {
+    Observe("MediaUses");
+    return inner_.MediaUses(media);
+  }
+  store::MediaDeletion DeleteMedia(std::int64_t id) override {
+    Observe("DeleteMedia");
+    return inner_.DeleteMedia(id);
+  }
+  void AddAuditEntry(const store::AuditEntry& entry) override {
+    Observe("AddAuditEntry");
+    inner_.AddAuditEntry(entry);
+  }
+  store::AuditPage ListAudit(const store::AuditQuery& query) override {
+    Observe("ListAudit");
+    return inner_.ListAudit(query);
+  }
   std::optional<std::string> ReadSetting(const std::string& key) override {
     Observe("ReadSetting");
     return inner_.ReadSetting(key);

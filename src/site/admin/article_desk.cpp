@@ -14,12 +14,6 @@ namespace {
 
 using http::Response;
 
-int PageNumber(const http::Request& request) {
-  const auto text = request.QueryParam("page").value_or("1");
-  const auto page = PositiveId(text);
-  return page > 0 && page < 100000 ? static_cast<int>(page) : 1;
-}
-
 std::string StatusLabel(news::ArticleStatus status) {
   switch (status) {
     case news::ArticleStatus::kDraft:
@@ -54,20 +48,6 @@ render::TemplateData ArticleListItem(const store::ArticleRow& article) {
   return item;
 }
 
-// Options of a <select>, the one whose value is `chosen` selected.
-render::TemplateData Options(const std::vector<std::pair<std::string, std::string>>& values,
-                             const std::string& chosen) {
-  render::TemplateData list = render::TemplateData::type::list;
-  for (const auto& [value, label] : values) {
-    render::TemplateData option;
-    option.set("value", value);
-    option.set("label", label);
-    option.set("selected", value == chosen);
-    list << option;
-  }
-  return list;
-}
-
 // Loaded for the editor: the stored article as the form shows it.
 PostedArticle Loaded(const store::ArticleRow& article) {
   PostedArticle loaded;
@@ -83,7 +63,10 @@ PostedArticle Loaded(const store::ArticleRow& article) {
   input.status = article.status;
   input.published_at = article.published_at;
   for (const store::Tag& tag : article.tags) input.tags.push_back(tag.name);
+  input.featured_media_id = article.featured.media_id;
+  input.featured_alt = article.featured.alt;
   loaded.author_slug = article.author.slug;
+  loaded.comment_mode = article.comment_mode;
   return loaded;
 }
 
@@ -283,6 +266,9 @@ Response ServeArticleSave(const DeskContext& desk, const http::Request& request)
         if (posted.id == 0) {
           const auto id = desk.site.store.AddArticle(posted.input, html, now, signed_in.user.id);
           desk.site.pages.Invalidate();
+          RecordAction(
+              desk, signed_in, "article.create", "article " + std::to_string(id),
+              posted.input.title + " (" + std::string(news::ToString(posted.input.status)) + ")");
           return Response::Redirect(303, "/admin/articles/" + std::to_string(id) + "?saved=1");
         }
         const auto outcome = desk.site.store.UpdateArticle(
@@ -302,6 +288,9 @@ Response ServeArticleSave(const DeskContext& desk, const http::Request& request)
               "", &*stored);
         }
         desk.site.pages.Invalidate();
+        RecordAction(
+            desk, signed_in, "article.save", "article " + std::to_string(posted.id),
+            posted.input.title + " (" + std::string(news::ToString(posted.input.status)) + ")");
         return Response::Redirect(303, "/admin/articles/" + std::to_string(posted.id) + "?saved=1");
       });
 }
@@ -352,6 +341,8 @@ Response ServeTrashArticle(const DeskContext& desk, const http::Request& request
                                            "This article was already in the trash.");
                       }
                       desk.site.pages.Invalidate();
+                      RecordAction(desk, signed_in, "article.trash",
+                                   "article " + std::to_string(id), editable.article->title);
                       return Response::Redirect(303, "/admin/trash?moved=" + std::to_string(id));
                     });
 }
@@ -369,6 +360,8 @@ Response ServeRestoreArticle(const DeskContext& desk, const http::Request& reque
                                            "This article is not in the trash.");
                       }
                       desk.site.pages.Invalidate();
+                      RecordAction(desk, signed_in, "article.restore",
+                                   "article " + std::to_string(id), editable.article->title);
                       return Response::Redirect(
                           303, "/admin/articles/" + std::to_string(id) + "?saved=1");
                     });

@@ -1,7 +1,10 @@
 #include "site/admin/article_form.h"
 
+#include <algorithm>
+
 #include "news/calendar.h"
 #include "news/site_setting.h"
+#include "site/page_data.h"
 
 namespace broadsheet::site::admin {
 namespace {
@@ -16,6 +19,76 @@ constexpr StatusChoice kStatusChoices[] = {
     {news::ArticleStatus::kScheduled, "Scheduled"},
     {news::ArticleStatus::kPublished, "Published"},
 };
+
+constexpr int kPictureChoices = 50;
+
+render::TemplateData CommentModeOptions(news::CommentMode current) {
+  render::TemplateData list = render::TemplateData::type::list;
+  const std::pair<news::CommentMode, const char*> modes[] = {
+      {news::CommentMode::kSite, "The site's setting"},
+      {news::CommentMode::kOpen, "Open: comments appear at once"},
+      {news::CommentMode::kHeld, "Held: every comment waits for an editor"},
+      {news::CommentMode::kClosed, "Closed: no new comments"}};
+  for (const auto& [mode, label] : modes) {
+    render::TemplateData option;
+    option.set("value", mode == news::CommentMode::kSite ? std::string("site")
+                                                         : std::string(news::ToString(mode)));
+    option.set("label", label);
+    option.set("selected", mode == current);
+    list << option;
+  }
+  return list;
+}
+
+// The featured picture's choices (the newest uploads, and the current one) and the body's
+// picture picker: each upload's Markdown, ready to insert.
+void AddPictureChoices(const DeskContext& desk, const news::ArticleInput& input,
+                       render::TemplateData& data) {
+  std::vector<store::MediaRow> recent = desk.site.store.ListMedia(0, kPictureChoices).rows;
+  const bool listed = std::any_of(recent.begin(), recent.end(), [&](const auto& media) {
+    return media.id == input.featured_media_id;
+  });
+  if (input.featured_media_id != 0 && !listed) {
+    if (auto current = desk.site.store.FindMedia(input.featured_media_id)) {
+      recent.push_back(std::move(*current));
+    }
+  }
+  render::TemplateData featured = render::TemplateData::type::list;
+  render::TemplateData none;
+  none.set("value", "");
+  none.set("label", "No featured picture");
+  none.set("alt", "");
+  none.set("selected", input.featured_media_id == 0);
+  featured << none;
+  render::TemplateData picker = render::TemplateData::type::list;
+  for (const store::MediaRow& media : recent) {
+    if (media.widths.empty()) continue;
+    const std::string label =
+        "Number " + std::to_string(media.id) + ": " +
+        (media.original_name.empty() ? media.hash.substr(0, 8) : media.original_name);
+    render::TemplateData option;
+    option.set("value", std::to_string(media.id));
+    option.set("label", label);
+    option.set("alt", media.alt);
+    option.set("selected", media.id == input.featured_media_id);
+    featured << option;
+    render::TemplateData item;
+    item.set("label", label);
+    item.set("alt", media.alt);
+    item.set("thumb_url", MediaUrl(media.hash, media.widths.front(), "jpg"));
+    item.set("thumb_width", std::to_string(media.widths.front()));
+    item.set("thumb_height", std::to_string(std::max(1, media.height * media.widths.front() /
+                                                            std::max(1, media.width))));
+    item.set("markdown", "![" + media.alt + "](" +
+                             MediaUrl(media.hash, media.widths[media.widths.size() / 2], "jpg") +
+                             ")");
+    picker << item;
+  }
+  data.set("featured_choices", featured);
+  data.set("featured_alt", input.featured_alt);
+  data.set("pictures", picker);
+  data.set("any_pictures", !picker.is_empty_list());
+}
 
 }  // namespace
 
@@ -39,6 +112,12 @@ PostedArticle ReadPostedArticle(const DeskContext& desk, const SignedIn& signed_
     if (c != '\r') input.body_markdown.push_back(c);
   }
   posted.published_at_text = form.Single("published_at").value_or("");
+  input.featured_media_id = PositiveId(form.Single("featured_media").value_or(""));
+  input.featured_alt = form.Single("featured_alt").value_or("");
+  if (input.featured_media_id != 0 && !desk.site.store.FindMedia(input.featured_media_id)) {
+    posted.errors.push_back({"featured_media", "there is no such picture (deleted meanwhile?)"});
+    input.featured_media_id = 0;
+  }
 
   const news::Role role = signed_in.user.role;
   posted.author_slug = signed_in.user.author.slug;
@@ -101,6 +180,11 @@ render::TemplateData EditorData(const DeskContext& desk, const SignedIn& signed_
                            : input.published_at > 0 ? news::LocalDateTimeInput(input.published_at)
                                                     : std::string());
   data.set("timezone", desk.settings.timezone);
+  AddPictureChoices(desk, input, data);
+  if (article.id != 0 && signed_in.user.role >= news::Role::kEditor) {
+    data.set("moderates", true);
+    data.set("comment_modes", CommentModeOptions(article.comment_mode));
+  }
 
   render::TemplateData statuses = render::TemplateData::type::list;
   for (const StatusChoice& choice : kStatusChoices) {

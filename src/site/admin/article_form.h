@@ -22,6 +22,8 @@ struct PostedArticle {
   std::string author_slug;        // the profile chosen (editors), else the user's own
   std::string published_at_text;  // as typed, shown back on errors
   news::FieldErrors errors;
+  // Not part of a save (its own form, editors only): shown for a stored article.
+  news::CommentMode comment_mode = news::CommentMode::kSite;
 };
 
 // Reads and validates the editor's fields for `signed_in`: authors and contributors always

@@ -23,6 +23,7 @@ struct DeskSettings {
   std::int64_t trash_s = 2592000;     // how long a trashed article can be restored
   int page_size = 20;                 // articles per page of the list
   std::string timezone = "UTC";       // [site] timezone: the editor's times are in it
+  std::int64_t media_max_pixels = 40'000'000;  // [media] max_pixels
 };
 
 struct DeskContext {

@@ -1,8 +1,13 @@
 #include "site/admin/desk_routes.h"
 
 #include "site/admin/article_desk.h"
+#include "site/admin/audit_page.h"
+#include "site/admin/dashboard_page.h"
 #include "site/admin/desk_session.h"
+#include "site/admin/media_pages.h"
+#include "site/admin/moderation_pages.h"
 #include "site/admin/revision_pages.h"
+#include "site/admin/settings_page.h"
 #include "site/admin/signin_pages.h"
 #include "site/admin/user_pages.h"
 
@@ -19,19 +24,12 @@ http::Handler Bind(const DeskContext* desk, DeskHandler handler) {
   return [desk, handler](const Request& request) { return handler(*desk, request); };
 }
 
-Response ToArticles(const Request&) {
-  Response response = Response::Redirect(303, "/admin/articles");
-  MarkPrivate(response);
-  return response;
-}
-
 }  // namespace
 
 void RegisterDeskRoutes(http::Router& router, const DeskContext* desk) {
   router.Exact(Method::kGet, "/admin",
                [](const Request&) { return Response::Redirect(301, "/admin/"); });
-  // The dashboard comes with the next issue; until then the desk opens on the articles.
-  router.Exact(Method::kGet, "/admin/", ToArticles);
+  router.Exact(Method::kGet, "/admin/", Bind(desk, ServeDashboard));
   router.Exact(Method::kGet, "/admin/login", Bind(desk, ServeSignInForm));
   router.Exact(Method::kPost, "/admin/login", Bind(desk, ServeSignIn));
   router.Exact(Method::kPost, "/admin/logout", Bind(desk, ServeSignOut));
@@ -51,6 +49,15 @@ void RegisterDeskRoutes(http::Router& router, const DeskContext* desk) {
   router.Exact(Method::kPost, "/admin/users/add", Bind(desk, ServeAddUser));
   router.Exact(Method::kPost, "/admin/users/role", Bind(desk, ServeUserRole));
   router.Exact(Method::kPost, "/admin/users/disable", Bind(desk, ServeUserDisable));
+  router.Exact(Method::kGet, "/admin/comments", Bind(desk, ServeModerationQueue));
+  router.Exact(Method::kPost, "/admin/comments", Bind(desk, ServeModerationAction));
+  router.Exact(Method::kPost, "/admin/articles/comments", Bind(desk, ServeCommentMode));
+  router.Exact(Method::kGet, "/admin/settings", Bind(desk, ServeSettingsPage));
+  router.Exact(Method::kPost, "/admin/settings", Bind(desk, ServeSettingsChange));
+  router.Exact(Method::kGet, "/admin/audit", Bind(desk, ServeAuditLog));
+  router.Exact(Method::kGet, "/admin/media", Bind(desk, ServeMediaLibrary));
+  router.Exact(Method::kPost, std::string(kUploadPath), Bind(desk, ServeMediaUpload));
+  router.Exact(Method::kPost, "/admin/media/delete", Bind(desk, ServeMediaDelete));
   // Anything else under /admin/ is the desk's own 404, never a public page.
   router.Prefix(Method::kGet, "/admin/", [desk](const Request& request) {
     return DeskPage(*desk, request, news::Role::kContributor, [&](const SignedIn& signed_in) {

@@ -5,9 +5,12 @@
 #include <charconv>
 
 #include "http/cookies.h"
+#include "http/multipart.h"
 #include "news/calendar.h"
 #include "news/site_setting.h"
 #include "site/error_pages.h"
+#include "site/listing_facts.h"
+#include "site/page_data.h"
 #include "site/public_forms.h"
 #include "site/static_files.h"
 
@@ -15,6 +18,16 @@ namespace broadsheet::site::admin {
 namespace {
 
 using http::Response;
+
+constexpr std::size_t kMaxAuditDetail = 500;
+
+// At most `limit` bytes of `text`, never cutting a UTF-8 character in two.
+std::string CutUtf8(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
 
 // "/admin/articles?x" -> the same, for the sign-in form's way back; anything else -> "".
 std::string NextAfterSignIn(const http::Request& request) {
@@ -92,7 +105,51 @@ std::optional<SignedIn> CurrentSignIn(const DeskContext& desk, const http::Reque
               .value_or(news::DefaultSetting(news::kAuthorsPublishSetting)) == "true";
   const bool may_publish =
       news::MaySetStatus(user->role, news::ArticleStatus::kPublished, authors_publish);
-  return SignedIn{std::move(*user), std::move(hash), std::move(token), may_publish};
+  return SignedIn{std::move(*user), std::move(hash), std::move(token), may_publish,
+                  DeskAddressKey(desk, request)};
+}
+
+int PageNumber(const http::Request& request) {
+  const auto text = request.QueryParam("page").value_or("1");
+  const auto page = PositiveId(text);
+  return page > 0 && page < 100000 ? static_cast<int>(page) : 1;
+}
+
+render::TemplateData Options(const std::vector<std::pair<std::string, std::string>>& values,
+                             const std::string& chosen) {
+  render::TemplateData list = render::TemplateData::type::list;
+  for (const auto& [value, label] : values) {
+    render::TemplateData option;
+    option.set("value", value);
+    option.set("label", label);
+    option.set("selected", value == chosen);
+    list << option;
+  }
+  return list;
+}
+
+std::string DeskAddressKey(const DeskContext& desk, const http::Request& request) {
+  return AddressKey(desk.site, request);
+}
+
+void RecordAction(const DeskContext& desk, const std::string& address_key,
+                  const store::UserRow& user, const std::string& action, const std::string& object,
+                  const std::string& detail) {
+  store::AuditEntry entry;
+  entry.at = news::UnixNow();
+  entry.user_id = user.id;
+  entry.user_email = user.email;
+  entry.action = action;
+  entry.object = object;
+  // Bounded like every stored field: a detail quotes what a user typed.
+  entry.detail = CutUtf8(detail, kMaxAuditDetail);
+  entry.address_key = address_key;
+  desk.site.store.AddAuditEntry(entry);
+}
+
+void RecordAction(const DeskContext& desk, const SignedIn& signed_in, const std::string& action,
+                  const std::string& object, const std::string& detail) {
+  RecordAction(desk, signed_in.address_key, signed_in.user, action, object, detail);
 }
 
 Response DeskPage(const DeskContext& desk, const http::Request& request, news::Role minimum,
@@ -110,8 +167,14 @@ Response DeskPage(const DeskContext& desk, const http::Request& request, news::R
   return response;
 }
 
-Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
-                    const ActionHandler& handler) {
+namespace {
+
+// What every back-office POST goes through: the same-site check, a live sign-in, then `read`
+// (which parses the body and finds the token, or returns why it cannot), the token bound to
+// the sign-in, and the role. Only then `run`.
+using BodyReader = std::function<std::string(std::optional<std::string>& token)>;
+Response GuardedPost(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                     const BodyReader& read, const PageHandler& run) {
   Response response = Guarded(desk.site, request, [&]() -> Response {
     if (IsCrossSite(desk.site, request)) return CrossSiteRefusal();
     const auto signed_in = CurrentSignIn(desk, request);
@@ -120,9 +183,10 @@ Response DeskAction(const DeskContext& desk, const http::Request& request, news:
                          "You are not signed in (or your sign-in ended), so nothing was "
                          "changed. Sign in again and repeat what you did.");
     }
-    ParsedForm parsed = ParseFormBody(request);
-    if (!parsed.error.empty()) return DeskMessage(desk, &*signed_in, 400, "Bad form", parsed.error);
-    const auto token = parsed.form.Single("csrf");
+    std::optional<std::string> token;
+    if (const std::string error = read(token); !error.empty()) {
+      return DeskMessage(desk, &*signed_in, 400, "Bad form", error);
+    }
     if (!token || !desk.tokens.CheckFormToken(kDeskTokenPurpose, signed_in->signin_hash, *token)) {
       return DeskMessage(desk, &*signed_in, 403, "Form expired",
                          "This form is out of date (it belongs to an earlier sign-in), so "
@@ -132,18 +196,54 @@ Response DeskAction(const DeskContext& desk, const http::Request& request, news:
       return DeskMessage(desk, &*signed_in, 403, "Not allowed",
                          "Your role does not allow this. Nothing was changed.");
     }
-    return handler(*signed_in, parsed.form);
+    return run(*signed_in);
   });
   MarkPrivate(response);
   return response;
 }
 
+}  // namespace
+
+Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                    const ActionHandler& handler) {
+  ParsedForm parsed;
+  return GuardedPost(
+      desk, request, minimum,
+      [&](std::optional<std::string>& token) {
+        parsed = ParseFormBody(request);
+        if (parsed.error.empty()) token = parsed.form.Single("csrf");
+        return parsed.error;
+      },
+      [&](const SignedIn& signed_in) { return handler(signed_in, parsed.form); });
+}
+
+Response DeskUpload(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                    const UploadHandler& handler) {
+  http::MultipartParse parsed;
+  return GuardedPost(
+      desk, request, minimum,
+      [&](std::optional<std::string>& token) -> std::string {
+        const auto boundary = http::MultipartBoundary(request.Header("Content-Type"));
+        if (!boundary) return "The upload must be sent as multipart/form-data.";
+        parsed = http::ParseMultipart(request.body, *boundary);
+        if (!parsed.error.empty()) return "The upload could not be read: " + parsed.error;
+        if (const auto* csrf = parsed.form.Find("csrf");
+            csrf && parsed.form.Count("csrf") == 1 && !csrf->filename) {
+          token = std::string(csrf->body);
+        }
+        return {};
+      },
+      [&](const SignedIn& signed_in) { return handler(signed_in, parsed.form); });
+}
+
 std::string RenderDesk(const DeskContext& desk, const SignedIn* signed_in, const std::string& title,
                        const std::string& content_template, render::TemplateData content) {
   render::TemplateData page;
-  page.set("lang", desk.site.settings.lang);
+  const SiteIdentity site = IdentityOf(desk.site.settings, *desk.site.listings.Current());
+  page.set("lang", site.lang);
+  page.set("dir", site.dir);
   page.set("title", title);
-  page.set("site_name", desk.site.settings.name);
+  page.set("site_name", site.name);
   page.set("css_url", desk.site.static_files.VersionedUrl("css/admin.css"));
   page.set("js_url", desk.site.static_files.VersionedUrl("js/admin.js"));
   page.set("favicon_url", desk.site.static_files.VersionedUrl("favicon.svg"));
@@ -154,6 +254,7 @@ std::string RenderDesk(const DeskContext& desk, const SignedIn* signed_in, const
     user.set("role", std::string(news::ToString(signed_in->user.role)));
     user.set("csrf", signed_in->csrf_token);
     user.set("admin", signed_in->user.role == news::Role::kAdmin);
+    user.set("editor", signed_in->user.role >= news::Role::kEditor);
     page.set("user", user);
     content.set("csrf", signed_in->csrf_token);
   }

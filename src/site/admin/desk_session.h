@@ -9,6 +9,7 @@
 #include <string>
 
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "news/user.h"
@@ -28,6 +29,7 @@ struct SignedIn {
   // May publish, schedule and take a live article down: editors and admins, and authors when
   // the store setting articles.authors_publish is true (read once per request).
   bool may_publish = false;
+  std::string address_key;  // the keyed hash of the request's address, for the audit log
 };
 
 // The live sign-in of the request's cookie, or nullopt.
@@ -44,6 +46,27 @@ http::Response DeskPage(const DeskContext& desk, const http::Request& request, n
 // The same for a POST, after the same-site check and the token (both 403, nothing changed).
 http::Response DeskAction(const DeskContext& desk, const http::Request& request, news::Role minimum,
                           const ActionHandler& handler);
+// The same for a multipart/form-data POST (an upload): the token is its "csrf" part.
+using UploadHandler = std::function<http::Response(const SignedIn&, const http::MultipartForm&)>;
+http::Response DeskUpload(const DeskContext& desk, const http::Request& request, news::Role minimum,
+                          const UploadHandler& handler);
+
+// Records a back-office action in the audit log (store::AuditEntry): `user` did `action`
+// ("article.publish") to `object` ("article 12") from the address whose key is given.
+void RecordAction(const DeskContext& desk, const std::string& address_key,
+                  const store::UserRow& user, const std::string& action, const std::string& object,
+                  const std::string& detail = {});
+// The same for the signed-in user of this request.
+void RecordAction(const DeskContext& desk, const SignedIn& signed_in, const std::string& action,
+                  const std::string& object, const std::string& detail = {});
+// The request's address key, as the audit log keeps it (before deferring work).
+std::string DeskAddressKey(const DeskContext& desk, const http::Request& request);
+
+// The ?page= number of a list (1 when absent or not a page number).
+int PageNumber(const http::Request& request);
+// Options of a <select> ({value, label, selected}), the one whose value is `chosen` selected.
+render::TemplateData Options(const std::vector<std::pair<std::string, std::string>>& values,
+                             const std::string& chosen);
 
 // A positive id from a path segment or a form field ("42"); 0 for anything else.
 std::int64_t PositiveId(std::string_view text);

@@ -151,6 +151,9 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
                              "restored; look at the revisions again.");
         }
         desk.site.pages.Invalidate();
+        RecordAction(desk, signed_in, "article.restore_revision",
+                     "article " + std::to_string(article_id),
+                     "revision " + std::to_string(revision_id));
         return Response::Redirect(303,
                                   "/admin/articles/" + std::to_string(article_id) + "?saved=1");
       });

@@ -158,6 +158,10 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
       if (verdict != security::PasswordHasher::Verdict::kMatch) {
         desk.failures_per_account.Record(account_key);
         desk.failures_per_address.Record(address_key);
+        // Who tried, as typed (normalised when it is an address); no user: nobody signed in.
+        store::UserRow attempt;
+        attempt.email = email.empty() ? typed_email.substr(0, news::kMaxEmailLength) : email;
+        RecordAction(desk, address_key, attempt, "signin.fail", "sign-in");
         return SignInPage(desk, https, 403, pre, typed_email, next, kWrongSignIn);
       }
       if (desk.hasher.NeedsRehash(user->password_hash)) {
@@ -168,6 +172,7 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
       }
       const std::string id = security::SignInTokens::NewId();
       desk.site.store.AddSignIn(desk.tokens.StoredHash(id), user->id, news::UnixNow());
+      RecordAction(desk, address_key, *user, "signin", "user " + std::to_string(user->id));
       Response done = Response::Redirect(303, next);
       done.headers.emplace_back("Set-Cookie",
                                 SignInCookie(desk, https, id, desk.settings.max_age_s));
@@ -183,6 +188,8 @@ Response ServeSignOut(const DeskContext& desk, const http::Request& request) {
   return DeskAction(desk, request, news::Role::kContributor,
                     [&](const SignedIn& signed_in, const http::Form&) {
                       desk.site.store.EndSignIn(signed_in.signin_hash);
+                      RecordAction(desk, signed_in, "signout",
+                                   "user " + std::to_string(signed_in.user.id));
                       Response response = Response::Redirect(303, "/admin/login");
                       response.SetHeader("Set-Cookie", SignInCookie(desk, request.https, "", 0));
                       return response;
@@ -193,6 +200,8 @@ Response ServeSignOutEverywhere(const DeskContext& desk, const http::Request& re
   return DeskAction(desk, request, news::Role::kContributor,
                     [&](const SignedIn& signed_in, const http::Form&) {
                       desk.site.store.EndAllSignIns(signed_in.user.id);
+                      RecordAction(desk, signed_in, "signout.everywhere",
+                                   "user " + std::to_string(signed_in.user.id));
                       Response response = Response::Redirect(303, "/admin/login");
                       response.SetHeader("Set-Cookie", SignInCookie(desk, request.https, "", 0));
                       return response;
@@ -248,6 +257,8 @@ Response ServeProfileChange(const DeskContext& desk, const http::Request& reques
           }
         }
         desk.site.store.UpdateAuthorProfile(signed_in.user.author.id, name, bio);
+        RecordAction(desk, signed_in, "profile.change",
+                     "author " + std::to_string(signed_in.user.author.id), name);
         return Response::Redirect(303, "/admin/account?saved=1");
       });
 }
@@ -287,6 +298,8 @@ Response ServePasswordChange(const DeskContext& desk, const http::Request& reque
           if (!hash) return HasherBusy();
           // Ends every sign-in of the user, this one too: sign in again with the new password.
           desk.site.store.SetUserPassword(signed_in.user.id, *hash);
+          RecordAction(desk, signed_in, "password.change",
+                       "user " + std::to_string(signed_in.user.id));
           Response response = Response::Redirect(303, "/admin/login");
           response.SetHeader("Set-Cookie", SignInCookie(desk, https, "", 0));
           return response;

@@ -128,6 +128,8 @@ Response ServeAddUser(const DeskContext& desk, const http::Request& request) {
             return UsersPage(desk, signed_in, 409, "",
                              "That e-mail address is taken, or the author profile is gone.", typed);
           }
+          RecordAction(desk, signed_in, "user.add", "user " + std::to_string(*added),
+                       email + " as " + std::string(news::ToString(typed.role)));
           return Response::Redirect(303, "/admin/users?added=1");
         });
       });
@@ -147,6 +149,8 @@ Response ServeUserRole(const DeskContext& desk, const http::Request& request) {
         if (!desk.site.store.SetUserRole(id, *role)) {
           return UsersPage(desk, signed_in, 404, "", "There is no such user.", {});
         }
+        RecordAction(desk, signed_in, "user.role", "user " + std::to_string(id),
+                     std::string(news::ToString(*role)));
         return Response::Redirect(303, "/admin/users?changed=1");
       });
 }
@@ -163,6 +167,8 @@ Response ServeUserDisable(const DeskContext& desk, const http::Request& request)
                       if (!desk.site.store.SetUserDisabled(id, disable)) {
                         return UsersPage(desk, signed_in, 404, "", "There is no such user.", {});
                       }
+                      RecordAction(desk, signed_in, disable ? "user.disable" : "user.enable",
+                                   "user " + std::to_string(id));
                       return Response::Redirect(303, "/admin/users?changed=1");
                     });
 }

@@ -138,12 +138,19 @@ ReportOutcome PgStore::ReportComment(std::int64_t comment_id, const std::string&
 
 std::int64_t PgStore::PurgeAddressKeys(std::int64_t before) {
   auto connection = pool_.Acquire();
-  return connection
-      ->Exec(
-          "UPDATE comment_reports SET address_key = NULL"
-          " WHERE reported_at < $1 AND address_key IS NOT NULL",
-          {P(before)})
-      .Affected();
+  const auto reports = connection
+                           ->Exec(
+                               "UPDATE comment_reports SET address_key = NULL"
+                               " WHERE reported_at < $1 AND address_key IS NOT NULL",
+                               {P(before)})
+                           .Affected();
+  const auto audit =
+      connection
+          ->Exec(
+              "UPDATE audit_log SET address_key = NULL WHERE at < $1 AND address_key IS NOT NULL",
+              {P(before)})
+          .Affected();
+  return reports + audit;
 }
 
 bool PgStore::UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) {

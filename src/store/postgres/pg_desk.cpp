@@ -34,7 +34,8 @@ std::optional<UserRow> OneUser(const PgResult& result) {
 constexpr const char* kRevisionColumns =
     "SELECT r.id, r.article_id, r.created_at, coalesce(r.user_id, 0), coalesce(u.email, ''),"
     " r.note, r.title, r.slug, r.summary, r.body_markdown, r.category, r.author, r.tags,"
-    " r.status, r.published_at FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id";
+    " r.status, r.published_at, r.featured_media_id, r.featured_alt"
+    " FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id";
 
 RevisionRow ReadRevision(const PgResult& result, int row) {
   RevisionRow revision;
@@ -55,6 +56,8 @@ RevisionRow ReadRevision(const PgResult& result, int row) {
   fields.status =
       news::ParseStoredArticleStatus(result.Text(row, 13)).value_or(news::ArticleStatus::kDraft);
   fields.published_at = result.Int(row, 14);
+  fields.featured_media_id = result.Int(row, 15);
+  fields.featured_alt = result.Text(row, 16);
   return revision;
 }
 

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -238,6 +238,50 @@ CREATE TABLE article_revisions (
   published_at  BIGINT NOT NULL
 );
 CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
+)sql"},
+    {7, R"sql(
+-- The newsroom's desk (issue 11), as in the SQLite schema: pictures, featured images, the
+-- comments' mode per article, and the audit log.
+CREATE TABLE media (
+  id            BIGSERIAL PRIMARY KEY,
+  hash          TEXT NOT NULL UNIQUE,
+  width         INTEGER NOT NULL,
+  height        INTEGER NOT NULL,
+  widths        TEXT NOT NULL,
+  bytes         BIGINT NOT NULL,
+  alt           TEXT NOT NULL DEFAULT '',
+  original_name TEXT NOT NULL DEFAULT '',
+  uploaded_by   BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  uploaded_at   BIGINT NOT NULL
+);
+ALTER TABLE articles ADD COLUMN featured_media_id BIGINT REFERENCES media(id);
+ALTER TABLE articles ADD COLUMN featured_alt TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN comment_mode TEXT NOT NULL DEFAULT ''
+  CHECK (comment_mode IN ('', 'open', 'held', 'closed'));
+CREATE INDEX articles_by_featured ON articles(featured_media_id)
+  WHERE featured_media_id IS NOT NULL;
+CREATE TRIGGER articles_dressed AFTER UPDATE OF featured_media_id, featured_alt, comment_mode
+  ON articles FOR EACH ROW
+  WHEN ((OLD.status = 'published' OR NEW.status = 'published')
+        AND (OLD.featured_media_id IS DISTINCT FROM NEW.featured_media_id
+             OR OLD.featured_alt IS DISTINCT FROM NEW.featured_alt
+             OR OLD.comment_mode IS DISTINCT FROM NEW.comment_mode))
+  EXECUTE FUNCTION broadsheet_content_changed();
+ALTER TABLE article_revisions ADD COLUMN featured_media_id BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE article_revisions ADD COLUMN featured_alt TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE audit_log (
+  id          BIGSERIAL PRIMARY KEY,
+  at          BIGINT NOT NULL,
+  user_id     BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  user_email  TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object      TEXT NOT NULL,
+  detail      TEXT NOT NULL DEFAULT '',
+  address_key TEXT
+);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+CREATE INDEX audit_log_by_user ON audit_log(user_id, id);
 )sql"},
 }};
 

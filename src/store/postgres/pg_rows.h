@@ -3,8 +3,9 @@
 
 #include <vector>
 
-#include "store/postgres/pg_connection.h"
 #include "store/article_columns.h"
+#include "store/media_widths.h"
+#include "store/postgres/pg_connection.h"
 #include "store/store.h"
 
 namespace broadsheet::store::postgres {
@@ -29,14 +30,22 @@ inline ArticleRow ReadArticle(const PgResult& result, int row) {
   article.trashed_at = result.Int(row, 16);
   article.trashed_from =
       news::ParseArticleStatus(result.Text(row, 18)).value_or(news::ArticleStatus::kDraft);
+  article.comment_mode =
+      news::ParseCommentMode(result.Text(row, 19)).value_or(news::CommentMode::kSite);
+  article.featured.media_id = result.Int(row, 20);
+  article.featured.alt = result.Text(row, 21);
+  article.featured.hash = result.Text(row, 22);
+  article.featured.width = static_cast<int>(result.Int(row, 23));
+  article.featured.height = static_cast<int>(result.Int(row, 24));
+  article.featured.widths = SplitWidths(result.Text(row, 25));
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const PgResult& result, int row) {
   ArticleRow article = ReadArticle(result, row);
-  article.body_markdown = result.Text(row, 19);
-  article.body_html = result.Text(row, 20);
+  article.body_markdown = result.Text(row, kArticleBodyColumn);
+  article.body_html = result.Text(row, kArticleBodyColumn + 1);
   return article;
 }
 

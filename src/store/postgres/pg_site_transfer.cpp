@@ -1,8 +1,9 @@
 // PgStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export` and
 // `import`.
+#include "store/comment_columns.h"
+#include "store/media_widths.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
-#include "store/comment_columns.h"
 #include "store/site_export.h"
 
 namespace broadsheet::store::postgres {
@@ -73,6 +74,31 @@ SiteExport PgStore::ExportSite() {
     for (int r = 0; r < settings.rows(); ++r) {
       site.settings.emplace_back(settings.Text(r, 0), settings.Text(r, 1));
     }
+    const PgResult media = connection->Exec(
+        "SELECT id, hash, width, height, widths, bytes, alt, original_name,"
+        " coalesce(uploaded_by, 0), uploaded_at FROM media ORDER BY id");
+    for (int r = 0; r < media.rows(); ++r) {
+      MediaRow row;
+      row.id = media.Int(r, 0);
+      row.hash = media.Text(r, 1);
+      row.width = static_cast<int>(media.Int(r, 2));
+      row.height = static_cast<int>(media.Int(r, 3));
+      row.widths = SplitWidths(media.Text(r, 4));
+      row.bytes = media.Int(r, 5);
+      row.alt = media.Text(r, 6);
+      row.original_name = media.Text(r, 7);
+      row.uploaded_by = media.Int(r, 8);
+      row.uploaded_at = media.Int(r, 9);
+      site.media.push_back(std::move(row));
+    }
+    const PgResult audit = connection->Exec(
+        "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
+        " coalesce(address_key, '') FROM audit_log ORDER BY id");
+    for (int r = 0; r < audit.rows(); ++r) {
+      site.audit.push_back({audit.Int(r, 0), audit.Int(r, 1), audit.Int(r, 2), audit.Text(r, 3),
+                            audit.Text(r, 4), audit.Text(r, 5), audit.Text(r, 6),
+                            audit.Text(r, 7)});
+    }
     connection->ExecScript("COMMIT");
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
@@ -90,7 +116,8 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
           " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
           " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
-          " DELETE FROM categories; DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
+          " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
+          " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
     }
     // Profiles with a slug first, so one made up for an older document's profile never takes
     // a slug a later one brings.
@@ -115,15 +142,25 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
       connection->Exec("INSERT INTO categories(id, slug, name) VALUES ($1, $2, $3)",
                        {P(c.id), P(c.slug), P(c.name)});
     }
+    for (const MediaRow& m : site.media) {
+      connection->Exec(
+          "INSERT INTO media(id, hash, width, height, widths, bytes, alt, original_name,"
+          " uploaded_by, uploaded_at)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9::bigint, 0), $10)",
+          {P(m.id), P(m.hash), P(m.width), P(m.height), P(JoinWidths(m.widths)), P(m.bytes),
+           P(m.alt), P(m.original_name), P(m.uploaded_by), P(m.uploaded_at)});
+    }
     for (const ArticleRow& a : site.articles) {
       connection->Exec(
           "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
           " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
-          " trashed_from) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)",
+          " trashed_from, comment_mode, featured_media_id, featured_alt) VALUES ($1,$2,$3,$4,"
+          "$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,nullif($17::bigint, 0),$18)",
           {P(a.id), P(a.slug), P(a.title), P(a.summary), P(a.body_markdown), P(a.body_html),
            P(a.author.id), P(a.category.id), std::string(news::ToString(a.status)),
            P(a.published_at), P(a.updated_at), P(a.views), P(a.crawler_hits), P(a.trashed_at),
-           P(TrashedFrom(a))});
+           P(TrashedFrom(a)), P(std::string(news::ToString(a.comment_mode))),
+           P(a.featured.media_id), P(a.featured.alt)});
       std::vector<std::string> names;
       for (const Tag& tag : a.tags) names.push_back(tag.name);
       ReplaceTags(*connection, a.id, names);
@@ -156,6 +193,13 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
     for (const auto& [key, value] : site.settings) {
       connection->Exec("INSERT INTO site_settings(key, value) VALUES ($1, $2)", {P(key), P(value)});
     }
+    for (const AuditEntry& e : site.audit) {
+      connection->Exec(
+          "INSERT INTO audit_log(id, at, user_id, user_email, action, object, detail,"
+          " address_key) VALUES ($1, $2, nullif($3::bigint, 0), $4, $5, $6, $7, nullif($8, ''))",
+          {P(e.id), P(e.at), P(e.user_id), P(e.user_email), P(e.action), P(e.object), P(e.detail),
+           P(e.address_key)});
+    }
     // Explicit ids leave the sequences behind: move each past the largest id.
     for (const Sql& move_sequence :
          {Sql("SELECT setval(pg_get_serial_sequence('authors', 'id'),"
@@ -167,7 +211,11 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           Sql("SELECT setval(pg_get_serial_sequence('comments', 'id'),"
               " coalesce((SELECT max(id) FROM comments), 0) + 1, false)"),
           Sql("SELECT setval(pg_get_serial_sequence('users', 'id'),"
-              " coalesce((SELECT max(id) FROM users), 0) + 1, false)")}) {
+              " coalesce((SELECT max(id) FROM users), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('media', 'id'),"
+              " coalesce((SELECT max(id) FROM media), 0) + 1, false)"),
+          Sql("SELECT setval(pg_get_serial_sequence('audit_log', 'id'),"
+              " coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)")}) {
       connection->ExecScript(move_sequence);
     }
     connection->ExecScript("COMMIT");

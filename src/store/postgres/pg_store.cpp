@@ -91,9 +91,11 @@ void PgStore::AddRevision(PgConnection& connection, std::int64_t article_id, std
   for (int row = 0; row < names.rows(); ++row) tags.push_back(names.Text(row, 0));
   connection.Exec(
       "INSERT INTO article_revisions(article_id, created_at, user_id, note, title, slug,"
-      " summary, body_markdown, category, author, tags, status, published_at)"
+      " summary, body_markdown, category, author, tags, status, published_at,"
+      " featured_media_id, featured_alt)"
       " SELECT a.id, $1, nullif($2::bigint, 0), $3, a.title, a.slug, a.summary, a.body_markdown,"
-      " c.name, au.name, $4, a.status, a.published_at FROM articles a"
+      " c.name, au.name, $4, a.status, a.published_at, coalesce(a.featured_media_id, 0),"
+      " a.featured_alt FROM articles a"
       " JOIN authors au ON au.id = a.author_id JOIN categories c ON c.id = a.category_id"
       " WHERE a.id = $5",
       {P(now), P(user_id), P(note), P(news::JoinTags(tags)), P(article_id)});
@@ -109,11 +111,12 @@ std::int64_t PgStore::AddArticle(const news::ArticleInput& input, const std::str
       connection
           ->Exec(
               "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
-              " category_id, status, published_at, updated_at)"
-              " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+              " category_id, status, published_at, updated_at, featured_media_id, featured_alt)"
+              " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,nullif($11::bigint, 0),$12) RETURNING id",
               {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown),
                P(body_html), P(author_id), P(category_id), Status(input.status),
-               P(news::PublicationTime(input, 0, now)), P(now)})
+               P(news::PublicationTime(input, 0, now)), P(now), P(input.featured_media_id),
+               P(input.featured_alt)})
           .Int(0, 0);
   ReplaceTags(*connection, id, input.tags);
   AddRevision(*connection, id, user_id, "created", now);
@@ -140,10 +143,12 @@ SaveOutcome PgStore::UpdateArticle(std::int64_t id, const news::ArticleInput& in
   connection->Exec(
       "UPDATE articles SET slug = $1, title = $2, summary = $3, body_markdown = $4,"
       " body_html = $5, author_id = $6, category_id = $7, status = $8, updated_at = $9,"
-      " published_at = $10, version = version + 1 WHERE id = $11",
+      " published_at = $10, featured_media_id = nullif($12::bigint, 0), featured_alt = $13,"
+      " version = version + 1 WHERE id = $11",
       {P(input.slug), P(input.title), P(input.summary), P(input.body_markdown), P(body_html),
        P(author_id), P(category_id), Status(input.status), P(now),
-       P(news::PublicationTime(input, current.Int(0, 1), now)), P(id)});
+       P(news::PublicationTime(input, current.Int(0, 1), now)), P(id), P(input.featured_media_id),
+       P(input.featured_alt)});
   ReplaceTags(*connection, id, input.tags);
   AddRevision(*connection, id, editor.user_id, note, now);
   transaction.Commit();

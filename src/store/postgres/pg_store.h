@@ -68,6 +68,16 @@ class PgStore final : public Store {
   std::vector<ReadCount> MostRead(const std::string& first_day, const std::string& last_day,
                                   int limit) override;
   std::vector<DailyViews> ViewsByDay(std::int64_t article_id) override;
+  std::vector<DailyViews> SiteViewsByDay(const std::string& first_day,
+                                         const std::string& last_day) override;
+  bool SetCommentMode(std::int64_t article_id, news::CommentMode mode) override;
+  MediaAdded AddMedia(const MediaRow& media) override;
+  std::optional<MediaRow> FindMedia(std::int64_t id) override;
+  MediaPage ListMedia(int offset, int limit) override;
+  std::vector<MediaUse> MediaUses(const MediaRow& media) override;
+  MediaDeletion DeleteMedia(std::int64_t id) override;
+  void AddAuditEntry(const AuditEntry& entry) override;
+  AuditPage ListAudit(const AuditQuery& query) override;
   std::optional<VoteOutcome> RecordVote(std::int64_t article_id, const std::string& reader_id,
                                         int stars, std::int64_t now) override;
   std::optional<int> VoteOf(std::int64_t article_id, const std::string& reader_id) override;

@@ -152,7 +152,12 @@ std::int64_t SqliteStore::PurgeAddressKeys(std::int64_t before) {
           " WHERE reported_at < ? AND address_key IS NOT NULL")
       .Bind(before)
       .Run();
-  return writer_->Changes();
+  std::int64_t forgotten = writer_->Changes();
+  writer_
+      ->Prepare("UPDATE audit_log SET address_key = NULL WHERE at < ? AND address_key IS NOT NULL")
+      .Bind(before)
+      .Run();
+  return forgotten + writer_->Changes();
 }
 
 bool SqliteStore::UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) {

@@ -54,13 +54,16 @@ RevisionRow ReadRevision(const SqliteStatement& row) {
   fields.status =
       news::ParseStoredArticleStatus(row.Text(13)).value_or(news::ArticleStatus::kDraft);
   fields.published_at = row.Int(14);
+  fields.featured_media_id = row.Int(15);
+  fields.featured_alt = row.Text(16);
   return revision;
 }
 
 constexpr const char* kRevisionColumns =
     "SELECT r.id, r.article_id, r.created_at, coalesce(r.user_id, 0), coalesce(u.email, ''),"
     " r.note, r.title, r.slug, r.summary, r.body_markdown, r.category, r.author, r.tags,"
-    " r.status, r.published_at FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id";
+    " r.status, r.published_at, r.featured_media_id, r.featured_alt"
+    " FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id";
 
 // The back office's filters, each off when its parameter is empty or 0 (a small table per
 // site: no index is needed to serve the list quickly). LIKE's wildcards in the search are

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -300,6 +300,51 @@ CREATE TABLE article_revisions (
   published_at  INTEGER NOT NULL
 );
 CREATE INDEX article_revisions_by_article ON article_revisions(article_id, id);
+)sql"},
+    {7, R"sql(
+-- The newsroom's desk (issue 11). Uploaded pictures: the metadata of one upload, its files
+-- are {hash}-{width}.{webp,jpg} under [media] dir (the same hash is one row: an upload of the
+-- same bytes again finds it).
+CREATE TABLE media (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  hash          TEXT NOT NULL UNIQUE,
+  width         INTEGER NOT NULL,
+  height        INTEGER NOT NULL,
+  widths        TEXT NOT NULL,
+  bytes         INTEGER NOT NULL,
+  alt           TEXT NOT NULL DEFAULT '',
+  original_name TEXT NOT NULL DEFAULT '',
+  uploaded_by   INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  uploaded_at   INTEGER NOT NULL
+);
+-- An article's featured picture and its alt text, and its comments' mode ('' = the site's).
+ALTER TABLE articles ADD COLUMN featured_media_id INTEGER REFERENCES media(id);
+ALTER TABLE articles ADD COLUMN featured_alt TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN comment_mode TEXT NOT NULL DEFAULT ''
+  CHECK (comment_mode IN ('', 'open', 'held', 'closed'));
+CREATE INDEX articles_by_featured ON articles(featured_media_id)
+  WHERE featured_media_id IS NOT NULL;
+CREATE TRIGGER articles_dressed AFTER UPDATE OF featured_media_id, featured_alt, comment_mode
+  ON articles WHEN OLD.status = 'published' OR NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+END;
+ALTER TABLE article_revisions ADD COLUMN featured_media_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_revisions ADD COLUMN featured_alt TEXT NOT NULL DEFAULT '';
+
+-- Every back-office action: who, what, on which object, when, and the keyed hash of the
+-- address it came from (NULL after [privacy] address_days).
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          INTEGER NOT NULL,
+  user_id     INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  user_email  TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object      TEXT NOT NULL,
+  detail      TEXT NOT NULL DEFAULT '',
+  address_key TEXT
+);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+CREATE INDEX audit_log_by_user ON audit_log(user_id, id);
 )sql"},
 }};
 

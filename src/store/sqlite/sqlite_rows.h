@@ -4,8 +4,9 @@
 
 #include <vector>
 
-#include "store/sqlite/sqlite_connection.h"
 #include "store/article_columns.h"
+#include "store/media_widths.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
 namespace broadsheet::store::sqlite {
@@ -30,14 +31,21 @@ inline ArticleRow ReadArticle(const SqliteStatement& row) {
   article.trashed_at = row.Int(16);
   article.trashed_from =
       news::ParseArticleStatus(row.Text(18)).value_or(news::ArticleStatus::kDraft);
+  article.comment_mode = news::ParseCommentMode(row.Text(19)).value_or(news::CommentMode::kSite);
+  article.featured.media_id = row.Int(20);
+  article.featured.alt = row.Text(21);
+  article.featured.hash = row.Text(22);
+  article.featured.width = static_cast<int>(row.Int(23));
+  article.featured.height = static_cast<int>(row.Int(24));
+  article.featured.widths = SplitWidths(row.Text(25));
   return article;
 }
 
 // The same for kArticleColumnsWithBody.
 inline ArticleRow ReadArticleWithBody(const SqliteStatement& row) {
   ArticleRow article = ReadArticle(row);
-  article.body_markdown = row.Text(19);
-  article.body_html = row.Text(20);
+  article.body_markdown = row.Text(kArticleBodyColumn);
+  article.body_html = row.Text(kArticleBodyColumn + 1);
   return article;
 }
 

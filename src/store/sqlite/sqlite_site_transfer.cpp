@@ -1,6 +1,7 @@
 // SqliteStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export`
 // and `import`.
 #include "store/comment_columns.h"
+#include "store/media_widths.h"
 #include "store/site_export.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_rows.h"
@@ -73,6 +74,32 @@ SiteExport SqliteStore::ExportSite() {
   auto& settings = writer_->Prepare("SELECT key, value FROM site_settings ORDER BY key");
   settings.Reset();
   while (settings.Step()) site.settings.emplace_back(settings.Text(0), settings.Text(1));
+  auto& media = writer_->Prepare(
+      "SELECT id, hash, width, height, widths, bytes, alt, original_name,"
+      " coalesce(uploaded_by, 0), uploaded_at FROM media ORDER BY id");
+  media.Reset();
+  while (media.Step()) {
+    MediaRow row;
+    row.id = media.Int(0);
+    row.hash = media.Text(1);
+    row.width = static_cast<int>(media.Int(2));
+    row.height = static_cast<int>(media.Int(3));
+    row.widths = SplitWidths(media.Text(4));
+    row.bytes = media.Int(5);
+    row.alt = media.Text(6);
+    row.original_name = media.Text(7);
+    row.uploaded_by = media.Int(8);
+    row.uploaded_at = media.Int(9);
+    site.media.push_back(std::move(row));
+  }
+  auto& audit = writer_->Prepare(
+      "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
+      " coalesce(address_key, '') FROM audit_log ORDER BY id");
+  audit.Reset();
+  while (audit.Step()) {
+    site.audit.push_back({audit.Int(0), audit.Int(1), audit.Int(2), audit.Text(3), audit.Text(4),
+                          audit.Text(5), audit.Text(6), audit.Text(7)});
+  }
   transaction.Commit();
   return site;
 }
@@ -85,7 +112,8 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
         "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
         " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
         " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
-        " DELETE FROM categories; DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
+        " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
+        " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
   }
   // Profiles with a slug first, so one made up for an older document's profile never takes
   // a slug a later one brings.
@@ -106,15 +134,26 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   }
   auto& category = writer_->Prepare("INSERT INTO categories(id, slug, name) VALUES (?, ?, ?)");
   for (const Category& c : site.categories) category.Bind(c.id, c.slug, c.name).Run();
+  auto& media = writer_->Prepare(
+      "INSERT INTO media(id, hash, width, height, widths, bytes, alt, original_name, uploaded_by,"
+      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?)");
+  for (const MediaRow& m : site.media) {
+    media
+        .Bind(m.id, m.hash, m.width, m.height, JoinWidths(m.widths), m.bytes, m.alt,
+              m.original_name, m.uploaded_by, m.uploaded_at)
+        .Run();
+  }
   auto& article = writer_->Prepare(
       "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
       " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
-      " trashed_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " trashed_from, comment_mode, featured_media_id, featured_alt)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0),?)");
   for (const ArticleRow& a : site.articles) {
     article
         .Bind(a.id, a.slug, a.title, a.summary, a.body_markdown, a.body_html, a.author.id,
               a.category.id, std::string(news::ToString(a.status)), a.published_at, a.updated_at,
-              a.views, a.crawler_hits, a.trashed_at, TrashedFrom(a))
+              a.views, a.crawler_hits, a.trashed_at, TrashedFrom(a),
+              std::string(news::ToString(a.comment_mode)), a.featured.media_id, a.featured.alt)
         .Run();
     std::vector<std::string> names;
     for (const Tag& tag : a.tags) names.push_back(tag.name);
@@ -144,6 +183,13 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   }
   auto& setting = writer_->Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)");
   for (const auto& [key, value] : site.settings) setting.Bind(key, value).Run();
+  auto& audit = writer_->Prepare(
+      "INSERT INTO audit_log(id, at, user_id, user_email, action, object, detail, address_key)"
+      " VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, nullif(?, ''))");
+  for (const AuditEntry& e : site.audit) {
+    audit.Bind(e.id, e.at, e.user_id, e.user_email, e.action, e.object, e.detail, e.address_key)
+        .Run();
+  }
   transaction.Commit();
 }
 

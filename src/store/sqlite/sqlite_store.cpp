@@ -115,9 +115,11 @@ void SqliteStore::AddRevision(std::int64_t article_id, std::int64_t user_id,
   writer_
       ->Prepare(
           "INSERT INTO article_revisions(article_id, created_at, user_id, note, title, slug,"
-          " summary, body_markdown, category, author, tags, status, published_at)"
+          " summary, body_markdown, category, author, tags, status, published_at,"
+          " featured_media_id, featured_alt)"
           " SELECT a.id, ?, nullif(?, 0), ?, a.title, a.slug, a.summary, a.body_markdown, c.name,"
-          " au.name, ?, a.status, a.published_at FROM articles a"
+          " au.name, ?, a.status, a.published_at, coalesce(a.featured_media_id, 0),"
+          " a.featured_alt FROM articles a"
           " JOIN authors au ON au.id = a.author_id JOIN categories c ON c.id = a.category_id"
           " WHERE a.id = ?")
       .Bind(now, user_id, note, news::JoinTags(tags), article_id)
@@ -133,9 +135,11 @@ std::int64_t SqliteStore::AddArticle(const news::ArticleInput& input, const std:
   writer_
       ->Prepare(
           "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
-          " category_id, status, published_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+          " category_id, status, published_at, updated_at, featured_media_id, featured_alt)"
+          " VALUES (?,?,?,?,?,?,?,?,?,?,nullif(?, 0),?)")
       .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
-            category_id, StatusText(input.status), news::PublicationTime(input, 0, now), now)
+            category_id, StatusText(input.status), news::PublicationTime(input, 0, now), now,
+            input.featured_media_id, input.featured_alt)
       .Run();
   const auto id = writer_->LastInsertId();
   ReplaceTags(id, input.tags);
@@ -162,10 +166,12 @@ SaveOutcome SqliteStore::UpdateArticle(std::int64_t id, const news::ArticleInput
       ->Prepare(
           "UPDATE articles SET slug = ?, title = ?, summary = ?, body_markdown = ?,"
           " body_html = ?, author_id = ?, category_id = ?, status = ?, updated_at = ?,"
-          " published_at = ?, version = version + 1 WHERE id = ?")
+          " published_at = ?, featured_media_id = nullif(?, 0), featured_alt = ?,"
+          " version = version + 1 WHERE id = ?")
       .Bind(input.slug, input.title, input.summary, input.body_markdown, body_html, author_id,
             category_id, StatusText(input.status), now,
-            news::PublicationTime(input, published_at, now), id)
+            news::PublicationTime(input, published_at, now), input.featured_media_id,
+            input.featured_alt, id)
       .Run();
   ReplaceTags(id, input.tags);
   AddRevision(id, editor.user_id, note, now);

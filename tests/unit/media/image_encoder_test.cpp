@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "media/test_images.h"
+#include "unit/media/test_images.h"
 
 namespace broadsheet::media {
 namespace {

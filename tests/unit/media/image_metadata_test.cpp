@@ -6,7 +6,7 @@
 
 #include "media/image_encoder.h"
 #include "media/jpeg_metadata.h"
-#include "media/test_images.h"
+#include "unit/media/test_images.h"
 
 namespace broadsheet::media {
 namespace {

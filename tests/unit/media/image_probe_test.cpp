@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "media/test_images.h"
+#include "unit/media/test_images.h"
 
 namespace broadsheet::media {
 namespace {

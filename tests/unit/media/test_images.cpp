@@ -1,4 +1,4 @@
-#include "media/test_images.h"
+#include "unit/media/test_images.h"
 
 #include <cstdint>
 #include <stdexcept>

@@ -10,8 +10,11 @@
 #include <thread>
 
 #include "http/form.h"
+#include "news/site_setting.h"
+#include "site/admin/media_pages.h"
 #include "site/routes.h"
 #include "site/site_fixture.h"
+#include "unit/media/test_images.h"
 
 namespace broadsheet::site {
 namespace {
@@ -32,8 +35,18 @@ std::string Fingerprint(store::Store& store) {
     all.status = status;
     for (const auto& article : store.ListArticles(all).rows) {
       print += std::to_string(article.id) + ":" + std::to_string(article.version) + ":" +
-               std::string(news::ToString(article.status)) + ";";
+               std::string(news::ToString(article.status)) + ":" +
+               std::string(news::ToString(article.comment_mode)) + ";";
     }
+  }
+  for (const auto& comment : store.ListComments(store::CommentFilter::kAll, 1000)) {
+    print +=
+        "c" + std::to_string(comment.id) + ":" + std::string(news::ToString(comment.status)) + ";";
+  }
+  print += "media:" + std::to_string(store.ListMedia(0, 1).total) + ";";
+  for (const news::SettingRule& rule : news::SettingRules()) {
+    print +=
+        std::string(rule.key) + "=" + store.ReadSetting(std::string(rule.key)).value_or("") + ";";
   }
   return print;
 }
@@ -47,30 +60,66 @@ std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fie
   return body;
 }
 
+constexpr std::string_view kBoundary = "----forged-boundary-7d1";
+
 // Fields that would make each route do something, so a refusal is the check's doing.
 // `id` is an article's, or for the users routes a user's.
+std::vector<std::pair<std::string, std::string>> PlausibleFields(const std::string& csrf,
+                                                                 std::int64_t id) {
+  return {{"csrf", csrf},
+          {"id", std::to_string(id)},
+          {"version", "0"},
+          {"title", "Changed by a forged form"},
+          {"category", "Town Hall"},
+          {"status", "draft"},
+          {"body", "Forged."},
+          {"revision", "1"},
+          {"role", "admin"},
+          {"disabled", "1"},
+          {"email", "forged@example.org"},
+          {"name", "Forger"},
+          {"password", "correct horse battery staple forged"},
+          {"current", "a long enough password for tests"},
+          {"confirm", "correct horse battery staple forged"},
+          {"act", "approve"},
+          {"mode", "closed"},
+          {"site.name", "Forged Gazette"},
+          {"comments.moderation", "held"}};
+}
+
 std::string PlausibleBody(const std::string& csrf, std::int64_t id) {
-  return FormBody({{"csrf", csrf},
-                   {"id", std::to_string(id)},
-                   {"version", "0"},
-                   {"title", "Changed by a forged form"},
-                   {"category", "Town Hall"},
-                   {"status", "draft"},
-                   {"body", "Forged."},
-                   {"revision", "1"},
-                   {"role", "admin"},
-                   {"disabled", "1"},
-                   {"email", "forged@example.org"},
-                   {"name", "Forger"},
-                   {"password", "correct horse battery staple forged"},
-                   {"current", "a long enough password for tests"},
-                   {"confirm", "correct horse battery staple forged"}});
+  return FormBody(PlausibleFields(csrf, id));
+}
+
+// The upload form's fields as multipart/form-data, with a real picture as "file".
+std::string PlausibleUpload(const std::string& csrf, std::int64_t id) {
+  std::string body;
+  (void)id;
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"csrf", csrf}, {"alt", "A forged picture"}}) {
+    body += "--" + std::string(kBoundary) + "\r\nContent-Disposition: form-data; name=\"" + name +
+            "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--" + std::string(kBoundary) +
+          "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+          "Content-Type: image/png\r\n\r\n" +
+          media::testing::PngOf(media::testing::Picture(40, 30).get()) + "\r\n--" +
+          std::string(kBoundary) + "--\r\n";
+  return body;
 }
 
 TEST(DeskCsrf, EveryPostRouteRefusesAForgedOrCrossSiteForm) {
   SiteFixture site(3);
   const auto admin = site.SignedInAs("chief@example.org", news::Role::kAdmin);
   const auto victim = site.SignedInAs("victim@example.org", news::Role::kAuthor);
+  // A comment waiting for an editor, so the moderation routes have something to change.
+  store::CommentRow waiting;
+  waiting.article_id = 1;
+  waiting.reader_id = "reader";
+  waiting.name = "Ada";
+  waiting.body = "Waiting.";
+  waiting.created_at = 1'700'000'000;
+  ASSERT_TRUE(site.real().AddComment(waiting));
   int checked = 0;
   for (const auto& route : site.router().Routes()) {
     if (route.method != Method::kPost || !route.path.starts_with("/admin/")) continue;
@@ -78,28 +127,29 @@ TEST(DeskCsrf, EveryPostRouteRefusesAForgedOrCrossSiteForm) {
     SCOPED_TRACE(route.path);
     ++checked;
     const std::int64_t id = route.path.starts_with("/admin/users/") ? victim.user_id : 1;
-    const std::string good_body = PlausibleBody(admin.csrf, id);
+    // The upload route reads multipart/form-data; every other one a urlencoded form.
+    const bool upload = route.path == admin::kUploadPath;
+    const std::string type = upload ? "multipart/form-data; boundary=" + std::string(kBoundary)
+                                    : "application/x-www-form-urlencoded";
+    const auto body = [&](const std::string& csrf) {
+      return upload ? PlausibleUpload(csrf, id) : PlausibleBody(csrf, id);
+    };
+    const std::string good_body = body(admin.csrf);
     struct Attempt {
       const char* what;
       std::vector<std::pair<std::string, std::string>> headers;
       std::string body;
     };
     const std::vector<Attempt> attempts = {
-        {"no token",
-         {{"Cookie", admin.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-         PlausibleBody("", id)},
+        {"no token", {{"Cookie", admin.cookie}, {"Content-Type", type}}, body("")},
         {"another sign-in's token",
-         {{"Cookie", admin.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-         PlausibleBody(victim.csrf, id)},
+         {{"Cookie", admin.cookie}, {"Content-Type", type}},
+         body(victim.csrf)},
         {"cross-site, with the right token",
-         {{"Cookie", admin.cookie},
-          {"Origin", "https://evil.example"},
-          {"Content-Type", "application/x-www-form-urlencoded"}},
+         {{"Cookie", admin.cookie}, {"Origin", "https://evil.example"}, {"Content-Type", type}},
          good_body},
         {"cross-site by Sec-Fetch-Site",
-         {{"Cookie", admin.cookie},
-          {"Sec-Fetch-Site", "cross-site"},
-          {"Content-Type", "application/x-www-form-urlencoded"}},
+         {{"Cookie", admin.cookie}, {"Sec-Fetch-Site", "cross-site"}, {"Content-Type", type}},
          good_body},
     };
     for (const Attempt& attempt : attempts) {
@@ -111,7 +161,7 @@ TEST(DeskCsrf, EveryPostRouteRefusesAForgedOrCrossSiteForm) {
       EXPECT_EQ(response.Header("Cache-Control"), "no-store");
     }
   }
-  EXPECT_GE(checked, 12) << "the back office's POST routes were found";
+  EXPECT_GE(checked, 18) << "the back office's POST routes were found";
   // The admin's sign-in survived every attempt (sign out was among the routes).
   EXPECT_EQ(site.Send(Method::kGet, "/admin/articles", {{"Cookie", admin.cookie}}).status, 200);
 }

@@ -14,9 +14,9 @@
 namespace broadsheet::site {
 namespace {
 
-const std::vector<std::string> kTemplates = {"layout",       "front",        "category",
-                                             "article",      "not_found",    "error",
-                                             "comment_form", "comment_page", "comments_page"};
+const std::vector<std::string> kTemplates = {
+    "layout", "front",        "category",     "article",       "not_found",
+    "error",  "comment_form", "comment_page", "comments_page", "picture"};
 
 std::string FreshDir() {
   static std::atomic<int> counter{0};
@@ -75,6 +75,7 @@ SiteFixture::SiteFixture(int articles)
               .reports_per_address = reports_,
               .captchas_per_address = captchas_,
               .captcha = captcha_},
+      media_(dir_ + "/media"),
       desk_templates_(std::string(BROADSHEET_SOURCE_DIR) + "/templates/admin", {"layout"}),
       hasher_(security::PasswordCost::kMinimum, 2),
       tokens_(key_),
@@ -87,7 +88,7 @@ SiteFixture::SiteFixture(int articles)
   settings.lang = "en";
   context_ = std::make_unique<SiteContext>(SiteContext{settings, observed_, views_, pages_,
                                                        templates_, static_files_, ratings_, guards_,
-                                                       rules_, listings_});
+                                                       rules_, listings_, media_});
   desk_ = std::make_unique<admin::DeskContext>(
       admin::DeskContext{.site = *context_,
                          .templates = desk_templates_,

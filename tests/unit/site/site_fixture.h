@@ -10,6 +10,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "media/media_directory.h"
 #include "render/page_cache.h"
 #include "render/template_set.h"
 #include "security/captcha_token.h"
@@ -82,6 +83,7 @@ class SiteFixture {
   security::CaptchaSealer captcha_;
   FormGuards guards_;
   CommentRules rules_;
+  media::MediaDirectory media_;
   std::unique_ptr<SiteContext> context_;
   render::TemplateSet desk_templates_;
   security::PasswordHasher hasher_;
