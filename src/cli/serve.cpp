@@ -67,7 +67,8 @@ http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   options.body_limit_bytes = config.Int("server.body_limit_bytes");
   // Uploads only: every other route keeps the small limit.
   options.upload_paths = {{std::string(site::admin::kUploadPath),
-                           static_cast<std::size_t>(config.Int("media.max_upload_bytes"))}};
+                           static_cast<std::size_t>(config.Int("media.max_upload_bytes")),
+                           std::string(security::kSignInCookieName)}};
   options.header_timeout = std::chrono::seconds(config.Int("server.header_timeout_s"));
   options.idle_timeout = std::chrono::seconds(config.Int("server.idle_timeout_s"));
   options.linger = std::chrono::milliseconds(config.Int("server.linger_ms"));

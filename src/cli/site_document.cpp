@@ -7,6 +7,7 @@
 #include "cli/common.h"
 #include "news/article.h"
 #include "news/comment.h"
+#include "news/site_setting.h"
 #include "news/slug.h"
 #include "news/user.h"
 #include "render/markdown.h"
@@ -22,6 +23,8 @@ constexpr const char* kFormat = "broadsheet-site";
 // article and the audit log. Older versions are still read.
 constexpr int kVersion = 3;
 constexpr std::size_t kMaxMediaNameLength = 255;
+constexpr std::int64_t kMaxMediaWidth = 99999;
+constexpr std::size_t kMaxMediaWidths = 16;
 // 9999-12-31T23:59:59Z, the last time four year digits hold. A later one (a leap second on that
 // day normalises into year 10000) would be exported as a timestamp import refuses.
 constexpr std::int64_t kLastTimestamp = 253402300799;
@@ -295,9 +298,14 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
       m.hash = Text(record, "hash", where);
       m.width = static_cast<int>(std::min<std::int64_t>(Int(record, "width", where, 1), 1 << 20));
       m.height = static_cast<int>(std::min<std::int64_t>(Int(record, "height", where, 1), 1 << 20));
+      // Narrowest first, each named in a file name of at most five digits (media_name.h).
       for (const json::value& width : Array(record, "widths")) {
-        if (!width.is_int64() || width.as_int64() < 1 || width.as_int64() > m.width) {
-          throw CliError(where + ": widths must be numbers from 1 to the picture's width");
+        if (!width.is_int64() || width.as_int64() < 1 || width.as_int64() > m.width ||
+            width.as_int64() > kMaxMediaWidth ||
+            (!m.widths.empty() && width.as_int64() <= m.widths.back()) ||
+            m.widths.size() >= kMaxMediaWidths) {
+          throw CliError(where + ": widths must be at most " + std::to_string(kMaxMediaWidths) +
+                         " increasing numbers from 1 to the picture's width (and 99999)");
         }
         m.widths.push_back(static_cast<int>(width.as_int64()));
       }
@@ -477,7 +485,13 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     for (const json::value& value : Array(root, "settings")) {
       const auto& record = Object(value, "a setting");
       const std::string where = "setting " + std::to_string(site.settings.size() + 1);
-      site.settings.emplace_back(Text(record, "key", where), Text(record, "value", where));
+      std::string key = Text(record, "key", where);
+      std::string text = Text(record, "value", where);
+      // The same rules as `broadsheet settings set` and the settings page.
+      if (const std::string error = news::ValidateSetting(key, text); !error.empty()) {
+        throw CliError(where + ": " + error);
+      }
+      site.settings.emplace_back(std::move(key), std::move(text));
     }
   }
   if (root.contains("audit")) {

@@ -280,8 +280,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   std::size_t LargestBodyLimit() const {
     std::size_t largest = server_.options().body_limit_bytes;
-    for (const auto& [path, limit] : server_.options().upload_paths) {
-      largest = std::max(largest, limit);
+    for (const auto& upload : server_.options().upload_paths) {
+      largest = std::max(largest, upload.limit);
     }
     return largest;
   }
@@ -295,9 +295,12 @@ class Session : public std::enable_shared_from_this<Session> {
     if (message.method() == bhttp::verb::post) {
       std::string_view target = message.target();
       target = target.substr(0, target.find('?'));
-      for (const auto& [path, path_limit] : server_.options().upload_paths) {
-        if (target == path) {
-          limit = path_limit;
+      const std::string_view cookies = message[bhttp::field::cookie];
+      for (const auto& path : server_.options().upload_paths) {
+        // A cheap look for the cookie's name: the handler checks the sign-in itself.
+        if (target == path.path &&
+            cookies.find(path.required_cookie + "=") != std::string_view::npos) {
+          limit = path.limit;
           upload = true;
         }
       }

@@ -28,8 +28,15 @@ struct ServerOptions {
   std::size_t header_limit_bytes = 16 * 1024;
   std::size_t body_limit_bytes = 1024 * 1024;
   // POST paths (exact, without query) that take a larger body than body_limit_bytes, with
-  // their own limit; their bodies get idle_timeout to arrive (an upload on a slow link).
-  std::vector<std::pair<std::string, std::size_t>> upload_paths;
+  // their own limit, for requests that carry the named cookie (a sign-in: nobody else may
+  // make the server hold megabytes); their bodies get idle_timeout to arrive (an upload on a
+  // slow link).
+  struct UploadPath {
+    std::string path;
+    std::size_t limit = 0;
+    std::string required_cookie;
+  };
+  std::vector<UploadPath> upload_paths;
   std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds idle_timeout{60'000};
   std::chrono::milliseconds linger{2'000};

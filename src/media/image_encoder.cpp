@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "media/exif_orientation.h"
 #include "media/image_probe.h"
 #include "media/jpeg_metadata.h"
 
@@ -130,21 +131,33 @@ std::variant<Reencoded, std::string> Reencode(std::string_view upload,
   }
   if (upload.size() > INT_MAX) return std::string(kUndecodable);  // libgd takes an int size
   Image original = Decode(header->format, upload);
-  // A decoder that disagrees with the header read something else than we checked.
-  if (!original || gdImageSX(original.get()) != header->width ||
-      gdImageSY(original.get()) != header->height) {
-    return std::string(kUndecodable);
-  }
+  // A decoder that disagrees with the header read something else than we checked. A GIF's
+  // header gives the screen, and libgd makes the first frame, which may be smaller (never
+  // larger: libgd refuses such a frame).
+  if (!original) return std::string(kUndecodable);
+  const int decoded_width = gdImageSX(original.get());
+  const int decoded_height = gdImageSY(original.get());
+  const bool agrees = header->format == ImageFormat::kGif
+                          ? decoded_width <= header->width && decoded_height <= header->height
+                          : decoded_width == header->width && decoded_height == header->height;
+  if (!agrees || decoded_width <= 0 || decoded_height <= 0) return std::string(kUndecodable);
   if (!gdImageTrueColor(original.get()) && !gdImagePaletteToTrueColor(original.get())) {
     throw std::runtime_error("media: gdImagePaletteToTrueColor failed");
   }
-
-  Reencoded result{static_cast<int>(header->width), static_cast<int>(header->height), {}};
+  // A phone's portrait photo is stored on its side with a note in Exif, which re-encoding
+  // drops: each variant is turned upright. Sizes are the upright picture's; each variant is
+  // scaled first and turned after, so the turn costs a pass over the small image only.
+  const int orientation = header->format == ImageFormat::kJpeg ? JpegExifOrientation(upload) : 1;
+  const bool sideways = orientation >= 5;
+  Reencoded result{
+      sideways ? decoded_height : decoded_width, sideways ? decoded_width : decoded_height, {}};
   for (const int width : VariantWidths(result.width, limits.widths)) {
     // Rounded to the nearest pixel, and never 0 for a very wide, short image.
-    const auto height = std::max<std::int64_t>(
-        1, std::llround(static_cast<double>(result.height) * width / result.width));
-    const Image scaled = Resample(original.get(), width, static_cast<int>(height));
+    const auto height = static_cast<int>(std::max<std::int64_t>(
+        1, std::llround(static_cast<double>(result.height) * width / result.width)));
+    Image scaled = sideways ? Resample(original.get(), height, width)
+                            : Resample(original.get(), width, height);
+    if (Image upright{ApplyOrientation(scaled.get(), orientation)}) scaled = std::move(upright);
     result.variants.push_back(Webp(scaled.get()));
     result.variants.push_back(Jpeg(scaled.get()));
   }

@@ -27,8 +27,8 @@ struct ReencodeLimits {
 };
 
 struct Reencoded {
-  int width = 0;                       // the original's
-  int height = 0;                      // the original's
+  int width = 0;  // the original's, upright (Exif orientation applied)
+  int height = 0;
   std::vector<EncodedImage> variants;  // per width, narrowest first: the WebP, then the JPEG
 };
 

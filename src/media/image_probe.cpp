@@ -40,7 +40,8 @@ std::optional<ImageHeader> ProbePng(std::string_view b) {
   return Sized(ImageFormat::kPng, width, height);
 }
 
-// The logical screen's size: what decoders (libgd among them) give as the image size.
+// The logical screen's size. libgd gives the first frame's, which may be smaller (the encoder
+// accepts that); the screen bounds what decoding can allocate.
 std::optional<ImageHeader> ProbeGif(std::string_view b) {
   if (!(b.starts_with("GIF87a") || b.starts_with("GIF89a")) || b.size() < 10) {
     return std::nullopt;

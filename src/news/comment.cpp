@@ -115,6 +115,8 @@ std::int64_t CommentsCloseAt(std::int64_t published_at, std::int64_t close_after
 bool CommentsClosed(CommentMode mode, std::int64_t published_at, std::int64_t close_after_days,
                     std::int64_t now) {
   if (mode == CommentMode::kClosed) return true;
+  // An editor who opens an article's comments explicitly overrides the age rule.
+  if (mode == CommentMode::kOpen) return false;
   const std::int64_t close_at = CommentsCloseAt(published_at, close_after_days);
   return close_at != 0 && now >= close_at;
 }

@@ -38,8 +38,9 @@ std::string_view ToString(CommentMode mode);  // "", "open", "held", "closed"
 // "site" or "" -> kSite; else one of the names above, or nullopt.
 std::optional<CommentMode> ParseCommentMode(std::string_view text);
 
-// Whether comments are closed at `now`: the article's mode says so, or `close_after_days`
-// (the store setting comments.close_after_days; 0 = never) have passed since publication.
+// Whether comments are closed at `now`: the article's mode says so, or (unless its mode is an
+// explicit open) `close_after_days` (the store setting comments.close_after_days; 0 = never)
+// have passed since publication.
 bool CommentsClosed(CommentMode mode, std::int64_t published_at, std::int64_t close_after_days,
                     std::int64_t now);
 // When comments close by age (unix seconds), or 0 when they never do.

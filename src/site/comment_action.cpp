@@ -290,6 +290,7 @@ http::Response ServeCommentsPage(const SiteContext& context, const http::Request
   content.set("has_next", page < pages);
   content.set("next_url", path + "/comments?page=" + std::to_string(page + 1));
   content.set("comment_form_url", path + "/comment");
+  content.set("comments_closed", CommentsClosedNow(context, *article));
   PageMeta meta{.title = "Comments, page " + std::to_string(page) + " — " + article->title,
                 .description = "Readers' comments on " + article->title,
                 .canonical_path = path + "/comments?page=" + std::to_string(page),

@@ -76,6 +76,17 @@ std::string MediaUrl(const std::string& hash, int width, const std::string& exte
   return "/media/" + hash + "-" + std::to_string(width) + "." + extension;
 }
 
+std::string MarkdownImage(const store::MediaRow& media) {
+  if (media.widths.empty()) return {};
+  std::string alt;
+  for (const char c : media.alt) {
+    if (c == '\\' || c == '[' || c == ']') alt += '\\';
+    alt += c == '\n' ? ' ' : c;
+  }
+  return "![" + alt + "](" + MediaUrl(media.hash, media.widths[media.widths.size() / 2], "jpg") +
+         ")";
+}
+
 std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& image,
                         PicturePlace place, bool lazy) {
   if (image.media_id == 0 || image.widths.empty() || image.width <= 0) return {};
@@ -101,6 +112,8 @@ std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& 
   data.set("height", std::to_string(std::max<std::int64_t>(1, height)));
   data.set("alt", image.alt);
   data.set("lazy", lazy);
+  // Only the one picture that is the page's largest paint asks the browser to hurry.
+  data.set("priority", !lazy && place != PicturePlace::kCard);
   return context.templates.Render("picture", data);
 }
 

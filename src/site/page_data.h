@@ -53,6 +53,9 @@ std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& 
 
 // The public URL of one stored variant of a picture.
 std::string MediaUrl(const std::string& hash, int width, const std::string& extension);
+// "![alt](url)" for a picture's middle variant, the alt's Markdown characters escaped so it
+// cannot end the image early. Empty when the picture has no variants.
+std::string MarkdownImage(const store::MediaRow& media);
 
 // An article card for listings; its views text and rating are live slots. `lazy`: the card is
 // below the fold (its picture loads lazily).

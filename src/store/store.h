@@ -117,6 +117,8 @@ struct MediaUse {
   std::int64_t article_id = 0;
   std::string title;
   bool featured = false;  // as the featured picture (else in the body)
+  news::ArticleStatus status = news::ArticleStatus::kDraft;
+  std::int64_t author_id = 0;  // who may see it in the back office depends on both
 };
 
 struct MediaPage {

@@ -147,6 +147,16 @@ TEST(NewsroomUploads, UploadsHaveTheirOwnBodyLimitAndOtherRoutesKeepTheirs) {
                      {"Content-Type", "application/x-www-form-urlencoded"}},
                     "csrf=" + desk.csrf() + "&site.name=" + std::string(100000, 'x'));
   EXPECT_EQ(settings.status, 413) << "every other route keeps server.body_limit_bytes";
+  // Without a sign-in cookie the upload route keeps the small limit too: nobody anonymous
+  // makes the server hold megabytes.
+  HttpClient anonymous(server.port());
+  EXPECT_EQ(
+      anonymous
+          .Request("POST", "/admin/media",
+                   {{"Content-Type", "multipart/form-data; boundary=----newsroom-http-upload"}},
+                   MultipartUpload(desk.csrf(), png))
+          .status,
+      413);
   EXPECT_EQ(site.OpenStore()->ListMedia(0, 1).total, 1);
 }
 

@@ -114,8 +114,12 @@ Response EditorFor(const DeskContext& desk, const http::Request& request, const 
                        "This article is in the trash. Restore it from the trash to edit it.");
   }
   const bool saved = request.QueryParam("saved").has_value();
-  return EditorPage(desk, signed_in, 200, Loaded(*editable.article), saved ? "Saved." : "", "", "",
-                    &*editable.article);
+  const bool picture_gone = request.QueryParam("picture").has_value();
+  return EditorPage(desk, signed_in, 200, Loaded(*editable.article),
+                    picture_gone ? "Restored, without its featured picture: it was deleted since."
+                    : saved      ? "Saved."
+                                 : "",
+                    "", "", &*editable.article);
 }
 
 Response DeleteConfirmation(const DeskContext& desk, const SignedIn& signed_in, std::int64_t id) {

@@ -26,7 +26,7 @@ render::TemplateData CommentModeOptions(news::CommentMode current) {
   render::TemplateData list = render::TemplateData::type::list;
   const std::pair<news::CommentMode, const char*> modes[] = {
       {news::CommentMode::kSite, "The site's setting"},
-      {news::CommentMode::kOpen, "Open: comments appear at once"},
+      {news::CommentMode::kOpen, "Open: comments appear at once, whatever the article's age"},
       {news::CommentMode::kHeld, "Held: every comment waits for an editor"},
       {news::CommentMode::kClosed, "Closed: no new comments"}};
   for (const auto& [mode, label] : modes) {
@@ -79,9 +79,7 @@ void AddPictureChoices(const DeskContext& desk, const news::ArticleInput& input,
     item.set("thumb_width", std::to_string(media.widths.front()));
     item.set("thumb_height", std::to_string(std::max(1, media.height * media.widths.front() /
                                                             std::max(1, media.width))));
-    item.set("markdown", "![" + media.alt + "](" +
-                             MediaUrl(media.hash, media.widths[media.widths.size() / 2], "jpg") +
-                             ")");
+    item.set("markdown", MarkdownImage(media));
     picker << item;
   }
   data.set("featured_choices", featured);

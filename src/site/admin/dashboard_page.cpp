@@ -54,11 +54,13 @@ TemplateData MostReadList(const DeskContext& desk, const std::string& first,
   return list;
 }
 
-void AddChart(const DeskContext& desk, const http::Request& request, std::int64_t now,
-              TemplateData& data) {
+void AddChart(const DeskContext& desk, const SignedIn& signed_in, const http::Request& request,
+              std::int64_t now, TemplateData& data) {
   const std::int64_t article_id = PositiveId(request.QueryParam("article").value_or(""));
   std::optional<store::ArticleRow> article;
   if (article_id != 0) article = desk.site.store.FindArticle(article_id);
+  // Someone else's unpublished article is not this user's to look at (as in the list).
+  if (article && !MaySee(signed_in, *article)) article.reset();
   const auto days =
       DaysOfViews(article ? desk.site.store.ViewsByDay(article->id)
                           : desk.site.store.SiteViewsByDay(
@@ -107,7 +109,7 @@ http::Response ServeDashboard(const DeskContext& desk, const http::Request& requ
   return DeskPage(desk, request, news::Role::kContributor, [&](const SignedIn& signed_in) {
     const std::int64_t now = news::UnixNow();
     TemplateData data;
-    AddChart(desk, request, now, data);
+    AddChart(desk, signed_in, request, now, data);
     const std::string today = news::LocalDay(now);
     data.set("most_read_today", MostReadList(desk, today, today));
     data.set("most_read_week", MostReadList(desk, news::LocalDayBefore(now, 6), today));

@@ -109,6 +109,11 @@ std::optional<SignedIn> CurrentSignIn(const DeskContext& desk, const http::Reque
                   DeskAddressKey(desk, request)};
 }
 
+bool MaySee(const SignedIn& signed_in, const store::ArticleRow& article) {
+  return article.status == news::ArticleStatus::kPublished ||
+         news::MayEditArticle(signed_in.user.role, signed_in.user.author.id, article.author.id);
+}
+
 int PageNumber(const http::Request& request) {
   const auto text = request.QueryParam("page").value_or("1");
   const auto page = PositiveId(text);

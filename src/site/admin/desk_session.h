@@ -68,6 +68,10 @@ int PageNumber(const http::Request& request);
 render::TemplateData Options(const std::vector<std::pair<std::string, std::string>>& values,
                              const std::string& chosen);
 
+// Whether the user may see the article in the back office: a published one, or one they may
+// edit (news::MayEditArticle: their own, or any for editors and admins).
+bool MaySee(const SignedIn& signed_in, const store::ArticleRow& article);
+
 // A positive id from a path segment or a form field ("42"); 0 for anything else.
 std::int64_t PositiveId(std::string_view text);
 

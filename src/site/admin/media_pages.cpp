@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "media/image_encoder.h"
 #include "media/media_directory.h"
 #include "media/media_name.h"
@@ -31,6 +33,7 @@ Response LibraryPage(const DeskContext& desk, const SignedIn& signed_in, int sta
   const store::MediaPage found = desk.site.store.ListMedia((page - 1) * kLibraryPage, kLibraryPage);
   TemplateData rows{TemplateData::type::list};
   for (const store::MediaRow& media : found.rows) {
+    if (media.widths.empty()) continue;  // a malformed row: nothing to show or link
     TemplateData row;
     row.set("id", std::to_string(media.id));
     const int shown = media.widths.empty() ? 0 : media.widths.front();
@@ -45,13 +48,18 @@ Response LibraryPage(const DeskContext& desk, const SignedIn& signed_in, int sta
     row.set("by", media.uploader_email.empty() ? std::string("unknown") : media.uploader_email);
     row.set("when", news::HumanDate(media.uploaded_at));
     // What the body's Markdown needs to show it (the editor's picker inserts the same).
-    const int body_width = media.widths[media.widths.size() / 2];
-    row.set("markdown", "![" + media.alt + "](" + MediaUrl(media.hash, body_width, "jpg") + ")");
+    row.set("markdown", MarkdownImage(media));
     TemplateData uses{TemplateData::type::list};
     const auto found_uses = desk.site.store.MediaUses(media);
     for (const store::MediaUse& use : found_uses) {
+      // Someone else's unpublished article is named only as that, as in the article list.
+      store::ArticleRow seen;
+      seen.status = use.status;
+      seen.author.id = use.author_id;
+      const bool visible = MaySee(signed_in, seen);
       TemplateData item;
-      item.set("title", use.title);
+      item.set("title", visible ? use.title : std::string("an unpublished article"));
+      item.set("visible", visible);
       item.set("edit_url", "/admin/articles/" + std::to_string(use.article_id));
       item.set("how", use.featured ? "featured" : "in the text");
       uses << item;
@@ -101,7 +109,10 @@ Response ServeMediaUpload(const DeskContext& desk, const http::Request& request)
         if (!file || !file->filename || form.Count("file") != 1 || file->body.empty()) {
           return LibraryPage(desk, signed_in, 422, 1, "", "Choose one picture to upload.");
         }
+        // One line: it becomes an alt attribute and a Markdown image's text.
         std::string alt = news::StripControlCharacters(TextPart(form, "alt"));
+        std::replace(alt.begin(), alt.end(), '\n', ' ');
+        std::replace(alt.begin(), alt.end(), '\t', ' ');
         if (alt.size() > news::kMaxAltLength) {
           return LibraryPage(desk, signed_in, 422, 1, "",
                              "The description is longer than " +
@@ -128,12 +139,30 @@ Response ServeMediaUpload(const DeskContext& desk, const http::Request& request)
           row.hash = hash;
           row.width = encoded.width;
           row.height = encoded.height;
-          for (const auto& variant : encoded.variants) {
-            desk.site.media.Write(media::VariantFileName(hash, variant.width, variant.extension),
-                                  variant.bytes);
-            if (row.widths.empty() || row.widths.back() != variant.width) {
-              row.widths.push_back(variant.width);
+          std::vector<std::string> written;
+          try {
+            for (const auto& variant : encoded.variants) {
+              written.push_back(media::VariantFileName(hash, variant.width, variant.extension));
+              desk.site.media.Write(written.back(), variant.bytes);
+              if (row.widths.empty() || row.widths.back() != variant.width) {
+                row.widths.push_back(variant.width);
+              }
             }
+          } catch (const std::runtime_error& error) {
+            // A full or failing disk: nothing half stored stays behind, and the editor hears.
+            spdlog::error("media: could not store an upload: {}", error.what());
+            for (const std::string& file : written) {
+              try {
+                desk.site.media.Remove(file);
+              } catch (const std::exception&) {
+                // Already reported above; a leftover file is only disk space.
+              }
+            }
+            Response failed = DeskMessage(desk, &signed_in, 503, "Not stored",
+                                          "The picture could not be stored (the disk may be "
+                                          "full). Nothing was uploaded; try again later.");
+            failed.SetHeader("Retry-After", "60");
+            return failed;
           }
           row.bytes = static_cast<std::int64_t>(upload.size());
           row.alt = alt;

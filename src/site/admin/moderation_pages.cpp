@@ -156,17 +156,24 @@ Response ServeModerationAction(const DeskContext& desk, const http::Request& req
                              "Tick one or more comments (at most " + std::to_string(kMaxBulk) +
                                  ") and choose what to do with them. Nothing was changed.");
         }
-        int done = 0;
-        for (const std::int64_t id : ids) {
-          if (!Apply(desk.site.store, *verb, id)) continue;
-          ++done;
-          RecordAction(desk, signed_in, std::string("comment.") + VerbName(*verb),
-                       "comment " + std::to_string(id));
-        }
-        // This node's pages show the change at once; other nodes hear of it from the store.
-        if (done > 0) desk.site.pages.Invalidate();
-        return Response::Redirect(303, std::string("/admin/comments?queue=") + queue.name +
-                                           "&done=" + std::to_string(done));
+        // Up to 50 durable writes and as many audit entries: on the worker pool, never on an
+        // I/O thread.
+        const DeskContext* context = &desk;
+        return DeskDeferred([context, signed_in, ids, verb = *verb,
+                             queue_name = std::string(queue.name)]() -> Response {
+          const DeskContext& desk = *context;
+          int done = 0;
+          for (const std::int64_t id : ids) {
+            if (!Apply(desk.site.store, verb, id)) continue;
+            ++done;
+            RecordAction(desk, signed_in, std::string("comment.") + VerbName(verb),
+                         "comment " + std::to_string(id));
+          }
+          // This node's pages show the change at once; other nodes hear of it from the store.
+          if (done > 0) desk.site.pages.Invalidate();
+          return Response::Redirect(
+              303, "/admin/comments?queue=" + queue_name + "&done=" + std::to_string(done));
+        });
       });
 }
 

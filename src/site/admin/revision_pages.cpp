@@ -129,6 +129,13 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
         // restoring text never publishes, unpublishes or hands the article to someone else
         // (a profile renamed since would otherwise come back as a new one).
         news::ArticleInput input = revision->fields;
+        // A picture deleted since (it was unused then) cannot come back with the text.
+        const bool picture_gone =
+            input.featured_media_id != 0 && !desk.site.store.FindMedia(input.featured_media_id);
+        if (picture_gone) {
+          input.featured_media_id = 0;
+          input.featured_alt.clear();
+        }
         input.status = article->status;
         input.published_at = article->published_at;
         input.author = article->author.name;
@@ -153,9 +160,10 @@ Response ServeRestoreRevision(const DeskContext& desk, const http::Request& requ
         desk.site.pages.Invalidate();
         RecordAction(desk, signed_in, "article.restore_revision",
                      "article " + std::to_string(article_id),
-                     "revision " + std::to_string(revision_id));
-        return Response::Redirect(303,
-                                  "/admin/articles/" + std::to_string(article_id) + "?saved=1");
+                     "revision " + std::to_string(revision_id) +
+                         (picture_gone ? " (its featured picture was deleted since)" : ""));
+        return Response::Redirect(303, "/admin/articles/" + std::to_string(article_id) +
+                                           (picture_gone ? "?saved=1&picture=gone" : "?saved=1"));
       });
 }
 

@@ -158,9 +158,10 @@ Response ServeSignIn(const DeskContext& desk, const http::Request& request) {
       if (verdict != security::PasswordHasher::Verdict::kMatch) {
         desk.failures_per_account.Record(account_key);
         desk.failures_per_address.Record(address_key);
-        // Who tried, as typed (normalised when it is an address); no user: nobody signed in.
+        // Who tried (the address, normalised); no user id: nobody signed in.
         store::UserRow attempt;
-        attempt.email = email.empty() ? typed_email.substr(0, news::kMaxEmailLength) : email;
+        // Never what was typed otherwise: it may be a password pasted into the wrong field.
+        attempt.email = email.empty() ? std::string("(not an address)") : email;
         RecordAction(desk, address_key, attempt, "signin.fail", "sign-in");
         return SignInPage(desk, https, 403, pre, typed_email, next, kWrongSignIn);
       }

@@ -97,12 +97,15 @@ MediaPage PgStore::ListMedia(int offset, int limit) {
 std::vector<MediaUse> PgStore::MediaUses(const MediaRow& media) {
   auto connection = pool_.Acquire();
   const PgResult result = connection->Exec(
-      "SELECT id, title, CASE WHEN featured_media_id = $1 THEN 1 ELSE 0 END FROM articles"
-      " WHERE featured_media_id = $1 OR body_markdown LIKE $2 ORDER BY id",
+      "SELECT id, title, CASE WHEN featured_media_id = $1 THEN 1 ELSE 0 END, status, author_id"
+      " FROM articles WHERE featured_media_id = $1 OR body_markdown LIKE $2 ORDER BY id",
       {P(media.id), P(BodyPattern(media))});
   std::vector<MediaUse> uses;
   for (int row = 0; row < result.rows(); ++row) {
-    uses.push_back({result.Int(row, 0), result.Text(row, 1), result.Int(row, 2) != 0});
+    uses.push_back(
+        {result.Int(row, 0), result.Text(row, 1), result.Int(row, 2) != 0,
+         news::ParseStoredArticleStatus(result.Text(row, 3)).value_or(news::ArticleStatus::kDraft),
+         result.Int(row, 4)});
   }
   return uses;
 }

@@ -106,11 +106,16 @@ MediaPage SqliteStore::ListMedia(int offset, int limit) {
 std::vector<MediaUse> SqliteStore::MediaUses(const MediaRow& media) {
   auto reader = Reader();
   auto& list = reader->Prepare(
-      "SELECT id, title, coalesce(featured_media_id, 0) = ? FROM articles"
+      "SELECT id, title, coalesce(featured_media_id, 0) = ?, status, author_id FROM articles"
       " WHERE featured_media_id = ? OR body_markdown LIKE ? ORDER BY id");
   list.Bind(media.id, media.id, BodyPattern(media));
   std::vector<MediaUse> uses;
-  while (list.Step()) uses.push_back({list.Int(0), list.Text(1), list.Int(2) != 0});
+  while (list.Step()) {
+    uses.push_back(
+        {list.Int(0), list.Text(1), list.Int(2) != 0,
+         news::ParseStoredArticleStatus(list.Text(3)).value_or(news::ArticleStatus::kDraft),
+         list.Int(4)});
+  }
   return uses;
 }
 

@@ -45,5 +45,44 @@ TEST(SiteDocument, issue_0009_StarsAreCheckedBeforeTheyAreNarrowed) {
   EXPECT_EQ(ReadSiteDocument(document).votes.at(0).stars, 3);
 }
 
+// Version 3 (issue 11): a document's settings follow the settings page's rules, and its
+// pictures name only files the site could have written; what passes reads back unchanged.
+TEST(SiteDocument, SettingsAndPicturesFollowTheSameRulesAsTheDesk) {
+  const std::string base = DocumentUpdatedAt("2026-11-25T21:59:52Z");
+  const auto with = [&](const std::string& extra) {
+    std::string document = base;
+    document.insert(document.rfind('}'), extra);
+    return document;
+  };
+  const std::string picture =
+      R"(, "media": [{"id": 1, "hash": "0123456789abcdef0123456789abcdef", "width": 2000,
+      "height": 1000, "widths": WIDTHS, "bytes": 1000, "alt": "Quay", "original_name": "q.jpg",
+      "uploaded_by": 0, "uploaded_at": "2026-11-25T21:59:52Z"}])";
+  const auto pictured = [&](const std::string& widths) {
+    std::string extra = picture;
+    extra.replace(extra.find("WIDTHS"), 6, widths);
+    return with(extra);
+  };
+  for (const char* refused : {R"(, "settings": [{"key": "site.lang", "value": "not a tag!"}])",
+                              R"(, "settings": [{"key": "comments.moderation", "value": "x"}])",
+                              R"(, "settings": [{"key": "no.such.key", "value": "1"}])"}) {
+    SCOPED_TRACE(refused);
+    EXPECT_THROW(ReadSiteDocument(with(refused)), CliError);
+  }
+  for (const char* widths : {"[960, 480]", "[480, 480]", "[480, 2400]", "[]", "[0]"}) {
+    SCOPED_TRACE(widths);
+    EXPECT_THROW(ReadSiteDocument(pictured(widths)), CliError);
+  }
+  const auto site = ReadSiteDocument(pictured("[480, 960, 1600]"));
+  ASSERT_EQ(site.media.size(), 1u);
+  EXPECT_EQ(site.media[0].widths, (std::vector<int>{480, 960, 1600}));
+  const auto settings =
+      ReadSiteDocument(with(R"(, "settings": [{"key": "site.name", "value": "The Quay Courier"},
+      {"key": "comments.close_after_days", "value": "14"}])"));
+  EXPECT_EQ(settings.settings.size(), 2u);
+  const std::string written = WriteSiteDocument(site);
+  EXPECT_EQ(WriteSiteDocument(ReadSiteDocument(written)), written);
+}
+
 }  // namespace
 }  // namespace broadsheet::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "media/image_probe.h"
 #include "unit/media/test_images.h"
 
 namespace broadsheet::media {
@@ -124,6 +125,26 @@ TEST(ImageEncoder, RefusesAnImageThatDoesNotDecode) {
   std::string jpeg = testing::JpegOf(Picture(50, 50).get());
   EXPECT_EQ(ErrorOf(Reencode(jpeg.substr(0, jpeg.find("\xff\xda")))),
             "the image could not be decoded");
+}
+
+}  // namespace
+}  // namespace broadsheet::media
+
+namespace broadsheet::media {
+namespace {
+
+TEST(ImageEncoder, AGifWhoseFirstFrameIsSmallerThanItsScreenIsAccepted) {
+  // Optimised GIFs often draw their first frame smaller than the logical screen; libgd decodes
+  // the frame. The screen (bytes 6 to 9, little-endian) is made 20 pixels larger each way.
+  std::string gif = testing::GifOf(testing::Picture(100, 60).get());
+  ASSERT_EQ(static_cast<unsigned char>(gif[6]), 100u);
+  gif[6] = static_cast<char>(120);
+  gif[8] = static_cast<char>(80);
+  ASSERT_EQ(ProbeImage(gif)->width, 120);
+  const auto result = Reencode(gif);
+  ASSERT_TRUE(std::holds_alternative<Reencoded>(result)) << std::get<std::string>(result);
+  EXPECT_EQ(std::get<Reencoded>(result).width, 100) << "the frame's size, as decoded";
+  EXPECT_EQ(std::get<Reencoded>(result).height, 60);
 }
 
 }  // namespace

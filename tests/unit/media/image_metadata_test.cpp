@@ -1,9 +1,11 @@
 // Hostile uploads: whatever rides along with the pixels (Exif, comments, text chunks, files
-// appended after the image) must not reach the variants we serve.
+// appended after the image) must not reach the variants we serve; the one thing Exif says
+// that matters, which way up the photo is, is applied to the pixels first.
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "media/exif_orientation.h"
 #include "media/image_encoder.h"
 #include "media/jpeg_metadata.h"
 #include "unit/media/test_images.h"
@@ -97,6 +99,100 @@ TEST(ImageMetadata, StripperKeepsJfifAndTablesOnly) {
   EXPECT_EQ(StripJpegMetadata(jpeg), "\xff\xd8" + jfif + dqt + sos + scan);
   EXPECT_THROW(StripJpegMetadata(std::string("\xff\xd8\xff\xe1\x00\x40", 6)), std::runtime_error);
   EXPECT_THROW(StripJpegMetadata("not a jpeg"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace broadsheet::media
+
+namespace broadsheet::media {
+namespace {
+
+// An APP1 "Exif" segment whose IFD0 holds only the orientation, in either byte order.
+std::string ExifOrientation(int orientation, bool big_endian) {
+  std::string tiff =
+      big_endian ? std::string("MM\0\x2a\0\0\0\x08", 8) : std::string("II\x2a\0\x08\0\0\0", 8);
+  const auto u16 = [&](unsigned value) {
+    return big_endian ? std::string{static_cast<char>(value >> 8), static_cast<char>(value & 255)}
+                      : std::string{static_cast<char>(value & 255), static_cast<char>(value >> 8)};
+  };
+  tiff += u16(1);                // one entry
+  tiff += u16(0x0112) + u16(3);  // orientation, SHORT
+  tiff += big_endian ? std::string("\0\0\0\1", 4) : std::string("\1\0\0\0", 4);  // count 1
+  tiff += u16(static_cast<unsigned>(orientation)) + std::string(2, '\0');
+  tiff += std::string(4, '\0');  // no next IFD
+  return testing::JpegSegment(0xE1, std::string("Exif\0\0", 6) + tiff);
+}
+
+// A 40 × 20 photo: red on the left half, blue on the right.
+std::string RedLeftBlueRight() {
+  auto image = testing::Picture(40, 20);
+  gdImageFilledRectangle(image.get(), 0, 0, 19, 19, gdTrueColor(220, 20, 20));
+  gdImageFilledRectangle(image.get(), 20, 0, 39, 19, gdTrueColor(20, 20, 220));
+  return testing::JpegOf(image.get());
+}
+
+bool Reddish(gdImagePtr image, int x, int y) {
+  const int pixel = gdImageGetTrueColorPixel(image, x, y);
+  return gdTrueColorGetRed(pixel) > 150 && gdTrueColorGetBlue(pixel) < 100;
+}
+
+TEST(ImageOrientation, APortraitPhotoStoredOnItsSideComesOutUpright) {
+  for (const bool big_endian : {false, true}) {
+    SCOPED_TRACE(big_endian ? "Motorola order" : "Intel order");
+    // 6: the camera was turned right; the stored left edge is the photo's top.
+    const std::string photo =
+        testing::WithSegmentsAfterSoi(RedLeftBlueRight(), ExifOrientation(6, big_endian));
+    EXPECT_EQ(JpegExifOrientation(photo), 6);
+    const auto result = Reencode(photo);
+    ASSERT_TRUE(std::holds_alternative<Reencoded>(result));
+    const auto& encoded = std::get<Reencoded>(result);
+    EXPECT_EQ(encoded.width, 20);
+    EXPECT_EQ(encoded.height, 40);
+    const auto upright = testing::Decode(encoded.variants.at(1).bytes, "jpg");
+    ASSERT_TRUE(upright);
+    EXPECT_EQ(gdImageSX(upright.get()), 20);
+    EXPECT_TRUE(Reddish(upright.get(), 10, 5)) << "the red half is on top";
+    EXPECT_FALSE(Reddish(upright.get(), 10, 35));
+  }
+}
+
+TEST(ImageOrientation, EveryOrientationMovesTheTopLeftCornerWhereExifSays) {
+  // Where the stored top-left pixel (red, in a blue image) ends up, for each orientation.
+  struct Case {
+    int orientation;
+    int x, y;  // in the 4 × 2 stored image's result
+  };
+  const Case cases[] = {{2, 3, 0}, {3, 3, 1}, {4, 0, 1}, {5, 0, 0},
+                        {6, 1, 0}, {7, 1, 3}, {8, 0, 3}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.orientation);
+    testing::Image stored(gdImageCreateTrueColor(4, 2));
+    gdImageFilledRectangle(stored.get(), 0, 0, 3, 1, gdTrueColor(0, 0, 255));
+    gdImageSetPixel(stored.get(), 0, 0, gdTrueColor(255, 0, 0));
+    testing::Image turned(ApplyOrientation(stored.get(), c.orientation));
+    ASSERT_TRUE(turned);
+    EXPECT_EQ(gdImageSX(turned.get()), c.orientation >= 5 ? 2 : 4);
+    EXPECT_TRUE(Reddish(turned.get(), c.x, c.y));
+  }
+  testing::Image stored(gdImageCreateTrueColor(4, 2));
+  EXPECT_FALSE(ApplyOrientation(stored.get(), 1)) << "nothing to do";
+  EXPECT_FALSE(ApplyOrientation(stored.get(), 9));
+}
+
+TEST(ImageOrientation, MalformedExifIsReadAsUpright) {
+  const std::string plain = RedLeftBlueRight();
+  EXPECT_EQ(JpegExifOrientation(plain), 1);
+  // IFD0 said to lie far past the end of the segment.
+  std::string far = ExifOrientation(6, false);
+  far[4 + 6 + 4] = '\xF0';
+  far[4 + 6 + 5] = '\xF0';
+  EXPECT_EQ(JpegExifOrientation(testing::WithSegmentsAfterSoi(plain, far)), 1);
+  // An orientation of 9 is no orientation.
+  EXPECT_EQ(JpegExifOrientation(testing::WithSegmentsAfterSoi(plain, ExifOrientation(9, true))), 1);
+  EXPECT_EQ(JpegExifOrientation(testing::WithSegmentsAfterSoi(
+                plain, testing::JpegSegment(0xE1, std::string("Exif\0\0XX", 8)))),
+            1);
+  EXPECT_EQ(JpegExifOrientation("\xFF\xD8\xFF\xE1\xFF\xFF"), 1) << "a length past the end";
 }
 
 }  // namespace

@@ -331,6 +331,72 @@ TEST_F(Newsroom, AClosedArticleRefusesCommentsWith403AndSaysSo) {
                       "name=Ada&comment=Hello")
                 .status,
             403);
+  EXPECT_NE(site_.Get(site_.ArticlePath(2) + "/comments?page=1").body.find("Comments are closed."),
+            std::string::npos)
+      << "the comments page offers no form either";
+  // An editor's explicit "open" overrides the age rule.
+  ASSERT_EQ(Post("/admin/articles/comments", {{"id", "2"}, {"mode", "open"}}).status, 303);
+  EXPECT_EQ(site_.Get(site_.ArticlePath(2)).body.find("Comments are closed."), std::string::npos);
+}
+
+TEST_F(Newsroom, RestoringARevisionWhosePictureWasDeletedRestoresTheTextWithoutIt) {
+  ASSERT_EQ(Upload(images::JpegOf(images::Picture(800, 600).get())).status, 303);
+  const auto old_picture = site_.real().ListMedia(0, 1).rows.at(0).id;
+  auto article = *site_.real().FindArticle(1);
+  news::ArticleInput input{.title = "With the old picture",
+                           .slug = article.slug,
+                           .category = article.category.name,
+                           .author = article.author.name,
+                           .status = news::ArticleStatus::kPublished,
+                           .body_markdown = "Text.",
+                           .featured_media_id = old_picture,
+                           .featured_alt = "Old"};
+  ASSERT_TRUE(news::NormalizeAndValidate(input).empty());
+  ASSERT_EQ(site_.real().UpdateArticle(1, input, "<p>Text.</p>", 2000, {}, "saved"),
+            store::SaveOutcome::kSaved);
+  const auto with_picture = site_.real().ListRevisions(1).front().id;
+  input.title = "Without it";
+  input.featured_media_id = 0;
+  input.featured_alt.clear();
+  ASSERT_EQ(site_.real().UpdateArticle(1, input, "<p>Text.</p>", 2001, {}, "saved"),
+            store::SaveOutcome::kSaved);
+  ASSERT_EQ(site_.real().DeleteMedia(old_picture), store::MediaDeletion::kDeleted);
+  const auto restored =
+      Post("/admin/revisions/restore", {{"id", "1"}, {"revision", std::to_string(with_picture)}});
+  ASSERT_EQ(restored.status, 303) << restored.body.substr(0, 1500);
+  EXPECT_NE(restored.Header("Location").find("picture=gone"), std::string::npos);
+  const auto now = *site_.real().FindArticle(1);
+  EXPECT_EQ(now.title, "With the old picture");
+  EXPECT_EQ(now.featured.media_id, 0);
+}
+
+TEST_F(Newsroom, AContributorSeesNeitherOthersDraftsChartsNorTheirTitlesInTheLibrary) {
+  const auto contributor = site_.SignedInAs("cub@example.org", news::Role::kContributor);
+  ASSERT_EQ(Upload(images::JpegOf(images::Picture(800, 600).get())).status, 303);
+  const auto media = site_.real().ListMedia(0, 1).rows.at(0);
+  news::ArticleInput draft{.title = "Secret Merger Plans",
+                           .category = "Town Hall",
+                           .author = "Someone Else",
+                           .status = news::ArticleStatus::kDraft,
+                           .body_markdown = "Hush.",
+                           .featured_media_id = media.id,
+                           .featured_alt = "A boardroom"};
+  ASSERT_TRUE(news::NormalizeAndValidate(draft).empty());
+  const auto id = site_.real().AddArticle(draft, "<p>Hush.</p>", 3000, 0);
+  const auto as_contributor = [&](const std::string& target) {
+    return site_.Send(Method::kGet, target, {{"Cookie", contributor.cookie}});
+  };
+  const auto chart = as_contributor("/admin/?article=" + std::to_string(id));
+  ASSERT_EQ(chart.status, 200);
+  EXPECT_EQ(chart.body.find("Secret Merger Plans"), std::string::npos);
+  EXPECT_NE(chart.body.find("Views per day: the site"), std::string::npos);
+  const auto library = as_contributor("/admin/media");
+  EXPECT_EQ(library.body.find("Secret Merger Plans"), std::string::npos);
+  EXPECT_NE(library.body.find("an unpublished article"), std::string::npos);
+  // The editor sees both.
+  EXPECT_NE(DeskGet("/admin/?article=" + std::to_string(id)).body.find("Secret Merger Plans"),
+            std::string::npos);
+  EXPECT_NE(DeskGet("/admin/media").body.find("Secret Merger Plans"), std::string::npos);
 }
 
 TEST_F(Newsroom, SettingsChangedOnThePageReachThePublicPagesUnlessTheServerFixedThem) {
