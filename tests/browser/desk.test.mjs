@@ -13,10 +13,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   axeCheckFor,
   checkNoCspViolations,
+  collectConsoleErrors,
   collectPageErrors,
-  kActionTimeoutMs,
+  demoAdminPassword,
   launchBrowser,
   newContext,
+  signInToDesk,
   startServer,
   stopServer,
   withServerLogOf,
@@ -31,10 +33,7 @@ let adminPassword;
 before(async () => {
   // The demo's time zone is UTC, so the test writes schedule times in UTC.
   server = await startServer({ extraSets: ['admin.password_cost=minimum', 'store.poll_interval_ms=250'] });
-  const deadline = Date.now() + kActionTimeoutMs;
-  while (!/demo: password (\S+)/.test(server.logTail()) && Date.now() < deadline) await delay(50);
-  adminPassword = server.logTail().match(/demo: password (\S+)/)?.[1];
-  assert.ok(adminPassword, `the demo printed no admin password:\n${server.logTail()}`);
+  adminPassword = await demoAdminPassword(server);
   browser = await launchBrowser();
 }, { timeout: 120_000 });
 
@@ -48,24 +47,7 @@ after(async () => {
 
 const withServerLog = (body) => withServerLogOf(() => server, body);
 
-// Console errors of a page (a failed script or stylesheet, a refused fetch), which the issue
-// wants none of, beside uncaught exceptions (collectPageErrors).
-function collectConsoleErrors(page) {
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  return errors;
-}
-
-async function signIn(page) {
-  await page.goto(server.url('/admin/'));
-  assert.match(new URL(page.url()).pathname, /^\/admin\/login/, 'signed out: the sign-in form');
-  await page.getByLabel('E-mail address').fill('admin@example.org');
-  await page.getByLabel('Password').fill(adminPassword);
-  // The desk opens on the dashboard.
-  await Promise.all([page.waitForURL((url) => url.pathname === '/admin/'), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
+const signIn = (page) => signInToDesk(page, server, adminPassword);
 
 // "YYYY-MM-DDTHH:MM:SS" in UTC, `seconds` from now.
 function utcInputValue(seconds) {

@@ -331,6 +331,35 @@ export function collectPageErrors(page) {
   return errors;
 }
 
+// Console errors of a page (a failed script, stylesheet or picture, a refused fetch), which the
+// back-office tests want none of, beside uncaught exceptions (collectPageErrors).
+export function collectConsoleErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  return errors;
+}
+
+// The password the first `serve --demo` prints on stderr for admin@example.org.
+export async function demoAdminPassword(server) {
+  const deadline = Date.now() + kActionTimeoutMs;
+  while (!/demo: password (\S+)/.test(server.logTail()) && Date.now() < deadline) await delay(50);
+  const password = server.logTail().match(/demo: password (\S+)/)?.[1];
+  assert.ok(password, `the demo printed no admin password:\n${server.logTail()}`);
+  return password;
+}
+
+// Signs `page` in to the back office as the demo admin; the desk opens on the dashboard.
+export async function signInToDesk(page, server, password) {
+  await page.goto(server.url('/admin/'));
+  assert.match(new URL(page.url()).pathname, /^\/admin\/login/, 'signed out: the sign-in form');
+  await page.getByLabel('E-mail address').fill('admin@example.org');
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/admin/'),
+    page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
 // Wraps a test body so that, when it fails, the end of the server's output is appended to the
 // error. `getServer` returns the file's server (started in `before`).
 export function withServerLogOf(getServer, body) {

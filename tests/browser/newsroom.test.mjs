@@ -15,16 +15,18 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 
 import {
   axeCheckFor,
   checkNoCspViolations,
+  collectConsoleErrors,
   collectPageErrors,
+  demoAdminPassword,
   kActionTimeoutMs,
   launchBrowser,
   newContext,
   runBroadsheet,
+  signInToDesk,
   startServer,
   stopServer,
   withServerLogOf,
@@ -49,7 +51,7 @@ before(async () => {
   server = await startServer({
     extraSets: ['admin.password_cost=minimum', 'comments.min_fill_ms=0'],
   });
-  adminPassword = await demoPassword(server);
+  adminPassword = await demoAdminPassword(server);
   browser = await launchBrowser();
 }, { timeout: 120_000 });
 
@@ -63,33 +65,7 @@ after(async () => {
 
 const withServerLog = (body) => withServerLogOf(() => server, body);
 
-// The demo prints the admin's password on stderr once it has made the account.
-async function demoPassword(demo) {
-  const deadline = Date.now() + kActionTimeoutMs;
-  while (!/demo: password (\S+)/.test(demo.logTail()) && Date.now() < deadline) await delay(50);
-  const password = demo.logTail().match(/demo: password (\S+)/)?.[1];
-  assert.ok(password, `the demo printed no admin password:\n${demo.logTail()}`);
-  return password;
-}
-
-// Console errors of a page (a failed script, stylesheet or picture, a refused fetch), which
-// the issue wants none of, beside uncaught exceptions (collectPageErrors).
-function collectConsoleErrors(page) {
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  return errors;
-}
-
-async function signIn(page) {
-  await page.goto(server.url('/admin/'));
-  assert.match(new URL(page.url()).pathname, /^\/admin\/login/, 'signed out: the sign-in form');
-  await page.getByLabel('E-mail address').fill(kEditor);
-  await page.getByLabel('Password').fill(adminPassword);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/admin/'),
-    page.getByRole('button', { name: 'Sign in' }).click()]);
-}
+const signIn = (page) => signInToDesk(page, server, adminPassword);
 
 // `broadsheet captcha solve` with the server's data dir prints the answer of a token. The `--`
 // keeps a token that starts with "-" from being taken for an option.

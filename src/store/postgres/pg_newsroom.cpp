@@ -4,31 +4,11 @@
 #include "store/like_pattern.h"
 #include "store/media_widths.h"
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
 
 namespace broadsheet::store::postgres {
 namespace {
-
-constexpr const char* kMediaColumns =
-    "SELECT m.id, m.hash, m.width, m.height, m.widths, m.bytes, m.alt, m.original_name,"
-    " coalesce(m.uploaded_by, 0), coalesce(u.email, ''), m.uploaded_at"
-    " FROM media m LEFT JOIN users u ON u.id = m.uploaded_by";
-
-MediaRow ReadMedia(const PgResult& result, int row) {
-  MediaRow media;
-  media.id = result.Int(row, 0);
-  media.hash = result.Text(row, 1);
-  media.width = static_cast<int>(result.Int(row, 2));
-  media.height = static_cast<int>(result.Int(row, 3));
-  media.widths = SplitWidths(result.Text(row, 4));
-  media.bytes = result.Int(row, 5);
-  media.alt = result.Text(row, 6);
-  media.original_name = result.Text(row, 7);
-  media.uploaded_by = result.Int(row, 8);
-  media.uploader_email = result.Text(row, 9);
-  media.uploaded_at = result.Int(row, 10);
-  return media;
-}
 
 std::string BodyPattern(const MediaRow& media) { return "%/media/" + media.hash + "-%"; }
 

@@ -74,23 +74,8 @@ SiteExport PgStore::ExportSite() {
     for (int r = 0; r < settings.rows(); ++r) {
       site.settings.emplace_back(settings.Text(r, 0), settings.Text(r, 1));
     }
-    const PgResult media = connection->Exec(
-        "SELECT id, hash, width, height, widths, bytes, alt, original_name,"
-        " coalesce(uploaded_by, 0), uploaded_at FROM media ORDER BY id");
-    for (int r = 0; r < media.rows(); ++r) {
-      MediaRow row;
-      row.id = media.Int(r, 0);
-      row.hash = media.Text(r, 1);
-      row.width = static_cast<int>(media.Int(r, 2));
-      row.height = static_cast<int>(media.Int(r, 3));
-      row.widths = SplitWidths(media.Text(r, 4));
-      row.bytes = media.Int(r, 5);
-      row.alt = media.Text(r, 6);
-      row.original_name = media.Text(r, 7);
-      row.uploaded_by = media.Int(r, 8);
-      row.uploaded_at = media.Int(r, 9);
-      site.media.push_back(std::move(row));
-    }
+    const PgResult media = connection->Exec(Sql(kMediaColumns) + " ORDER BY m.id");
+    for (int r = 0; r < media.rows(); ++r) site.media.push_back(ReadMedia(media, r));
     const PgResult audit = connection->Exec(
         "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
         " coalesce(address_key, '') FROM audit_log ORDER BY id");

@@ -3,31 +3,11 @@
 #include "store/like_pattern.h"
 #include "store/media_widths.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace broadsheet::store::sqlite {
 namespace {
-
-constexpr const char* kMediaColumns =
-    "SELECT m.id, m.hash, m.width, m.height, m.widths, m.bytes, m.alt, m.original_name,"
-    " coalesce(m.uploaded_by, 0), coalesce(u.email, ''), m.uploaded_at"
-    " FROM media m LEFT JOIN users u ON u.id = m.uploaded_by";
-
-MediaRow ReadMedia(const SqliteStatement& row) {
-  MediaRow media;
-  media.id = row.Int(0);
-  media.hash = row.Text(1);
-  media.width = static_cast<int>(row.Int(2));
-  media.height = static_cast<int>(row.Int(3));
-  media.widths = SplitWidths(row.Text(4));
-  media.bytes = row.Int(5);
-  media.alt = row.Text(6);
-  media.original_name = row.Text(7);
-  media.uploaded_by = row.Int(8);
-  media.uploader_email = row.Text(9);
-  media.uploaded_at = row.Int(10);
-  return media;
-}
 
 // The body's Markdown names a picture by its file names, all of which start "/media/{hash}-".
 std::string BodyPattern(const MediaRow& media) { return "%/media/" + media.hash + "-%"; }

@@ -79,4 +79,26 @@ inline std::vector<CommentRow> ReadComments(SqliteStatement& statement) {
   return comments;
 }
 
+// A picture's row with its uploader's e-mail (the newsroom's pages and the export).
+inline constexpr const char* kMediaColumns =
+    "SELECT m.id, m.hash, m.width, m.height, m.widths, m.bytes, m.alt, m.original_name,"
+    " coalesce(m.uploaded_by, 0), coalesce(u.email, ''), m.uploaded_at"
+    " FROM media m LEFT JOIN users u ON u.id = m.uploaded_by";
+
+inline MediaRow ReadMedia(const SqliteStatement& row) {
+  MediaRow media;
+  media.id = row.Int(0);
+  media.hash = row.Text(1);
+  media.width = static_cast<int>(row.Int(2));
+  media.height = static_cast<int>(row.Int(3));
+  media.widths = SplitWidths(row.Text(4));
+  media.bytes = row.Int(5);
+  media.alt = row.Text(6);
+  media.original_name = row.Text(7);
+  media.uploaded_by = row.Int(8);
+  media.uploader_email = row.Text(9);
+  media.uploaded_at = row.Int(10);
+  return media;
+}
+
 }  // namespace broadsheet::store::sqlite

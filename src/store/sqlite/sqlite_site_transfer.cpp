@@ -74,24 +74,9 @@ SiteExport SqliteStore::ExportSite() {
   auto& settings = writer_->Prepare("SELECT key, value FROM site_settings ORDER BY key");
   settings.Reset();
   while (settings.Step()) site.settings.emplace_back(settings.Text(0), settings.Text(1));
-  auto& media = writer_->Prepare(
-      "SELECT id, hash, width, height, widths, bytes, alt, original_name,"
-      " coalesce(uploaded_by, 0), uploaded_at FROM media ORDER BY id");
+  auto& media = writer_->Prepare(Sql(kMediaColumns) + " ORDER BY m.id");
   media.Reset();
-  while (media.Step()) {
-    MediaRow row;
-    row.id = media.Int(0);
-    row.hash = media.Text(1);
-    row.width = static_cast<int>(media.Int(2));
-    row.height = static_cast<int>(media.Int(3));
-    row.widths = SplitWidths(media.Text(4));
-    row.bytes = media.Int(5);
-    row.alt = media.Text(6);
-    row.original_name = media.Text(7);
-    row.uploaded_by = media.Int(8);
-    row.uploaded_at = media.Int(9);
-    site.media.push_back(std::move(row));
-  }
+  while (media.Step()) site.media.push_back(ReadMedia(media));
   auto& audit = writer_->Prepare(
       "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
       " coalesce(address_key, '') FROM audit_log ORDER BY id");

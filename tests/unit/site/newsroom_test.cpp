@@ -251,6 +251,15 @@ TEST_F(Newsroom, AFeaturedPictureIsShownWithSrcsetSizesAndDimensions) {
   ASSERT_EQ(DeskGet("/admin/media").status, 200);
   EXPECT_EQ(Post("/admin/media/delete", {{"id", std::to_string(media.id)}}).status, 409);
   EXPECT_TRUE(site_.real().FindMedia(media.id));
+  // Unused again, it goes, files and all, and the log says who did it.
+  input.featured_media_id = 0;
+  input.featured_alt.clear();
+  ASSERT_EQ(site_.real().UpdateArticle(1, input, article.body_html, 2001, {}, "saved"),
+            store::SaveOutcome::kSaved);
+  EXPECT_EQ(Post("/admin/media/delete", {{"id", std::to_string(media.id)}}).status, 303);
+  EXPECT_FALSE(site_.real().FindMedia(media.id));
+  EXPECT_EQ(site_.Get("/media/" + media.hash + "-480.webp").status, 404);
+  EXPECT_EQ(Audited("media.delete").size(), 1u);
 }
 
 store::CommentRow Pending(std::int64_t article, const std::string& name) {
@@ -292,6 +301,8 @@ TEST_F(Newsroom, BulkApprovalShowsAllThreeCommentsOnTheArticlePage) {
   ASSERT_EQ(Post("/admin/comments", {{"act", "delete:" + std::to_string(spam)}}).status, 303);
   EXPECT_FALSE(site_.real().FindComment(spam));
   EXPECT_EQ(Post("/admin/comments", {{"act", "approve"}}).status, 422) << "nothing ticked";
+  EXPECT_EQ(Audited("comment.spam").size(), 1u);
+  EXPECT_EQ(Audited("comment.delete").size(), 1u);
 }
 
 TEST_F(Newsroom, AClosedArticleRefusesCommentsWith403AndSaysSo) {
@@ -337,6 +348,12 @@ TEST_F(Newsroom, AClosedArticleRefusesCommentsWith403AndSaysSo) {
   // An editor's explicit "open" overrides the age rule.
   ASSERT_EQ(Post("/admin/articles/comments", {{"id", "2"}, {"mode", "open"}}).status, 303);
   EXPECT_EQ(site_.Get(site_.ArticlePath(2)).body.find("Comments are closed."), std::string::npos);
+  // Every change above is in the audit log, with its user: four modes, one setting.
+  EXPECT_EQ(Audited("article.comments").size(), 4u);
+  const auto setting = Audited("setting.change");
+  ASSERT_EQ(setting.size(), 1u);
+  EXPECT_EQ(setting[0].object, "comments.close_after_days");
+  EXPECT_EQ(setting[0].detail, "0 → 1");
 }
 
 TEST_F(Newsroom, RestoringARevisionWhosePictureWasDeletedRestoresTheTextWithoutIt) {
