@@ -97,7 +97,11 @@ Response ServeMediaLibrary(const DeskContext& desk, const http::Request& request
     std::string notice;
     if (request.QueryParam("uploaded")) notice = "Picture uploaded.";
     if (request.QueryParam("deleted")) notice = "Picture deleted.";
-    return LibraryPage(desk, signed_in, 200, PageNumber(request), notice, "");
+    // Where each picture is used is a search of every article's body: on the worker pool.
+    const DeskContext* context = &desk;
+    return DeskDeferred([context, signed_in, page = PageNumber(request), notice] {
+      return LibraryPage(*context, signed_in, 200, page, notice, "");
+    });
   });
 }
 
