@@ -27,6 +27,7 @@
 #include "security/signin_token.h"
 #include "security/site_key.h"
 #include "site/admin/desk_context.h"
+#include "site/admin/desk_session.h"
 #include "site/admin/media_pages.h"
 #include "site/background_tasks.h"
 #include "site/listing_facts.h"
@@ -65,10 +66,6 @@ http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   options.threads = OnePerCoreUnless(config.Int("server.threads"));
   options.header_limit_bytes = config.Int("server.header_limit_bytes");
   options.body_limit_bytes = config.Int("server.body_limit_bytes");
-  // Uploads only: every other route keeps the small limit.
-  options.upload_paths = {{std::string(site::admin::kUploadPath),
-                           static_cast<std::size_t>(config.Int("media.max_upload_bytes")),
-                           std::string(security::kSignInCookieName)}};
   options.header_timeout = std::chrono::seconds(config.Int("server.header_timeout_s"));
   options.idle_timeout = std::chrono::seconds(config.Int("server.idle_timeout_s"));
   options.linger = std::chrono::milliseconds(config.Int("server.linger_ms"));
@@ -298,6 +295,11 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
     return addresses->IsTrusted(peer);
   };
   server_options.default_headers = site::SecurityHeaders(settings.base_url.starts_with("https://"));
+  // Uploads only, and only from a live sign-in: every other request keeps the small limit.
+  server_options.upload_paths = {
+      {std::string(site::admin::kUploadPath),
+       static_cast<std::size_t>(config.Int("media.max_upload_bytes")),
+       [&desk](std::string_view cookies) { return site::admin::HoldsLiveSignIn(desk, cookies); }}};
 
   const std::string log_addresses = config.String("log.addresses");
   if (log_addresses != "raw" && log_addresses != "hashed") {

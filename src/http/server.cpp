@@ -297,9 +297,8 @@ class Session : public std::enable_shared_from_this<Session> {
       target = target.substr(0, target.find('?'));
       const std::string_view cookies = message[bhttp::field::cookie];
       for (const auto& path : server_.options().upload_paths) {
-        // A cheap look for the cookie's name: the handler checks the sign-in itself.
-        if (target == path.path &&
-            cookies.find(path.required_cookie + "=") != std::string_view::npos) {
+        // The handler checks the sign-in again, with the form's token.
+        if (target == path.path && path.authorized && path.authorized(cookies)) {
           limit = path.limit;
           upload = true;
         }

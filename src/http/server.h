@@ -28,13 +28,13 @@ struct ServerOptions {
   std::size_t header_limit_bytes = 16 * 1024;
   std::size_t body_limit_bytes = 1024 * 1024;
   // POST paths (exact, without query) that take a larger body than body_limit_bytes, with
-  // their own limit, for requests that carry the named cookie (a sign-in: nobody else may
-  // make the server hold megabytes); their bodies get idle_timeout to arrive (an upload on a
-  // slow link).
+  // their own limit, for requests whose Cookie header `authorized` accepts (a live sign-in:
+  // nobody else may make the server hold megabytes); their bodies get idle_timeout to arrive
+  // (an upload on a slow link). `authorized` runs on an I/O thread and must not throw.
   struct UploadPath {
     std::string path;
     std::size_t limit = 0;
-    std::string required_cookie;
+    std::function<bool(std::string_view cookie_header)> authorized;
   };
   std::vector<UploadPath> upload_paths;
   std::chrono::milliseconds header_timeout{10'000};

@@ -133,6 +133,21 @@ render::TemplateData Options(const std::vector<std::pair<std::string, std::strin
   return list;
 }
 
+bool HoldsLiveSignIn(const DeskContext& desk, std::string_view cookie_header) {
+  const auto cookie = http::CookieValue(cookie_header, security::kSignInCookieName);
+  if (!cookie) return false;
+  const std::string hash = desk.tokens.StoredHash(*cookie);
+  if (hash.empty()) return false;
+  try {
+    return desk.site.store
+        .UseSignIn(hash, news::UnixNow(), desk.settings.idle_s, desk.settings.max_age_s)
+        .has_value();
+  } catch (const std::exception& error) {
+    spdlog::warn("back office: could not check a sign-in before an upload: {}", error.what());
+    return false;
+  }
+}
+
 std::string DeskAddressKey(const DeskContext& desk, const http::Request& request) {
   return AddressKey(desk.site, request);
 }

@@ -34,6 +34,9 @@ struct SignedIn {
 
 // The live sign-in of the request's cookie, or nullopt.
 std::optional<SignedIn> CurrentSignIn(const DeskContext& desk, const http::Request& request);
+// Whether a Cookie header holds a live sign-in (the server asks before it reads an upload's
+// large body). False, never an exception, when the store cannot answer.
+bool HoldsLiveSignIn(const DeskContext& desk, std::string_view cookie_header);
 
 // Handlers of the back office. A POST handler gets the parsed form too.
 using PageHandler = std::function<http::Response(const SignedIn&)>;
