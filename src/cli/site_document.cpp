@@ -286,6 +286,10 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     }
     site.categories.push_back(std::move(category));
   }
+  // Pictures and audit entries name users the document may no longer have (deleted since):
+  // such a user is simply unknown (0).
+  std::set<std::int64_t> user_ids;
+  for (const auto& user : site.users) user_ids.insert(user.id);
   // Pictures came with issue 11 (version 3).
   std::set<std::int64_t> media_ids;
   std::set<std::string> media_hashes;
@@ -323,10 +327,7 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
                        ": needs an id and a 32-digit hash of its own, widths, and alt text"
                        " and a name of sensible length");
       }
-      // An uploader the document does not have (a user deleted since) is simply unknown.
-      bool known_uploader = false;
-      for (const auto& user : site.users) known_uploader |= user.id == m.uploaded_by;
-      if (!known_uploader) m.uploaded_by = 0;
+      if (!user_ids.count(m.uploaded_by)) m.uploaded_by = 0;
       site.media.push_back(std::move(m));
     }
   }
@@ -514,9 +515,7 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
         throw CliError(where +
                        ": needs an id of its own, an action, and fields of sensible length");
       }
-      bool known_user = false;
-      for (const auto& user : site.users) known_user |= user.id == e.user_id;
-      if (!known_user) e.user_id = 0;
+      if (!user_ids.count(e.user_id)) e.user_id = 0;
       site.audit.push_back(std::move(e));
     }
   }

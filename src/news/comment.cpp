@@ -133,6 +133,13 @@ std::size_t CountCharacters(std::string_view text) {
       text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
 }
 
+std::string CutUtf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
 int CountLinks(std::string_view text) {
   const std::string lower = Lower(text);
   int links = 0;

@@ -62,6 +62,9 @@ FieldErrors NormalizeAndValidate(CommentForm& form);
 // Characters (UTF-8 code points) in `text`.
 std::size_t CountCharacters(std::string_view text);
 
+// At most `max_bytes` bytes of `text`, never cutting a UTF-8 character in two.
+std::string CutUtf8(std::string_view text, std::size_t max_bytes);
+
 // How many http(s) links the text carries (what [comments] max_links limits).
 int CountLinks(std::string_view text);
 

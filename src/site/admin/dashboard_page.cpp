@@ -3,6 +3,7 @@
 #include <map>
 
 #include "news/calendar.h"
+#include "news/comment.h"
 #include "render/live_numbers.h"
 #include "render/svg_chart.h"
 #include "site/admin/desk_session.h"
@@ -33,10 +34,7 @@ std::vector<store::DailyViews> DaysOfViews(const std::vector<store::DailyViews>&
 }
 
 std::string Excerpt(const std::string& text) {
-  if (text.size() <= kExcerptBytes) return text;
-  std::size_t end = kExcerptBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "…";
+  return text.size() <= kExcerptBytes ? text : news::CutUtf8(text, kExcerptBytes) + "…";
 }
 
 TemplateData MostReadList(const DeskContext& desk, const std::string& first,

@@ -7,6 +7,7 @@
 #include "http/cookies.h"
 #include "http/multipart.h"
 #include "news/calendar.h"
+#include "news/comment.h"
 #include "news/site_setting.h"
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
@@ -20,14 +21,6 @@ namespace {
 using http::Response;
 
 constexpr std::size_t kMaxAuditDetail = 500;
-
-// At most `limit` bytes of `text`, never cutting a UTF-8 character in two.
-std::string CutUtf8(const std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
 
 // "/admin/articles?x" -> the same, for the sign-in form's way back; anything else -> "".
 std::string NextAfterSignIn(const http::Request& request) {
@@ -162,7 +155,7 @@ void RecordAction(const DeskContext& desk, const std::string& address_key,
   entry.action = action;
   entry.object = object;
   // Bounded like every stored field: a detail quotes what a user typed.
-  entry.detail = CutUtf8(detail, kMaxAuditDetail);
+  entry.detail = news::CutUtf8(detail, kMaxAuditDetail);
   entry.address_key = address_key;
   desk.site.store.AddAuditEntry(entry);
 }
