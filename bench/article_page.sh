@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Article page throughput: Broadsheet's dynamic article page (every request counted as a view,
-# "Read N times" spliced in live) against nginx serving a saved copy of the same page as a
-# static file, measured with wrk in one run on this machine. Prints requests/s, p99 latency
-# and the ratio Broadsheet/nginx. Not a test: it gates nothing.
+# Page throughput against nginx: Broadsheet's dynamic pages (every article request counted as a
+# view, the live numbers spliced in) against nginx serving saved copies of the same bytes as
+# static files, measured with wrk in one run on this machine. For each page kind (article,
+# front, category) and each encoding (plain; gzip against nginx's gzip_static with the same
+# page precompressed), runs wrk alternately against both servers RUNS times and prints the
+# median requests/s and p99 of each, their ratio, and Broadsheet's CPU time per request (from
+# /proc/PID/stat over its runs). Not a test: it gates nothing.
 #
-#   bench/article_page.sh [DURATION_SECONDS=10] [CONNECTIONS=64]
+# One wrk thread and 32 connections by default (-t1 -c32): on two cores that leaves a core to
+# the server under test. The access log is on (to a file), as by default.
+#
+#   bench/article_page.sh [DURATION_SECONDS=5] [CONNECTIONS=32] [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-10}
-connections=${2:-64}
+duration=${1:-5}
+connections=${2:-32}
+runs=${3:-5}
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
 source bench/common.sh
@@ -27,17 +34,25 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # --- Broadsheet -------------------------------------------------------------------------------
-"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" ${BENCH_SERVE_ARGS:-} \
-  >"$work/server.log" 2>&1 &
+"$binary" serve --demo --data "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" \
+  --set cache.max_age_s=3600 ${BENCH_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
 port=$(cat "$work/port")
-path=$(curl -fsS -A "$agent" "http://127.0.0.1:$port/" | grep -o 'href="/[a-z-]*/1-[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
-[[ -n "$path" ]] || { echo "bench: cannot find article 1 on the front page" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+article=$(curl -fsS -A "$agent" "$base/" | grep -o 'href="/[a-z-]*/1-[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
+[[ -n "$article" ]] || { echo "bench: cannot find article 1 on the front page" >&2; exit 1; }
+category="/$(echo "$article" | cut -d/ -f2)/"
 
 # --- nginx with the same bytes ----------------------------------------------------------------
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
-curl -fsS -A "$agent" "http://127.0.0.1:$port$path" >"$work/nginx/html/article.html"
+save() {  # NAME PATH: the page as Broadsheet serves it now, plain and gzipped
+  curl -fsS -A "$agent" "$base$2" >"$work/nginx/html/$1.html"
+  gzip -9 -k -n "$work/nginx/html/$1.html"
+}
+save article "$article"
+save front "/"
+save category "$category"
 nginx_port=$(free_port)
 cat >"$work/nginx/nginx.conf" <<NGINX
 worker_processes auto;
@@ -50,6 +65,8 @@ http {
   tcp_nopush off;
   keepalive_requests 1000000;
   types { text/html html; }
+  gzip_static on;
+  gzip_vary on;
   server {
     listen 127.0.0.1:$nginx_port;
     root $work/nginx/html;
@@ -60,27 +77,56 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/article.html" 2>/dev/null && break; sleep 0.1; done
 
-views_before=$(sqlite3 "$work/data/broadsheet.db" "SELECT views FROM articles WHERE id = 1")
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 
-run_wrk() {  # URL -> "requests_per_second p99_ms total_requests"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "User-Agent: $agent" "$1" >"$work/wrk.out"
+run_wrk() {  # URL [HEADER] -> "requests_per_second p99_ms total_requests"
+  local extra=()
+  [[ -n "${2:-}" ]] && extra=(-H "$2")
+  wrk -t1 -c"$connections" -d"${duration}s" --latency -H "User-Agent: $agent" "${extra[@]}" "$1" >"$work/wrk.out"
   awk '/Requests\/sec/ {rps=$2}
        /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
        /requests in/ {n=$1}
        END {printf "%s %s %s\n", rps, p99, n}' "$work/wrk.out"
 }
 
-size=$(wc -c <"$work/nginx/html/article.html")
-echo "article page: $path ($size bytes), wrk -t2 -c$connections -d${duration}s, $(nproc) cores"
-read -r b_rps b_p99 b_n < <(run_wrk "http://127.0.0.1:$port$path")
-read -r n_rps n_p99 n_n < <(run_wrk "http://127.0.0.1:$nginx_port/article.html")
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# Every request wrk made to Broadsheet was a counted view: check after a graceful stop.
+views_before=$(sqlite3 "$work/data/broadsheet.db" "SELECT views FROM articles WHERE id = 1")
+article_requests=0
+
+echo "wrk -t1 -c$connections -d${duration}s, median of $runs alternating runs per row, $(nproc) cores"
+printf '%-18s %7s %12s %9s %12s %9s %7s %10s\n' page bytes broadsheet p99_ms nginx p99_ms ratio cpu_us/req
+measure() {  # LABEL BROADSHEET_PATH NGINX_FILE [HEADER]
+  local label=$1 path=$2 file=$3 header=${4:-}
+  local b_rps=() b_p99=() n_rps=() n_p99=() ticks=0 requests=0
+  for _ in $(seq "$runs"); do
+    local before after
+    before=$(cpu_ticks)
+    read -r rps p99 n < <(run_wrk "$base$path" "$header")
+    after=$(cpu_ticks)
+    ticks=$((ticks + after - before)); requests=$((requests + n))
+    [[ "$path" == "$article" ]] && article_requests=$((article_requests + n))
+    b_rps+=("$rps"); b_p99+=("$p99")
+    read -r rps p99 n < <(run_wrk "http://127.0.0.1:$nginx_port/$file" "$header")
+    n_rps+=("$rps"); n_p99+=("$p99")
+  done
+  local bytes
+  bytes=$(curl -fsS -A "$agent" ${header:+-H "$header"} "$base$path" | wc -c)
+  local br bp nr np
+  br=$(printf '%s\n' "${b_rps[@]}" | median); bp=$(printf '%s\n' "${b_p99[@]}" | median)
+  nr=$(printf '%s\n' "${n_rps[@]}" | median); np=$(printf '%s\n' "${n_p99[@]}" | median)
+  awk -v l="$label" -v by="$bytes" -v br="$br" -v bp="$bp" -v nr="$nr" -v np="$np" \
+      -v t="$ticks" -v hz="$ticks_per_second" -v r="$requests" \
+      'BEGIN {printf "%-18s %7d %12.0f %9.2f %12.0f %9.2f %7.2f %10.1f\n", l, by, br, bp, nr, np, br / nr, t / hz * 1e6 / r}'
+}
+measure "article" "$article" article.html
+measure "front" "/" front.html
+measure "category" "$category" category.html
+measure "article gzip" "$article" article.html "Accept-Encoding: gzip"
+measure "front gzip" "/" front.html "Accept-Encoding: gzip"
+
+# Every article request wrk made to Broadsheet was a counted view: check after a graceful stop.
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 views_after=$(sqlite3 "$work/data/broadsheet.db" "SELECT views FROM articles WHERE id = 1")
-
-printf '%-24s %12s %10s\n' "" "requests/s" "p99 (ms)"
-printf '%-24s %12.0f %10.2f\n' "broadsheet (dynamic)" "$b_rps" "$b_p99"
-printf '%-24s %12.0f %10.2f\n' "nginx (static file)" "$n_rps" "$n_p99"
-awk -v b="$b_rps" -v n="$n_rps" 'BEGIN {printf "ratio broadsheet/nginx: %.2f\n", b / n}'
-echo "views counted: $((views_after - views_before)) (wrk completed $b_n requests; wrk stops mid-request, so a few more may be counted)"
+echo "views counted: $((views_after - views_before)) (wrk completed $article_requests article requests; wrk stops mid-request, so a few more may be counted)"

@@ -42,6 +42,10 @@
 namespace broadsheet::cli {
 namespace {
 
+// The worker pool (renders, durable writes, password hashing) runs this much nicer than the
+// I/O threads, so a flood of slow work never starves cached pages of a core.
+constexpr int kWorkerNiceness = 5;
+
 const std::vector<std::string> kRequiredTemplates = {
     "layout", "front",        "category",     "article",       "not_found",
     "error",  "comment_form", "comment_page", "comments_page", "picture"};
@@ -317,7 +321,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   }
   // Slow work (drawing security codes) runs here, never on an I/O thread.
   http::WorkerPool workers(OnePerCoreUnless(config.Int("server.workers")),
-                           static_cast<std::size_t>(config.Int("server.worker_queue")));
+                           static_cast<std::size_t>(config.Int("server.worker_queue")),
+                           kWorkerNiceness);
   http::Server server(server_options, router, *access_log, &workers);
   std::uint16_t port = 0;
   try {

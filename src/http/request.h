@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,9 @@ struct Request {
 };
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// A copy of `request` that owns its text, for work deferred past the handler call (the
+// worker pool): its views point into the copy, which lives as long as the pointer.
+std::shared_ptr<const Request> CopyRequest(const Request& request);
 
 }  // namespace broadsheet::http

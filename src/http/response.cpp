@@ -48,7 +48,59 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
   return std::nullopt;
 }
 
+std::size_t Response::BodySize() const {
+  if (pieces.empty()) return body.size();
+  std::size_t size = 0;
+  for (const BodyPiece& piece : pieces)
+    size += piece.shared.empty() ? piece.size : piece.shared.size();
+  return size;
+}
+
+void Response::FlattenBody() {
+  if (pieces.empty()) return;
+  std::string flat;
+  flat.reserve(BodySize());
+  for (const BodyPiece& piece : pieces) {
+    if (piece.shared.empty()) {
+      flat.append(body, piece.offset, piece.size);
+    } else {
+      flat.append(piece.shared);
+    }
+  }
+  body = std::move(flat);
+  pieces.clear();
+  keeps_alive = nullptr;
+}
+
+namespace {
+
+// Calls visit(name, value) for each "Name: value\r\n" line of a prepared header block.
+template <typename Visit>
+void ForEachPrepared(std::string_view block, Visit&& visit) {
+  while (!block.empty()) {
+    const auto end = block.find("\r\n");
+    const std::string_view line = block.substr(0, end);
+    const auto colon = line.find(": ");
+    if (colon != std::string_view::npos) visit(line.substr(0, colon), line.substr(colon + 2));
+    if (end == std::string_view::npos) break;
+    block.remove_prefix(end + 2);
+  }
+}
+
+}  // namespace
+
 void Response::SetHeader(std::string_view name, std::string_view value) {
+  if (!prepared_headers.empty()) {
+    // Rare (a page with one reader's notice): the prepared lines become ordinary headers, so
+    // that this one replaces its namesake there.
+    std::vector<std::pair<std::string, std::string>> all;
+    ForEachPrepared(prepared_headers, [&](std::string_view key, std::string_view text) {
+      all.emplace_back(std::string(key), std::string(text));
+    });
+    all.insert(all.end(), headers.begin(), headers.end());
+    headers = std::move(all);
+    prepared_headers = {};
+  }
   for (auto& [key, existing] : headers) {
     if (EqualsIgnoreCase(key, name)) {
       existing = std::string(value);
@@ -59,6 +111,11 @@ void Response::SetHeader(std::string_view name, std::string_view value) {
 }
 
 std::string_view Response::Header(std::string_view name) const {
+  std::string_view found;
+  ForEachPrepared(prepared_headers, [&](std::string_view key, std::string_view value) {
+    if (found.empty() && EqualsIgnoreCase(key, name)) found = value;
+  });
+  if (!found.empty()) return found;
   for (const auto& [key, value] : headers) {
     if (EqualsIgnoreCase(key, name)) return value;
   }

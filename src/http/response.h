@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,10 +16,31 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   bool close = false;  // close the connection after sending
+
+  // A body sent by reference (a gather write, no copy of a cached page per request): when
+  // `pieces` is not empty it is the body, in order, each piece either text that `keeps_alive`
+  // owns (`shared`) or, when `shared` is empty, the range [offset, offset + size) of `body`
+  // (the live numbers, written per request).
+  struct BodyPiece {
+    std::string_view shared;
+    std::size_t offset = 0;
+    std::size_t size = 0;
+  };
+  std::vector<BodyPiece> pieces;
+  std::shared_ptr<const void> keeps_alive;
+  // Header lines prepared once ("Name: value\r\n" each), sent before `headers`. Must outlive
+  // the response (a constant, or text `keeps_alive` owns) and never name a default header.
+  std::string_view prepared_headers;
+
   // When set, the answer is not this response but what `deferred` returns, run on the
   // server's worker pool (http/worker_pool.h) instead of the I/O thread; a full pool answers
   // 503 with Retry-After. It may capture only what it owns: the request is gone by then.
   std::function<Response()> deferred;
+
+  // The body's length, from `pieces` when there are any.
+  std::size_t BodySize() const;
+  // Copies `pieces` into `body` (for callers that need the body as one string).
+  void FlattenBody();
 
   // Adds a header, or replaces the value of one with the same name.
   void SetHeader(std::string_view name, std::string_view value);

@@ -34,12 +34,14 @@ ResponseHead::ResponseHead(std::vector<std::pair<std::string, std::string>> defa
 
 void ResponseHead::Write(const Response& response, std::size_t content_length, bool keep_alive,
                          bool http10_client, std::string_view date, std::string& out) const {
-  out.reserve(out.size() + 160 + defaults_block_.size() + response.headers.size() * 48);
+  out.reserve(out.size() + 160 + defaults_block_.size() + response.prepared_headers.size() +
+              response.headers.size() * 48);
   out.append("HTTP/1.1 ");
   AppendNumber(out, static_cast<std::size_t>(response.status));
   out.push_back(' ');
   out.append(ReasonPhrase(response.status)).append("\r\n");
   AppendHeader(out, "Date", date);
+  out.append(response.prepared_headers);
   bool overrides_default = false;
   for (const auto& [name, value] : response.headers) {
     if (!IsSafeHeaderText(name) || !IsSafeHeaderText(value)) continue;

@@ -19,10 +19,10 @@ class ResponseHead {
  public:
   explicit ResponseHead(std::vector<std::pair<std::string, std::string>> default_headers);
 
-  // Appends to `out` the status line, Date, the response's headers, the default headers it
-  // did not set, Content-Length (`content_length`, which for HEAD is what GET would send) and,
-  // when needed, Connection, then the blank line. A header whose name or value holds CR or LF
-  // is left out: it could only split the response.
+  // Appends to `out` the status line, Date, the response's prepared header lines and headers, the
+  // default headers it did not set, Content-Length (`content_length`, which for HEAD is what GET
+  // would send) and, when needed, Connection, then the blank line. A header whose name or value
+  // holds CR or LF is left out: it could only split the response.
   void Write(const Response& response, std::size_t content_length, bool keep_alive,
              bool http10_client, std::string_view date, std::string& out) const;
 

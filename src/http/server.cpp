@@ -407,23 +407,40 @@ class Session : public std::enable_shared_from_this<Session> {
   void Send(Response response, bool keep_alive, bool head, const std::string& request_id) {
     state_ = State::kWriting;
     status_ = response.status;
-    const std::size_t bytes = response.body.size();
+    const std::size_t bytes = response.BodySize();
     const bool http10_client =
         parser_ && parser_->is_header_done() && parser_->get().version() == 10;
     head_.clear();
     server_.response_head().Write(response, bytes, keep_alive, http10_client, HttpDate(), head_);
     body_ = std::move(response.body);
-    if (head) body_.clear();  // Content-Length still says what GET would send
+    pieces_ = std::move(response.pieces);
+    keeps_alive_ = std::move(response.keeps_alive);
     request_id_ = request_id;
-    const std::array<asio::const_buffer, 2> buffers = {asio::buffer(head_), asio::buffer(body_)};
-    asio::async_write(stream_, buffers,
-                      [self = shared_from_this(), keep_alive, bytes](beast::error_code ec,
-                                                                     std::size_t) {
-                        self->LogRequest(bytes);
-                        if (ec) return self->Close();
-                        if (keep_alive) return self->WaitForRequest();
-                        self->Linger();
-                      });
+    // One gather write: the head, then the body as it is (a cached page's text by reference,
+    // the live numbers from body_), nothing copied. HEAD sends the head only; its
+    // Content-Length still says what GET would send.
+    buffers_.clear();
+    buffers_.emplace_back(head_.data(), head_.size());
+    if (!head && pieces_.empty()) {
+      buffers_.emplace_back(body_.data(), body_.size());
+    } else if (!head) {
+      for (const Response::BodyPiece& piece : pieces_) {
+        if (piece.shared.empty()) {
+          buffers_.emplace_back(body_.data() + piece.offset, piece.size);
+        } else {
+          buffers_.emplace_back(piece.shared.data(), piece.shared.size());
+        }
+      }
+    }
+    asio::async_write(
+        stream_, buffers_,
+        [self = shared_from_this(), keep_alive, bytes](beast::error_code ec, std::size_t) {
+          self->LogRequest(bytes);
+          self->keeps_alive_ = nullptr;  // the page may go from the cache now
+          if (ec) return self->Close();
+          if (keep_alive) return self->WaitForRequest();
+          self->Linger();
+        });
   }
 
   void LogRequest(std::size_t bytes) {
@@ -487,6 +504,9 @@ class Session : public std::enable_shared_from_this<Session> {
   bool too_large_ = false;  // the declared body is over this request's limit
   std::string head_;  // the response being written: status line and headers, then its body
   std::string body_;
+  std::vector<Response::BodyPiece> pieces_;  // the body by reference, when not body_
+  std::shared_ptr<const void> keeps_alive_;  // owns what pieces_ point into
+  std::vector<asio::const_buffer> buffers_;  // reused for every response
   int status_ = 0;
   std::string request_id_;
   Clock::time_point started_ = Clock::now();

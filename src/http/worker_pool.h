@@ -1,8 +1,8 @@
 // A bounded pool of worker threads for work too slow for an I/O thread (drawing a security
-// code, later hashing a password): a handler answers with Response::Deferred, and the server
-// runs that work here and sends its answer from the connection's own thread. The queue is
-// bounded, so a flood of expensive requests costs a quick 503 each, never unbounded memory or
-// a stalled event loop. Built by the composition root; thread-safe.
+// code, hashing a password, rendering a page the cache does not hold, a durable write): a handler
+// answers with Response::Deferred, and the server runs that work here and sends its answer from the
+// connection's own thread. The queue is bounded, so a flood of expensive requests costs a quick 503
+// each, never unbounded memory or a stalled event loop. Built by the composition root; thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -18,7 +18,9 @@ namespace broadsheet::http {
 class WorkerPool {
  public:
   // `threads` workers (at least 1) and room for `queue_limit` jobs waiting beyond those running.
-  WorkerPool(int threads, std::size_t queue_limit);
+  // The workers run `niceness` steps below the process's scheduling priority (setpriority on
+  // each thread), so renders and writes yield the cores to the I/O threads' cache hits.
+  WorkerPool(int threads, std::size_t queue_limit, int niceness = 0);
   // Stops the pool (see Stop).
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -40,6 +42,7 @@ class WorkerPool {
   void Work();
 
   const std::size_t queue_limit_;
+  const int niceness_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;  // guarded by mutex_

@@ -53,6 +53,20 @@ class SlottedPage {
     out.append(text_, from, std::string::npos);
   }
 
+  // Walks the page in order: text(std::string_view) for each run of stored text (a view of
+  // this page, valid while it lives) and slot(kind, article_id) for each slot between them.
+  template <typename Text, typename SlotFn>
+  void Walk(Text&& text, SlotFn&& slot) const {
+    std::size_t from = 0;
+    const std::string_view all = text_;
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      if (cut_at_[i] > from) text(all.substr(from, cut_at_[i] - from));
+      slot(slots_[i].kind, slots_[i].article_id);
+      from = cut_at_[i];
+    }
+    if (from < all.size()) text(all.substr(from));
+  }
+
   std::size_t text_size() const { return text_.size(); }
 
  private:

@@ -76,9 +76,11 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
               std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
                                              kReadingWordsPerMinute)));
   TemplateData more{TemplateData::type::list};
+  std::vector<render::PageShows> shows;
   for (const auto& other :
        context.store.ListPublished(article->category.id, 0, kMoreInCategory + 1)) {
     if (other.id == article->id) continue;
+    shows.push_back(render::PageShows::Article(other.id));
     TemplateData item;
     item.set("title", other.title);
     item.set("url", ArticlePath(other));
@@ -111,6 +113,8 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   page->page = render::SlottedPage::Parse(RenderPage(context, origin, meta, "article", content));
   page->canonical_path = path;
   page->article_id = article->id;
+  page->shows = ShownInSlots(page->page);
+  page->shows.insert(page->shows.end(), shows.begin(), shows.end());
   page->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   // The page shows the comment form until its comments close by age: keep it no longer.
   if (const std::int64_t close_at = CommentsCloseTime(context, *article);
@@ -133,13 +137,15 @@ bool IsPrefetch(const http::Request& request) {
 
 namespace {
 
+std::string ArticleKey(const SiteContext& context, const http::Request& request, std::int64_t id) {
+  return CacheKeyPrefix(context.settings, request) + "article:" + std::to_string(id);
+}
+
 FoundPage FindArticlePage(const SiteContext& context, const http::Request& request,
                           std::int64_t id) {
-  const std::string key = CacheKeyPrefix(context.settings, request) + "article:" +
-                          std::to_string(id);
-  return FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0, [&] {
-    return RenderArticle(context, SiteOrigin(context.settings, request), id);
-  });
+  return FindOrRender(
+      context.pages, ArticleKey(context, request, id), context.settings.cache_max_age.count() > 0,
+      [&] { return RenderArticle(context, SiteOrigin(context.settings, request), id); });
 }
 
 // ?rated=N after a vote posted without JavaScript: 1..5, else 0.
@@ -158,7 +164,7 @@ http::Response ArticlePageWithNotice(const SiteContext& context, const http::Req
                                      const std::string* comment_notice) {
   const FoundPage found = FindArticlePage(context, request, id);
   if (!found.page) return NotFoundPage(context, request);
-  http::Response response = PageResponse(*found.page, found.outcome,
+  http::Response response = PageResponse(found.page, found.outcome,
                                          LiveValues{.views = context.views,
                                                     .ratings = context.ratings,
                                                     .notice = &notice,
@@ -168,9 +174,12 @@ http::Response ArticlePageWithNotice(const SiteContext& context, const http::Req
   return response;
 }
 
-http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
-                                std::int64_t id) {
-  const FoundPage found = FindArticlePage(context, request, id);
+namespace {
+
+// Answers with the page found (or rendered): the redirect to its one address, a notice after a
+// vote or comment, or the page with this reader's view counted.
+http::Response ServeFoundArticle(const SiteContext& context, const http::Request& request,
+                                 std::int64_t id, const FoundPage& found) {
   if (!found.page) return NotFoundPage(context, request);
   const render::CachedPage* page = found.page.get();
   if (request.path != page->canonical_path) {
@@ -204,11 +213,25 @@ http::Response ServeArticlePage(const SiteContext& context, const http::Request&
   } else if (counts) {
     counted_total = context.views.RecordView(id);
   }
-  return PageResponse(*page, found.outcome,
+  return PageResponse(found.page, found.outcome,
                       LiveValues{.views = context.views,
                                  .ratings = context.ratings,
                                  .counted_article = counted_total ? id : 0,
                                  .counted_total = counted_total});
+}
+
+}  // namespace
+
+http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
+                                std::int64_t id) {
+  if (auto page =
+          context.pages.Find(ArticleKey(context, request, id), std::chrono::steady_clock::now())) {
+    return ServeFoundArticle(context, request, id, FoundPage{std::move(page), CacheOutcome::kHit});
+  }
+  // A miss reads the store and renders: on the worker pool, never on an I/O thread.
+  return http::Response::Deferred([&context, copy = http::CopyRequest(request), id] {
+    return ServeFoundArticle(context, *copy, id, FindArticlePage(context, *copy, id));
+  });
 }
 
 }  // namespace broadsheet::site

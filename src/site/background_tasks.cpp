@@ -14,6 +14,8 @@ namespace {
 // Address keys older than the retention, and articles trashed long enough ago, are looked
 // for this often (and at start).
 constexpr auto kPurgeInterval = std::chrono::hours(1);
+// Content changes read one by one per poll; a node further behind drops every page instead.
+constexpr int kMaxChangesRead = 1000;
 
 }  // namespace
 
@@ -28,8 +30,7 @@ BackgroundTasks::~BackgroundTasks() {
 
 void BackgroundTasks::Start() {
   content_version_ = store_.ContentVersion();
-  views_.RefreshSnapshot();
-  ratings_.ApplyAll(store_.ReadRatingTotals());
+  ReadAllCounts();
   thread_ = std::thread([this] { Run(); });
   store_.SetChangeCallback([this] {
     {
@@ -82,20 +83,62 @@ void BackgroundTasks::PublishScheduled() {
   }
 }
 
+void BackgroundTasks::ReadAllCounts() {
+  // The cursor first: a change made during the reads is read again by the next poll.
+  counts_cursor_ = store_.CountsCursor();
+  views_.RefreshSnapshot();
+  ratings_.ApplyAll(store_.ReadRatingTotals());
+}
+
 void BackgroundTasks::CheckForChanges() {
   try {
-    const auto version = store_.ContentVersion();
-    if (version != content_version_) {
-      content_version_ = version;
-      pages_.Invalidate();
-      spdlog::info("content changed (version {}): page cache cleared", version);
+    DropChangedPages();
+    // Views and votes other nodes or processes added since the last look: only the articles
+    // whose numbers changed are read.
+    const store::CountsChanges changed = store_.CountsChangedSince(counts_cursor_);
+    for (const store::CountsRow& row : changed.rows) {
+      views_.ApplyStored(row.article_id, row.views);
+      ratings_.Apply({row.article_id, row.rating_sum, row.rating_count, row.rating_revision});
     }
-    // Views and votes other nodes or processes added since the last look.
-    views_.RefreshSnapshot();
-    ratings_.ApplyAll(store_.ReadRatingTotals());
+    counts_cursor_ = changed.cursor;
   } catch (const std::exception& error) {
     spdlog::warn("cannot check for content changes: {}", error.what());
   }
+}
+
+void BackgroundTasks::DropChangedPages() {
+  const std::int64_t version = store_.ContentVersion();
+  if (version == content_version_) return;
+  const auto changes = store_.ContentChangesSince(content_version_, kMaxChangesRead);
+  // Versions move one at a time, each with its row: a list that does not start right after
+  // ours, or that is cut short, means changes this node cannot see one by one.
+  bool everything = changes.empty() || changes.front().version != content_version_ + 1 ||
+                    changes.size() == static_cast<std::size_t>(kMaxChangesRead);
+  std::vector<render::PageShows> shown;
+  for (const store::ContentChange& change : changes) {
+    switch (change.scope) {
+      case store::ContentScope::kAll:
+        everything = true;
+        break;
+      case store::ContentScope::kArticle:
+        shown.push_back(render::PageShows::Article(change.article_id));
+        break;
+      case store::ContentScope::kComments:
+        shown.push_back(render::PageShows::CommentsOf(change.article_id));
+        break;
+    }
+  }
+  content_version_ = std::max(version, changes.empty() ? version : changes.back().version);
+  if (everything) {
+    pages_.Invalidate();
+    // An import or a restore may have brought numbers no counts poll would see.
+    ReadAllCounts();
+    spdlog::info("content changed (version {}): page cache cleared", content_version_);
+    return;
+  }
+  pages_.InvalidateShowing(shown);
+  spdlog::debug("content changed (version {}): {} pages' subjects dropped", content_version_,
+                shown.size());
 }
 
 void BackgroundTasks::PurgeAddressKeys() {

@@ -1,13 +1,12 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
-// and, every [store] poll_interval_ms, polls the store's content version (dropping cached
-// pages when another process or node changed content) and refreshes the view snapshot (views
-// other nodes added) and the rating totals, and does the same at once when the store signals
-// a change (PostgreSQL LISTEN/NOTIFY); before each poll it publishes scheduled articles whose
-// time has come. At start and then hourly it forgets stored address keys older than [privacy]
-// address_days, deletes articles in the trash longer than [admin] trash_s and back-office
-// sign-ins that can no longer be used. Flush and
-// refresh share this thread, so they never race.
-// Stop() does a final flush. Start/Stop from the controlling thread.
+// and, every [store] poll_interval_ms, polls the store's content version (dropping the cached
+// pages that show what another process or node changed) and reads the views and rating totals
+// of the articles whose numbers changed (views other nodes added, their votes), and does the same
+// at once when the store signals a change (PostgreSQL LISTEN/NOTIFY); before each poll it publishes
+// scheduled articles whose time has come. At start and then hourly it forgets stored address keys
+// older than [privacy] address_days, deletes articles in the trash longer than [admin] trash_s and
+// back-office sign-ins that can no longer be used. Flush and refresh share this thread, so they
+// never race. Stop() does a final flush. Start/Stop from the controlling thread.
 #pragma once
 
 #include <chrono>
@@ -47,6 +46,12 @@ class BackgroundTasks {
   void FlushViews();
   void PublishScheduled();
   void CheckForChanges();
+  // Drops the cached pages that show what changed since content_version_ (every page when
+  // that cannot be told).
+  void DropChangedPages();
+  // Reads every article's views and rating totals (at start, and after a change of
+  // everything).
+  void ReadAllCounts();
   void PurgeAddressKeys();
 
   store::Store& store_;
@@ -56,6 +61,7 @@ class BackgroundTasks {
   const BackgroundSchedule schedule_;
   std::int64_t content_version_ = 0;  // only touched by the background thread
   std::int64_t flushed_total_ = 0;    // only touched by the background thread
+  std::int64_t counts_cursor_ = 0;    // only touched by the background thread
 
   std::mutex mutex_;
   std::condition_variable wake_;

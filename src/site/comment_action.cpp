@@ -239,8 +239,9 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   const auto id = context.store.AddComment(comment);
   if (!id) return NotFoundPage(context, request);
   const bool shown = comment.status == news::CommentStatus::kApproved;
-  // This node's pages show it at once; other nodes hear of it from the store.
-  if (shown) context.pages.Invalidate();
+  // This node's pages show it at once (only those showing the article's comments); other
+  // nodes hear of it from the store.
+  if (shown) context.pages.InvalidateShowing({render::PageShows::CommentsOf(comment.article_id)});
 
   http::Response response;
   if (WantsJson(request)) {
@@ -334,7 +335,9 @@ http::Response ServeCommentReport(const SiteContext& context, const http::Reques
   const Reader reader = IdentifyReader(context, request);
   const store::ReportOutcome outcome = context.store.ReportComment(
       id, reader.id, address_key, context.comments.report_threshold, news::UnixNow());
-  if (outcome.held) context.pages.Invalidate();
+  if (outcome.held) {
+    context.pages.InvalidateShowing({render::PageShows::CommentsOf(comment->article_id)});
+  }
   http::Response response;
   const char* message = "Thank you: an editor will look at this comment.";
   if (WantsJson(request)) {

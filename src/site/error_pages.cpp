@@ -84,7 +84,15 @@ http::Response ErrorPage(const SiteContext& context, const http::Request& reques
 http::Response Guarded(const SiteContext& context, const http::Request& request,
                        const std::function<http::Response()>& handler) {
   try {
-    return handler();
+    http::Response response = handler();
+    if (response.deferred) {
+      // The work runs later on the worker pool: guard it there too.
+      response.deferred = [&context, copy = http::CopyRequest(request),
+                           work = std::move(response.deferred)] {
+        return Guarded(context, *copy, work);
+      };
+    }
+    return response;
   } catch (const store::StoreError& error) {
     spdlog::error("request {} {}: store: {}", request.request_id, request.path, error.what());
     return ErrorPage(context, request, error.unavailable() ? 503 : 500);

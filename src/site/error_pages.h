@@ -17,7 +17,8 @@ http::Response NotFoundPage(const SiteContext& context, const http::Request& req
 // A 500 or 503 page for `request`.
 http::Response ErrorPage(const SiteContext& context, const http::Request& request, int status);
 
-// Runs `handler`, turning exceptions into ErrorPage responses and logging them.
+// Runs `handler`, turning exceptions into ErrorPage responses and logging them; a deferred
+// answer's work is guarded the same way when it runs.
 http::Response Guarded(const SiteContext& context, const http::Request& request,
                        const std::function<http::Response()>& handler);
 

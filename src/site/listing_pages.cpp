@@ -74,8 +74,9 @@ std::shared_ptr<const render::CachedPage> RenderListing(
     pagination.set("next_url", PageUrl(base_path, page + 1));
     content.set("pagination", pagination);
   }
-  AddMostRead(context, content);
-  if (!category) AddBestRated(context, content);
+  std::vector<render::PageShows> boxes;
+  AddMostRead(context, content, boxes);
+  if (!category) AddBestRated(context, content, boxes);
 
   PageMeta meta;
   meta.canonical_path = PageUrl(base_path, page);
@@ -92,38 +93,56 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   rendered->page = render::SlottedPage::Parse(
       RenderPage(context, origin, meta, category ? "category" : "front", content));
   rendered->canonical_path = meta.canonical_path;
+  rendered->shows = ShownInSlots(rendered->page);
+  rendered->shows.insert(rendered->shows.end(), boxes.begin(), boxes.end());
   rendered->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   return rendered;
 }
 
+// The listing page under `key` from the cache, else rendered. Unknown categories and pages
+// past the end are answered from the listing facts, with no store call (issue 9).
+FoundPage FindListingPage(const SiteContext& context, const http::Request& request,
+                          const std::string& key, const std::string& category_slug, int page) {
+  return FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0,
+                      [&]() -> std::shared_ptr<const render::CachedPage> {
+                        const auto listings = context.listings.Current();
+                        std::optional<store::Category> category;
+                        if (!category_slug.empty()) {
+                          category = listings->FindCategory(category_slug);
+                          if (!category) return nullptr;
+                        }
+                        const int pages = PageCount(context, *listings, category);
+                        if (page > pages) return nullptr;
+                        return RenderListing(context, SiteOrigin(context.settings, request),
+                                             category, page, pages);
+                      });
+}
+
+http::Response ServeFoundListing(const SiteContext& context, const http::Request& request,
+                                 const FoundPage& found) {
+  if (!found.page) return NotFoundPage(context, request);
+  return PageResponse(found.page, found.outcome,
+                      LiveValues{.views = context.views, .ratings = context.ratings});
+}
+
 // `category_slug` empty: the front page. The cache is consulted before the store, so cached
-// listings cost no query (and keep answering while the store is down).
+// listings cost no query (and keep answering while the store is down); a miss renders on the
+// worker pool, never on an I/O thread.
 http::Response ServeListing(const SiteContext& context, const http::Request& request,
                             const std::string& category_slug) {
   const auto page = PageNumber(request);
   if (!page) return http::Response::Text(400, "The page number must be a whole number from 1.\n");
-  const std::string key = CacheKeyPrefix(context.settings, request) +
-                          (category_slug.empty() ? "front" : "category:" + category_slug) + ":" +
-                          std::to_string(*page);
-  const FoundPage found =
-      FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0,
-                   [&]() -> std::shared_ptr<const render::CachedPage> {
-                     // Unknown categories and pages past the end are answered from the
-                     // listing facts, with no store call (issue 9).
-                     const auto listings = context.listings.Current();
-                     std::optional<store::Category> category;
-                     if (!category_slug.empty()) {
-                       category = listings->FindCategory(category_slug);
-                       if (!category) return nullptr;
-                     }
-                     const int pages = PageCount(context, *listings, category);
-                     if (*page > pages) return nullptr;
-                     return RenderListing(context, SiteOrigin(context.settings, request), category,
-                                          *page, pages);
-                   });
-  if (!found.page) return NotFoundPage(context, request);
-  return PageResponse(*found.page, found.outcome,
-                      LiveValues{.views = context.views, .ratings = context.ratings});
+  std::string key = CacheKeyPrefix(context.settings, request) +
+                    (category_slug.empty() ? "front" : "category:" + category_slug) + ":" +
+                    std::to_string(*page);
+  if (auto cached = context.pages.Find(key, std::chrono::steady_clock::now())) {
+    return ServeFoundListing(context, request, FoundPage{std::move(cached), CacheOutcome::kHit});
+  }
+  return http::Response::Deferred([&context, copy = http::CopyRequest(request),
+                                   key = std::move(key), category_slug, page = *page] {
+    return ServeFoundListing(context, *copy,
+                             FindListingPage(context, *copy, key, category_slug, page));
+  });
 }
 
 }  // namespace

@@ -16,12 +16,13 @@ using render::TemplateData;
 constexpr int kMostReadLength = 5;
 
 TemplateData MostReadList(const SiteContext& context, const std::string& first_day,
-                          const std::string& last_day) {
+                          const std::string& last_day, std::vector<render::PageShows>& shows) {
   TemplateData list{TemplateData::type::list};
   for (const store::ReadCount& count : context.store.MostRead(first_day, last_day,
                                                               kMostReadLength)) {
     const auto article = context.store.FindArticle(count.article_id);
     if (!article) continue;
+    shows.push_back(render::PageShows::Article(article->id));
     TemplateData item;
     item.set("title", article->title);
     item.set("url", ArticlePath(*article));
@@ -135,12 +136,14 @@ TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& ar
   return card;
 }
 
-void AddBestRated(const SiteContext& context, TemplateData& data) {
+void AddBestRated(const SiteContext& context, TemplateData& data,
+                  std::vector<render::PageShows>& shows) {
   TemplateData list{TemplateData::type::list};
   for (const store::RatingTotals& totals :
        context.store.BestRated(context.settings.rating_prior_votes, kMostReadLength)) {
     const auto article = context.store.FindArticle(totals.article_id);
     if (!article) continue;
+    shows.push_back(render::PageShows::Article(article->id));
     TemplateData item;
     item.set("title", article->title);
     item.set("url", ArticlePath(*article));
@@ -150,11 +153,25 @@ void AddBestRated(const SiteContext& context, TemplateData& data) {
   data.set("best_rated", list);
 }
 
-void AddMostRead(const SiteContext& context, TemplateData& data) {
+void AddMostRead(const SiteContext& context, TemplateData& data,
+                 std::vector<render::PageShows>& shows) {
   const auto now = news::UnixNow();
   const std::string today = news::LocalDay(now);
-  data.set("most_read_today", MostReadList(context, today, today));
-  data.set("most_read_week", MostReadList(context, news::LocalDayBefore(now, 6), today));
+  data.set("most_read_today", MostReadList(context, today, today, shows));
+  data.set("most_read_week", MostReadList(context, news::LocalDayBefore(now, 6), today, shows));
+}
+
+std::vector<render::PageShows> ShownInSlots(const render::SlottedPage& page) {
+  std::vector<render::PageShows> shows;
+  for (const auto& slot : page.slots()) {
+    if (slot.kind == render::SlotKind::kViews) {
+      shows.push_back(render::PageShows::Article(slot.article_id));
+      shows.push_back(render::PageShows::CommentsOf(slot.article_id));
+    } else if (slot.kind == render::SlotKind::kCardRating) {
+      shows.push_back(render::PageShows::Article(slot.article_id));
+    }
+  }
+  return shows;
 }
 
 std::string RenderPage(const SiteContext& context, const std::string& origin,

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "render/page_cache.h"
 #include "render/template_set.h"
 #include "site/site_context.h"
 #include "store/store.h"
@@ -62,11 +64,19 @@ std::string MarkdownImage(const store::MediaRow& media);
 render::TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& article,
                                  PicturePlace place, bool lazy);
 
-// "Most read today" and "Most read this week" lists, from the per-day counts.
-void AddMostRead(const SiteContext& context, render::TemplateData& data);
+// "Most read today" and "Most read this week" lists, from the per-day counts. Adds the
+// articles they name to `shows`.
+void AddMostRead(const SiteContext& context, render::TemplateData& data,
+                 std::vector<render::PageShows>& shows);
 
-// "Best rated": published articles ranked by their Bayesian-damped average.
-void AddBestRated(const SiteContext& context, render::TemplateData& data);
+// "Best rated": published articles ranked by their Bayesian-damped average. Adds the
+// articles it names to `shows`.
+void AddBestRated(const SiteContext& context, render::TemplateData& data,
+                  std::vector<render::PageShows>& shows);
+
+// What a page's live slots say it shows: the article of every "Read N times" (its page or
+// its card, with the comment count beside it) and of every card's stars.
+std::vector<render::PageShows> ShownInSlots(const render::SlottedPage& page);
 
 // Renders `content_template` with `content`, then the layout around it.
 std::string RenderPage(const SiteContext& context, const std::string& origin,

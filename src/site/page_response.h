@@ -31,8 +31,10 @@ struct LiveValues {
   const std::string* comment_notice = nullptr;
 };
 
-http::Response PageResponse(const render::CachedPage& page, CacheOutcome outcome,
-                            const LiveValues& live);
+// The page as a response whose body refers to the cached text (a gather write) and carries
+// only the live numbers itself; the header lines are prepared constants.
+http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& page,
+                            CacheOutcome outcome, const LiveValues& live);
 
 // The page under `key`: from the cache, else from `render` (nullptr: no such page), cached
 // for next time when `cache` is true. When rendering fails because the store is unreachable
@@ -41,18 +43,27 @@ struct FoundPage {
   std::shared_ptr<const render::CachedPage> page;
   CacheOutcome outcome = CacheOutcome::kMiss;
 };
-// A template so the hot path (a hit) costs no std::function allocation.
+// Concurrent misses for one key render it once: the others get the expired copy while the
+// render runs, or wait for it (render::PageCache::BeginRender). A template so the hot path (a
+// hit) costs no std::function allocation.
 template <typename Render>
 FoundPage FindOrRender(render::PageCache& pages, const std::string& key, bool cache,
                        Render&& render) {
   if (auto page = pages.Find(key, std::chrono::steady_clock::now())) {
     return {std::move(page), CacheOutcome::kHit};
   }
+  render::PageCache::RenderTicket ticket = pages.BeginRender(key);
+  if (!ticket.renderer()) {
+    if (auto stale = pages.FindStale(key)) return {std::move(stale), CacheOutcome::kStale};
+    if (auto shared = ticket.Wait()) return {std::move(*shared), CacheOutcome::kMiss};
+    // The render failed (the store, most likely): try ours, which reports its own error.
+  }
   try {
     // Taken before the render reads the store: an invalidation meanwhile refuses the Put.
     const std::uint64_t generation = pages.generation();
     std::shared_ptr<const render::CachedPage> page = render();
     if (page && cache) pages.Put(key, page, generation);
+    if (ticket.renderer()) ticket.Done(page);
     return {std::move(page), CacheOutcome::kMiss};
   } catch (const store::StoreError& error) {
     if (!error.unavailable()) throw;

@@ -35,12 +35,38 @@ http::Response Refuse(const SiteContext& context, const http::Request& request,
   return response;
 }
 
+// The vote itself, on the worker pool: a durable write waits for its commit.
+http::Response RecordRating(const SiteContext& context, const http::Request& request,
+                            std::int64_t id, int stars) {
+  const auto article = context.store.FindArticle(id);
+  if (!article || article->status != news::ArticleStatus::kPublished) {
+    if (WantsJson(request)) return JsonError(404, "There is no such article.");
+    return NotFoundPage(context, request);
+  }
+  const Reader reader = IdentifyReader(context, request);
+  const auto outcome = context.store.RecordVote(id, reader.id, stars, news::UnixNow());
+  if (!outcome) return Refuse(context, request, id, {404, "There is no such article."});
+  // Before answering: this node's pages show the vote from now on.
+  context.ratings.Apply(outcome->totals);
+
+  http::Response response;
+  if (WantsJson(request)) {
+    response.status = 200;
+    response.body = render::RatingJson(outcome->totals.sum, outcome->totals.count, stars) + "\n";
+    response.SetHeader("Content-Type", "application/json");
+  } else {
+    response = http::Response::Redirect(
+        303, ArticlePath(*article) + "?rated=" + std::to_string(stars) + "#rating");
+  }
+  FinishFormResponse(response, reader);
+  return response;
+}
+
 }  // namespace
 
 http::Response ServeRatingPost(const SiteContext& context, const http::Request& request) {
   const std::int64_t id = ArticleIdBefore(request.path, "/rating");
-  const auto article = id ? context.store.FindArticle(id) : std::nullopt;
-  if (!article || article->status != news::ArticleStatus::kPublished) {
+  if (id == 0) {
     if (WantsJson(request)) return JsonError(404, "There is no such article.");
     return NotFoundPage(context, request);
   }
@@ -66,23 +92,9 @@ http::Response ServeRatingPost(const SiteContext& context, const http::Request& 
                    wait});
   }
 
-  const Reader reader = IdentifyReader(context, request);
-  const auto outcome = context.store.RecordVote(id, reader.id, stars, news::UnixNow());
-  if (!outcome) return Refuse(context, request, id, {404, "There is no such article."});
-  // Before answering: this node's pages show the vote from now on.
-  context.ratings.Apply(outcome->totals);
-
-  http::Response response;
-  if (WantsJson(request)) {
-    response.status = 200;
-    response.body = render::RatingJson(outcome->totals.sum, outcome->totals.count, stars) + "\n";
-    response.SetHeader("Content-Type", "application/json");
-  } else {
-    response = http::Response::Redirect(
-        303, ArticlePath(*article) + "?rated=" + std::to_string(stars) + "#rating");
-  }
-  FinishFormResponse(response, reader);
-  return response;
+  return http::Response::Deferred([&context, copy = http::CopyRequest(request), id, stars] {
+    return RecordRating(context, *copy, id, stars);
+  });
 }
 
 }  // namespace broadsheet::site

@@ -84,11 +84,18 @@ void AddRoutes(http::Router& router, const SiteContext* site, const admin::DeskC
   router.Exact(Method::kGet, "/captcha/audio", [site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeCaptchaAudio(*site, request); });
   });
+  // A report and a comment check their security code and write durably: on the worker pool.
   router.Suffix(Method::kPost, "/report", [site](const Request& request) {
-    return Guarded(*site, request, [&] { return ServeCommentReport(*site, request); });
+    return Guarded(*site, request, [&] {
+      return Response::Deferred(
+          [site, copy = http::CopyRequest(request)] { return ServeCommentReport(*site, *copy); });
+    });
   });
   router.Suffix(Method::kPost, "/comments", [site](const Request& request) {
-    return Guarded(*site, request, [&] { return ServeCommentPost(*site, request); });
+    return Guarded(*site, request, [&] {
+      return Response::Deferred(
+          [site, copy = http::CopyRequest(request)] { return ServeCommentPost(*site, *copy); });
+    });
   });
   router.Suffix(Method::kGet, "/comments", [site](const Request& request) {
     return Guarded(*site, request, [&] { return ServeCommentsPage(*site, request); });

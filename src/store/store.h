@@ -211,6 +211,29 @@ struct ViewTotals {
   std::int64_t views = 0;
 };
 
+// One move of the content version and what it changed (issue 12: invalidation by what
+// changed). kAll: anything (drop every page); kArticle: the article's text, where it stays in
+// listings; kComments: the article's approved comments.
+enum class ContentScope { kAll, kArticle, kComments };
+struct ContentChange {
+  std::int64_t version = 0;
+  ContentScope scope = ContentScope::kAll;
+  std::int64_t article_id = 0;
+};
+
+// An article's live numbers as they are stored, for a node's poll.
+struct CountsRow {
+  std::int64_t article_id = 0;
+  std::int64_t views = 0;
+  std::int64_t rating_sum = 0;
+  std::int64_t rating_count = 0;
+  std::int64_t rating_revision = 0;
+};
+struct CountsChanges {
+  std::vector<CountsRow> rows;
+  std::int64_t cursor = 0;  // to pass to the next CountsChangedSince
+};
+
 struct ReadCount {
   std::int64_t article_id = 0;
   std::int64_t views = 0;  // within the asked day range
@@ -476,6 +499,16 @@ class Store {
   // A number that changes whenever published content changes (an article saved, published or
   // unpublished), by this process or any other. Cheap: servers poll it about once a second.
   virtual std::int64_t ContentVersion() = 0;
+  // The changes after `version`, oldest first, at most `limit`. A version older than the
+  // changes the store keeps (the newest 10,000) yields a list that does not start at
+  // version + 1: the caller then drops everything.
+  virtual std::vector<ContentChange> ContentChangesSince(std::int64_t version, int limit) = 0;
+  // Where a poll of views and rating totals starts from: nothing changed before it that a read
+  // of every total made after this call would miss.
+  virtual std::int64_t CountsCursor() = 0;
+  // The articles whose views or rating totals changed since `cursor` (perhaps a few it
+  // already saw), found by an index on the change: nothing is read when nothing changed.
+  virtual CountsChanges CountsChangedSince(std::int64_t cursor) = 0;
   // Registers `callback` to run (on a thread of the store's) whenever another process or node
   // signals a change (content or views), so caches can refresh at once instead of at the next
   // poll. Stores without notifications (SQLite) never call it; callers keep polling

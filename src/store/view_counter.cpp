@@ -65,11 +65,14 @@ std::int64_t ViewCounter::Flush() {
 }
 
 void ViewCounter::RefreshSnapshot() {
-  for (const ViewTotals& total : store_.ReadViewTotals()) {
-    Shard& shard = ShardFor(total.article_id);
-    std::lock_guard lock(shard.mutex);
-    shard.cells[total.article_id].stored = total.views;
-  }
+  for (const ViewTotals& total : store_.ReadViewTotals())
+    ApplyStored(total.article_id, total.views);
+}
+
+void ViewCounter::ApplyStored(std::int64_t article_id, std::int64_t views) {
+  Shard& shard = ShardFor(article_id);
+  std::lock_guard lock(shard.mutex);
+  shard.cells[article_id].stored = views;
 }
 
 }  // namespace broadsheet::store

@@ -34,6 +34,8 @@ class ViewCounter {
   std::int64_t Flush();
   // Replaces the snapshot with the store's totals (views other nodes or processes added).
   void RefreshSnapshot();
+  // Replaces one article's stored total with what the store holds now.
+  void ApplyStored(std::int64_t article_id, std::int64_t views);
 
  private:
   struct Cell {

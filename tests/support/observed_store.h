@@ -304,6 +304,18 @@ class ObservedStore final : public store::Store {
     Observe("ContentVersion");
     return inner_.ContentVersion();
   }
+  std::vector<store::ContentChange> ContentChangesSince(std::int64_t version, int limit) override {
+    Observe("ContentChangesSince");
+    return inner_.ContentChangesSince(version, limit);
+  }
+  std::int64_t CountsCursor() override {
+    Observe("CountsCursor");
+    return inner_.CountsCursor();
+  }
+  store::CountsChanges CountsChangedSince(std::int64_t cursor) override {
+    Observe("CountsChangedSince");
+    return inner_.CountsChangedSince(cursor);
+  }
   bool IsEmpty() override {
     Observe("IsEmpty");
     return inner_.IsEmpty();

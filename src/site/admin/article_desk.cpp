@@ -132,6 +132,23 @@ Response DeleteConfirmation(const DeskContext& desk, const SignedIn& signed_in, 
   return DeskHtml(200, RenderDesk(desk, &signed_in, "Move to the trash?", "confirm_delete", data));
 }
 
+// Drops the cached pages a save changed: none for a draft that stays a draft; the pages that
+// show the article when it stays where it was in every listing (published, same category,
+// same time: a correction); else every page (it entered or left listings).
+void DropPagesAfterSave(const DeskContext& desk, const store::ArticleRow& before) {
+  const auto after = desk.site.store.FindArticle(before.id);
+  const auto published = news::ArticleStatus::kPublished;
+  const bool was_public = before.status == published;
+  const bool is_public = after && after->status == published;
+  if (!was_public && !is_public) return;
+  if (was_public && is_public && after->category.id == before.category.id &&
+      after->published_at == before.published_at) {
+    desk.site.pages.InvalidateShowing({render::PageShows::Article(before.id)});
+    return;
+  }
+  desk.site.pages.Invalidate();
+}
+
 }  // namespace
 
 Response ServeArticleList(const DeskContext& desk, const http::Request& request) {
@@ -291,7 +308,7 @@ Response ServeArticleSave(const DeskContext& desk, const http::Request& request)
               "there.",
               "", &*stored);
         }
-        desk.site.pages.Invalidate();
+        DropPagesAfterSave(desk, *stored);
         RecordAction(
             desk, signed_in, "article.save", "article " + std::to_string(posted.id),
             posted.input.title + " (" + std::string(news::ToString(posted.input.status)) + ")");

@@ -163,14 +163,18 @@ Response ServeModerationAction(const DeskContext& desk, const http::Request& req
                              queue_name = std::string(queue.name)]() -> Response {
           const DeskContext& desk = *context;
           int done = 0;
+          std::vector<render::PageShows> changed;
           for (const std::int64_t id : ids) {
-            if (!Apply(desk.site.store, verb, id)) continue;
+            const auto comment = desk.site.store.FindComment(id);
+            if (!comment || !Apply(desk.site.store, verb, id)) continue;
             ++done;
+            changed.push_back(render::PageShows::CommentsOf(comment->article_id));
             RecordAction(desk, signed_in, std::string("comment.") + VerbName(verb),
                          "comment " + std::to_string(id));
           }
-          // This node's pages show the change at once; other nodes hear of it from the store.
-          if (done > 0) desk.site.pages.Invalidate();
+          // This node's pages showing those comments change at once; other nodes hear of it
+          // from the store.
+          desk.site.pages.InvalidateShowing(changed);
           return Response::Redirect(
               303, "/admin/comments?queue=" + queue_name + "&done=" + std::to_string(done));
         });
@@ -191,7 +195,7 @@ Response ServeCommentMode(const DeskContext& desk, const http::Request& request)
           return DeskMessage(desk, &signed_in, 404, "No such article",
                              "There is no such article; nothing was changed.");
         }
-        desk.site.pages.Invalidate();
+        desk.site.pages.InvalidateShowing({render::PageShows::CommentsOf(id)});
         RecordAction(desk, signed_in, "article.comments", "article " + std::to_string(id),
                      *mode == news::CommentMode::kSite ? std::string("site's mode")
                                                        : std::string(news::ToString(*mode)));

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -282,6 +282,64 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_time ON audit_log(at);
 CREATE INDEX audit_log_by_user ON audit_log(user_id, id);
+)sql"},
+    {8, R"sql(
+-- Issue 12: what changed, one row per move of the content version, so that every node drops
+-- only the cached pages that show it (the same rows as SQLite's). A move records 'all' unless
+-- the trigger function narrows it to 'comments' (an article's approved comments) or 'article'
+-- (an article's text, where it stays: published, same category, same time). The content
+-- version's row lock orders the rows as their transactions commit. The newest 10,000 are kept.
+CREATE TABLE content_changes (
+  version    BIGINT PRIMARY KEY,
+  scope      TEXT NOT NULL CHECK (scope IN ('all', 'article', 'comments')),
+  article_id BIGINT NOT NULL DEFAULT 0
+);
+CREATE FUNCTION broadsheet_content_version_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO content_changes(version, scope, article_id) VALUES (NEW.value, 'all', 0)
+    ON CONFLICT (version) DO UPDATE SET scope = 'all', article_id = 0;
+  DELETE FROM content_changes WHERE version < NEW.value - 10000;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER content_version_moved AFTER UPDATE ON site_meta FOR EACH ROW
+  WHEN (NEW.key = 'content_version') EXECUTE FUNCTION broadsheet_content_version_moved();
+CREATE OR REPLACE FUNCTION broadsheet_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  moved BIGINT;
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version' RETURNING value INTO moved;
+  IF TG_LEVEL = 'ROW' AND TG_TABLE_NAME = 'comments' THEN
+    IF TG_OP = 'DELETE' THEN
+      UPDATE content_changes SET scope = 'comments', article_id = OLD.article_id
+        WHERE version = moved;
+    ELSE
+      UPDATE content_changes SET scope = 'comments', article_id = NEW.article_id
+        WHERE version = moved;
+    END IF;
+  ELSIF TG_LEVEL = 'ROW' AND TG_TABLE_NAME = 'articles' AND TG_OP = 'UPDATE' THEN
+    IF OLD.status = 'published' AND NEW.status = 'published'
+       AND OLD.category_id = NEW.category_id AND OLD.published_at = NEW.published_at THEN
+      UPDATE content_changes SET scope = 'article', article_id = NEW.id WHERE version = moved;
+    END IF;
+  END IF;
+  PERFORM pg_notify('broadsheet_content', '');
+  RETURN NULL;
+END $$;
+
+-- Views and rating totals: each change marks the article with its transaction's id, so a
+-- node's poll reads only the articles changed since its last look. The poll's cursor is the
+-- oldest transaction still running when it looked (pg_snapshot_xmin): whatever was not yet
+-- committed then has an id at least that, so nothing is missed, and when nothing changed the
+-- index search finds no row.
+ALTER TABLE articles ADD COLUMN counts_xid xid8 NOT NULL DEFAULT '0';
+CREATE INDEX articles_by_counts_xid ON articles(counts_xid);
+CREATE FUNCTION broadsheet_counts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.counts_xid := pg_current_xact_id();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER articles_counted BEFORE UPDATE OF views, rating_sum, rating_count, rating_revision
+  ON articles FOR EACH ROW EXECUTE FUNCTION broadsheet_counts_changed();
 )sql"},
 }};
 

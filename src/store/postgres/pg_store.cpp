@@ -307,6 +307,45 @@ std::int64_t PgStore::ContentVersion() {
   return result.rows() > 0 ? result.Int(0, 0) : 0;
 }
 
+std::vector<ContentChange> PgStore::ContentChangesSince(std::int64_t version, int limit) {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT version, scope, article_id FROM content_changes WHERE version > $1"
+      " ORDER BY version LIMIT $2",
+      {P(version), P(limit)});
+  std::vector<ContentChange> changes;
+  for (int row = 0; row < result.rows(); ++row) {
+    const std::string scope = result.Text(row, 1);
+    changes.push_back({result.Int(row, 0),
+                       scope == "article"    ? ContentScope::kArticle
+                       : scope == "comments" ? ContentScope::kComments
+                                             : ContentScope::kAll,
+                       result.Int(row, 2)});
+  }
+  return changes;
+}
+
+std::int64_t PgStore::CountsCursor() {
+  auto connection = pool_.Acquire();
+  return connection->Exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").Int(0, 0);
+}
+
+CountsChanges PgStore::CountsChangedSince(std::int64_t cursor) {
+  // The cursor first, from an earlier snapshot than the read: whatever the read cannot see
+  // yet belongs to a transaction at least that new, so the next poll finds it.
+  CountsChanges changes{.rows = {}, .cursor = CountsCursor()};
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT id, views, rating_sum, rating_count, rating_revision FROM articles"
+      " WHERE counts_xid >= $1::text::xid8",
+      {P(cursor)});
+  for (int row = 0; row < result.rows(); ++row) {
+    changes.rows.push_back({result.Int(row, 0), result.Int(row, 1), result.Int(row, 2),
+                            result.Int(row, 3), result.Int(row, 4)});
+  }
+  return changes;
+}
+
 bool PgStore::IsEmpty() {
   auto connection = pool_.Acquire();
   return connection->Exec("SELECT NOT EXISTS (SELECT 1 FROM articles)").Text(0, 0) == "t";

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -345,6 +345,78 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_time ON audit_log(at);
 CREATE INDEX audit_log_by_user ON audit_log(user_id, id);
+)sql"},
+    {8, R"sql(
+-- Issue 12: what changed, one row per move of the content version, so that every node drops
+-- only the cached pages that show it. A move records 'all' (drop every page) unless the
+-- trigger that made it narrows the row: 'comments' (an article's approved comments) or
+-- 'article' (an article's text, where it stays: published, same category, same time). The
+-- newest 10,000 rows are kept; a node further behind drops everything.
+CREATE TABLE content_changes (
+  version    INTEGER PRIMARY KEY,
+  scope      TEXT NOT NULL CHECK (scope IN ('all', 'article', 'comments')),
+  article_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER content_version_moved AFTER UPDATE OF value ON site_meta
+  WHEN NEW.key = 'content_version' BEGIN
+  INSERT OR REPLACE INTO content_changes(version, scope, article_id) VALUES (NEW.value, 'all', 0);
+  DELETE FROM content_changes WHERE version < NEW.value - 10000;
+END;
+DROP TRIGGER comments_inserted;
+DROP TRIGGER comments_changed;
+DROP TRIGGER comments_deleted;
+CREATE TRIGGER comments_inserted AFTER INSERT ON comments WHEN NEW.status = 'approved' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  UPDATE content_changes SET scope = 'comments', article_id = NEW.article_id
+    WHERE version = (SELECT value FROM site_meta WHERE key = 'content_version');
+END;
+CREATE TRIGGER comments_changed AFTER UPDATE OF status ON comments
+  WHEN OLD.status IS NOT NEW.status AND (OLD.status = 'approved' OR NEW.status = 'approved')
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  UPDATE content_changes SET scope = 'comments', article_id = NEW.article_id
+    WHERE version = (SELECT value FROM site_meta WHERE key = 'content_version');
+END;
+CREATE TRIGGER comments_deleted AFTER DELETE ON comments WHEN OLD.status = 'approved' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  UPDATE content_changes SET scope = 'comments', article_id = OLD.article_id
+    WHERE version = (SELECT value FROM site_meta WHERE key = 'content_version');
+END;
+DROP TRIGGER articles_changed;
+DROP TRIGGER articles_dressed;
+CREATE TRIGGER articles_changed AFTER UPDATE OF slug, title, summary, body_html, author_id,
+  category_id, status, published_at ON articles
+  WHEN OLD.status = 'published' OR NEW.status = 'published' BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  UPDATE content_changes SET scope = 'article', article_id = NEW.id
+    WHERE version = (SELECT value FROM site_meta WHERE key = 'content_version')
+      AND OLD.status = 'published' AND NEW.status = 'published'
+      AND OLD.category_id = NEW.category_id AND OLD.published_at = NEW.published_at;
+END;
+-- Only a real change of these counts (as on PostgreSQL): a save sets them every time.
+CREATE TRIGGER articles_dressed AFTER UPDATE OF featured_media_id, featured_alt, comment_mode
+  ON articles WHEN (OLD.status = 'published' OR NEW.status = 'published')
+    AND (OLD.featured_media_id IS NOT NEW.featured_media_id
+         OR OLD.featured_alt IS NOT NEW.featured_alt OR OLD.comment_mode IS NOT NEW.comment_mode)
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version';
+  UPDATE content_changes SET scope = 'article', article_id = NEW.id
+    WHERE version = (SELECT value FROM site_meta WHERE key = 'content_version')
+      AND OLD.status = 'published' AND NEW.status = 'published';
+END;
+
+-- Views and rating totals: each change marks the article with the next value of a counter,
+-- so a node's poll reads only the articles changed since its last look (an index search that
+-- finds nothing when nothing changed), never the whole table.
+ALTER TABLE articles ADD COLUMN counts_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_by_counts_seq ON articles(counts_seq);
+INSERT INTO site_meta(key, value) VALUES ('counts_seq', 0);
+CREATE TRIGGER articles_counted AFTER UPDATE OF views, rating_sum, rating_count, rating_revision
+  ON articles BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'counts_seq';
+  UPDATE articles SET counts_seq = (SELECT value FROM site_meta WHERE key = 'counts_seq')
+    WHERE id = NEW.id;
+END;
 )sql"},
 }};
 

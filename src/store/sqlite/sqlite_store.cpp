@@ -318,6 +318,50 @@ std::int64_t SqliteStore::ContentVersion() {
   return version;
 }
 
+namespace {
+
+ContentScope ScopeOf(std::string_view text) {
+  if (text == "article") return ContentScope::kArticle;
+  if (text == "comments") return ContentScope::kComments;
+  return ContentScope::kAll;
+}
+
+}  // namespace
+
+std::vector<ContentChange> SqliteStore::ContentChangesSince(std::int64_t version, int limit) {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT version, scope, article_id FROM content_changes WHERE version > ?"
+      " ORDER BY version LIMIT ?");
+  list.Bind(version, limit);
+  std::vector<ContentChange> changes;
+  while (list.Step()) changes.push_back({list.Int(0), ScopeOf(list.Text(1)), list.Int(2)});
+  return changes;
+}
+
+std::int64_t SqliteStore::CountsCursor() {
+  auto reader = Reader();
+  auto& read = reader->Prepare("SELECT value FROM site_meta WHERE key = 'counts_seq'");
+  read.Reset();
+  const auto cursor = read.Step() ? read.Int(0) : 0;
+  read.Reset();
+  return cursor;
+}
+
+CountsChanges SqliteStore::CountsChangedSince(std::int64_t cursor) {
+  // The counter first: a change committed between the two reads is read again next time.
+  CountsChanges changes{.rows = {}, .cursor = CountsCursor()};
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT id, views, rating_sum, rating_count, rating_revision FROM articles"
+      " WHERE counts_seq > ?");
+  list.Bind(cursor);
+  while (list.Step()) {
+    changes.rows.push_back({list.Int(0), list.Int(1), list.Int(2), list.Int(3), list.Int(4)});
+  }
+  return changes;
+}
+
 bool SqliteStore::IsEmpty() {
   auto reader = Reader();
   auto& read = reader->Prepare("SELECT NOT EXISTS (SELECT 1 FROM articles)");

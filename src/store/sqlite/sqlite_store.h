@@ -107,6 +107,9 @@ class SqliteStore final : public Store {
   bool UseNonce(const std::string& nonce, std::int64_t expires_ms, std::int64_t now_ms) override;
   std::optional<std::string> ReadSetting(const std::string& key) override;
   void WriteSetting(const std::string& key, const std::string& value) override;
+  std::vector<ContentChange> ContentChangesSince(std::int64_t version, int limit) override;
+  std::int64_t CountsCursor() override;
+  CountsChanges CountsChangedSince(std::int64_t cursor) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
   SiteExport ExportSite() override;

@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "support/latch.h"
+
 namespace broadsheet::render {
 namespace {
 
@@ -47,6 +54,100 @@ TEST(PageCache, APageLargerThanTheWholeCacheIsNotStored) {
   PageCache pages(64 * 1024);
   EXPECT_FALSE(pages.Put("big", Page(100 * 1024), pages.generation()));
   EXPECT_EQ(pages.size(), 0u);
+}
+
+}  // namespace
+}  // namespace broadsheet::render
+
+namespace broadsheet::render {
+namespace {
+
+std::shared_ptr<const CachedPage> Showing(std::vector<PageShows> shows) {
+  auto page = std::make_shared<CachedPage>();
+  page->page = SlottedPage::Parse("page");
+  page->shows = std::move(shows);
+  page->expires_at = Clock::now() + std::chrono::hours(1);
+  return page;
+}
+
+// Issue 12: a change drops the pages that show it, and only those.
+TEST(PageCache, AChangeDropsOnlyThePagesThatShowIt) {
+  PageCache pages(1 << 20);
+  const auto now = pages.generation();
+  ASSERT_TRUE(
+      pages.Put("article:1", Showing({PageShows::Article(1), PageShows::CommentsOf(1)}), now));
+  ASSERT_TRUE(
+      pages.Put("article:2", Showing({PageShows::Article(2), PageShows::CommentsOf(2)}), now));
+  ASSERT_TRUE(pages.Put(
+      "front:1", Showing({PageShows::Article(1), PageShows::Article(2), PageShows::CommentsOf(1)}),
+      now));
+  pages.InvalidateShowing({PageShows::CommentsOf(2)});
+  EXPECT_NE(pages.Find("article:1", Clock::now()), nullptr);
+  EXPECT_EQ(pages.Find("article:2", Clock::now()), nullptr);
+  EXPECT_NE(pages.Find("front:1", Clock::now()), nullptr)
+      << "the front page shows no comments of 2";
+  pages.InvalidateShowing({PageShows::Article(1)});
+  EXPECT_EQ(pages.Find("article:1", Clock::now()), nullptr);
+  EXPECT_EQ(pages.Find("front:1", Clock::now()), nullptr);
+}
+
+// The issue-9 guarantee, per thing shown: a render that began before a change to something
+// it shows is not stored; one showing other things is.
+TEST(PageCache, APageRenderedBeforeAChangeToWhatItShowsIsNotStored) {
+  PageCache pages(1 << 20);
+  const std::uint64_t before_edit = pages.generation();
+  pages.InvalidateShowing({PageShows::Article(7)});
+  EXPECT_FALSE(pages.Put("article:7", Showing({PageShows::Article(7)}), before_edit));
+  EXPECT_TRUE(pages.Put("article:8", Showing({PageShows::Article(8)}), before_edit));
+  EXPECT_TRUE(pages.Put("article:7", Showing({PageShows::Article(7)}), pages.generation()));
+  pages.Invalidate();
+  EXPECT_FALSE(pages.Put("article:8", Showing({PageShows::Article(8)}), before_edit));
+}
+
+// Issue 12: one render per key at a time; later callers wait for it and share its page.
+TEST(PageCache, ConcurrentMissesShareOneRender) {
+  PageCache pages(1 << 20);
+  auto first = pages.BeginRender("front:1");
+  ASSERT_TRUE(first.renderer());
+  std::vector<std::thread> waiters;
+  std::atomic<int> shared{0};
+  for (int i = 0; i < 4; ++i) {
+    waiters.emplace_back([&] {
+      auto ticket = pages.BeginRender("front:1");
+      if (ticket.renderer()) return;
+      const auto page = ticket.Wait();
+      if (page && *page && (*page)->canonical_path == "/") ++shared;
+    });
+  }
+  ASSERT_TRUE(testing::Eventually([&] { return pages.waiting_for_renders() == 4; }));
+  auto page = std::make_shared<CachedPage>();
+  page->canonical_path = "/";
+  first.Done(page);
+  for (auto& waiter : waiters) waiter.join();
+  EXPECT_EQ(shared.load(), 4);
+  EXPECT_EQ(pages.waiting_for_renders(), 0u);
+  EXPECT_TRUE(pages.BeginRender("front:1").renderer()) << "the render is over: a new one may start";
+}
+
+// A render that fails (the ticket dropped without Done) tells its waiters to try themselves,
+// and one arriving after an invalidation does not join a render that may have missed it.
+TEST(PageCache, AFailedOrOutdatedRenderIsNotShared) {
+  PageCache pages(1 << 20);
+  std::optional<std::optional<std::shared_ptr<const CachedPage>>> seen;
+  {
+    auto failing = pages.BeginRender("article:3");
+    std::thread waiter([&] { seen = pages.BeginRender("article:3").Wait(); });
+    ASSERT_TRUE(testing::Eventually([&] { return pages.waiting_for_renders() == 1; }));
+    { auto gone = std::move(failing); }  // dropped without Done, as when the render throws
+    waiter.join();
+  }
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_FALSE(seen->has_value()) << "a failed render hands no page on";
+
+  auto running = pages.BeginRender("article:4");
+  pages.InvalidateShowing({PageShows::Article(4)});
+  EXPECT_TRUE(pages.BeginRender("article:4").renderer())
+      << "a caller after the change renders anew rather than waiting for the old render";
 }
 
 }  // namespace

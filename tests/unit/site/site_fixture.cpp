@@ -121,7 +121,17 @@ http::Response SiteFixture::Get(const std::string& target) {
   request.headers = {{"Host", "127.0.0.1"}, {"User-Agent", "Mozilla/5.0 (X11; Linux x86_64)"}};
   request.remote_address = "127.0.0.1";
   request.request_id = "test";
-  return router_.Dispatch(request);
+  return AsSent(router_.Dispatch(request));
+}
+
+http::Response SiteFixture::AsSent(http::Response response) {
+  if (response.deferred) {
+    // Run here, on the calling thread, as the worker pool would run it.
+    auto work = std::move(response.deferred);
+    response = work();
+  }
+  response.FlattenBody();  // as the server would send it: tests read one body
+  return response;
 }
 
 http::Response SiteFixture::Send(http::Method method, const std::string& target,
@@ -139,12 +149,7 @@ http::Response SiteFixture::Send(http::Method method, const std::string& target,
   request.body = body;
   request.remote_address = address;
   request.request_id = "test";
-  http::Response response = router_.Dispatch(request);
-  if (response.deferred) {
-    auto work = std::move(response.deferred);
-    response = work();
-  }
-  return response;
+  return AsSent(router_.Dispatch(request));
 }
 
 SiteFixture::DeskSession SiteFixture::SignedInAs(const std::string& email, news::Role role,

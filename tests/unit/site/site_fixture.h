@@ -38,7 +38,8 @@ class SiteFixture {
   explicit SiteFixture(int articles = 12);
   ~SiteFixture();
 
-  // GET `target` ("/path?query") from 127.0.0.1 with Host 127.0.0.1.
+  // GET `target` ("/path?query") from 127.0.0.1 with Host 127.0.0.1; a deferred answer is run
+  // here, on the calling thread, as the worker pool would run it.
   http::Response Get(const std::string& target);
   // Any request from `address`, as the server would dispatch it; a deferred answer is run
   // here, on the calling thread, as the worker pool would run it.
@@ -66,6 +67,9 @@ class SiteFixture {
   std::string ArticlePath(std::int64_t id);
 
  private:
+  // The response as the server would send it: deferred work run, the body in one piece.
+  static http::Response AsSent(http::Response response);
+
   std::string dir_;
   std::unique_ptr<store::sqlite::SqliteStore> real_;
   testing::ObservedStore observed_;
