@@ -69,6 +69,14 @@ class SlottedPage {
 
   std::size_t text_size() const { return text_.size(); }
 
+  // The text between slot i-1 and slot i: segment 0 is before the first slot, segment
+  // slots().size() after the last. Requires: i <= slots().size(). Valid while this page lives.
+  std::string_view Segment(std::size_t i) const {
+    const std::size_t from = i == 0 ? 0 : cut_at_[i - 1];
+    const std::size_t to = i < cut_at_.size() ? cut_at_[i] : text_.size();
+    return std::string_view(text_).substr(from, to - from);
+  }
+
  private:
   std::string text_;                 // the page without markers
   std::vector<std::size_t> cut_at_;  // offsets in text_ where slot i goes
