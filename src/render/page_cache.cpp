@@ -21,6 +21,7 @@ constexpr std::int64_t kStampGranularityTicks =
 
 std::size_t SizeOf(const std::string& key, const CachedPage& page) {
   return key.size() + page.page.text_size() + page.canonical_path.size() +
+         (page.gzip ? page.gzip->compressed_size() : 0) + page.shows.size() * sizeof(PageShows) +
          page.page.slots().size() * (sizeof(SlottedPage::SlotRef) + sizeof(std::size_t)) +
          kEntryOverheadBytes;
 }

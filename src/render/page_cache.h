@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "render/gzip_page.h"
 #include "render/slotted_page.h"
 
 namespace broadsheet::render {
@@ -53,6 +54,9 @@ class PageShows {
 
 struct CachedPage {
   SlottedPage page;
+  // The same page compressed once (render/gzip_page.h), for clients that accept gzip; null
+  // when not built.
+  std::shared_ptr<const GzipPage> gzip;
   std::string canonical_path;  // where this page lives; other paths redirect here
   std::int64_t article_id = 0;  // the article a page shows, 0 for listings
   std::vector<PageShows> shows;  // what an invalidation by what changed looks for

@@ -111,6 +111,7 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   };
   auto page = std::make_shared<render::CachedPage>();
   page->page = render::SlottedPage::Parse(RenderPage(context, origin, meta, "article", content));
+  page->gzip = std::make_shared<const render::GzipPage>(page->page);
   page->canonical_path = path;
   page->article_id = article->id;
   page->shows = ShownInSlots(page->page);
@@ -217,7 +218,8 @@ http::Response ServeFoundArticle(const SiteContext& context, const http::Request
                       LiveValues{.views = context.views,
                                  .ratings = context.ratings,
                                  .counted_article = counted_total ? id : 0,
-                                 .counted_total = counted_total});
+                                 .counted_total = counted_total},
+                      AcceptsGzip(request));
 }
 
 }  // namespace

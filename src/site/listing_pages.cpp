@@ -92,6 +92,7 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   auto rendered = std::make_shared<render::CachedPage>();
   rendered->page = render::SlottedPage::Parse(
       RenderPage(context, origin, meta, category ? "category" : "front", content));
+  rendered->gzip = std::make_shared<const render::GzipPage>(rendered->page);
   rendered->canonical_path = meta.canonical_path;
   rendered->shows = ShownInSlots(rendered->page);
   rendered->shows.insert(rendered->shows.end(), boxes.begin(), boxes.end());
@@ -122,7 +123,8 @@ http::Response ServeFoundListing(const SiteContext& context, const http::Request
                                  const FoundPage& found) {
   if (!found.page) return NotFoundPage(context, request);
   return PageResponse(found.page, found.outcome,
-                      LiveValues{.views = context.views, .ratings = context.ratings});
+                      LiveValues{.views = context.views, .ratings = context.ratings},
+                      AcceptsGzip(request));
 }
 
 // `category_slug` empty: the front page. The cache is consulted before the store, so cached

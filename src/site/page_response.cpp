@@ -1,28 +1,32 @@
 #include "site/page_response.h"
 
+#include "http/accept_encoding.h"
+#include "http/request.h"
+
 namespace broadsheet::site {
 
 namespace {
 
-// The header lines every rendered page shares, one block per cache outcome, written once:
-// browsers revalidate (no-cache) so every read is counted.
-constexpr std::string_view kHitHeaders =
-    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\nX-Cache: hit\r\n";
-constexpr std::string_view kMissHeaders =
-    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\nX-Cache: miss\r\n";
-constexpr std::string_view kStaleHeaders =
-    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\nX-Cache: stale\r\n";
+// The header lines every rendered page shares, one block per cache outcome (hit, miss,
+// stale) and coding, written once: browsers revalidate (no-cache) so every read is counted.
+constexpr std::string_view kPlainHeaders[] = {
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nX-Cache: hit\r\n",
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nX-Cache: miss\r\n",
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nX-Cache: stale\r\n"};
+constexpr std::string_view kGzipHeaders[] = {
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nContent-Encoding: gzip\r\nX-Cache: hit\r\n",
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nContent-Encoding: gzip\r\nX-Cache: miss\r\n",
+    "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "Vary: Accept-Encoding\r\nContent-Encoding: gzip\r\nX-Cache: stale\r\n"};
 
-std::string_view HeadersFor(CacheOutcome outcome) {
-  switch (outcome) {
-    case CacheOutcome::kHit:
-      return kHitHeaders;
-    case CacheOutcome::kMiss:
-      return kMissHeaders;
-    case CacheOutcome::kStale:
-      return kStaleHeaders;
-  }
-  return kMissHeaders;
+std::string_view HeadersFor(CacheOutcome outcome, bool gzip) {
+  const auto index = outcome == CacheOutcome::kHit ? 0 : outcome == CacheOutcome::kMiss ? 1 : 2;
+  return gzip ? kGzipHeaders[index] : kPlainHeaders[index];
 }
 
 // Appends one slot's live text to `out`.
@@ -57,10 +61,30 @@ void FillSlot(std::string& out, render::SlotKind kind, std::int64_t article_id,
 
 }  // namespace
 
+bool AcceptsGzip(const http::Request& request) {
+  const std::string_view header = request.Header("Accept-Encoding");
+  if (header.empty()) return false;
+  const http::AcceptedCodings accepted = http::ParseAcceptEncoding(header);
+  return http::ChooseCoding(accepted, {.gzip = true, .br = false}) == http::ContentCoding::kGzip;
+}
+
 http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& page,
-                            CacheOutcome outcome, const LiveValues& live) {
+                            CacheOutcome outcome, const LiveValues& live, bool gzip) {
   http::Response response;
-  response.prepared_headers = HeadersFor(outcome);
+  response.keeps_alive = page;
+  if (gzip && page->gzip) {
+    // The compressed segments by reference, the live numbers as stored blocks (gzip_page.h).
+    response.prepared_headers = HeadersFor(outcome, true);
+    response.body.reserve(page->page.slots().size() * 56 + 32);
+    for (const auto& piece : page->gzip->WritePieces(
+             response.body, [&](std::string&out, render::SlotKind kind, std::int64_t id) {
+               FillSlot(out, kind, id, live);
+             })) {
+      response.pieces.push_back({piece.cached, piece.live_offset, piece.live_size});
+    }
+    return response;
+  }
+  response.prepared_headers = HeadersFor(outcome, false);
   // The page's text goes out by reference (the response keeps the entry alive while it is
   // written); only the live numbers are written here, into the body.
   const auto& slots = page->page.slots();
@@ -77,7 +101,6 @@ http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& pag
           response.pieces.push_back({{}, offset, response.body.size() - offset});
         }
       });
-  response.keeps_alive = page;
   return response;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "http/request.h"
 #include "http/response.h"
 #include "render/live_numbers.h"
 #include "render/page_cache.h"
@@ -32,9 +33,13 @@ struct LiveValues {
 };
 
 // The page as a response whose body refers to the cached text (a gather write) and carries
-// only the live numbers itself; the header lines are prepared constants.
+// only the live numbers itself; the header lines are prepared constants. With `gzip` (and a
+// compressed copy of the page) the body is gzip, stitched around the live numbers.
 http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& page,
-                            CacheOutcome outcome, const LiveValues& live);
+                            CacheOutcome outcome, const LiveValues& live, bool gzip = false);
+
+// True when the request's Accept-Encoding prefers gzip to the plain page.
+bool AcceptsGzip(const http::Request& request);
 
 // The page under `key`: from the cache, else from `render` (nullptr: no such page), cached
 // for next time when `cache` is true. When rendering fails because the store is unreachable
