@@ -77,7 +77,7 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
                                              kReadingWordsPerMinute)));
   TemplateData more{TemplateData::type::list};
   for (const auto& other :
-       context.store.ListPublished(article->category.id, 0, kMoreInCategory + 1)) {
+       context.store.ListPublished(article->category.id, std::nullopt, kMoreInCategory + 1)) {
     if (other.id == article->id) continue;
     TemplateData item;
     item.set("title", other.title);
