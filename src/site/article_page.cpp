@@ -78,7 +78,7 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   TemplateData more{TemplateData::type::list};
   std::vector<render::PageShows> shows;
   for (const auto& other :
-       context.store.ListPublished(article->category.id, 0, kMoreInCategory + 1)) {
+       context.store.ListPublished(article->category.id, std::nullopt, kMoreInCategory + 1)) {
     if (other.id == article->id) continue;
     shows.push_back(render::PageShows::Article(other.id));
     TemplateData item;

@@ -40,7 +40,7 @@ std::shared_ptr<const ListingSnapshot> ListingFacts::Current() {
     std::string slug = count.category.slug;
     fresh->by_slug.emplace(std::move(slug), std::move(count));
   }
-  fresh->latest = store_.ListPublished(0, 0, kLatestCount);
+  fresh->latest = store_.ListPublished(0, std::nullopt, kLatestCount);
   for (const news::SettingRule& rule : news::SettingRules()) {
     std::string key(rule.key);
     if (auto value = store_.ReadSetting(key)) fresh->settings.emplace(std::move(key), *value);

@@ -2,7 +2,9 @@
 // only with content: every category by slug, the number of published articles in each and in
 // all, and the latest headlines. Read from the store once per page-cache generation (issue 9:
 // a flood of past-the-end listing pages or 404s used to read all of it, counting the whole
-// articles table, for each request), and read again after the next invalidation. Thread-safe.
+// articles table, for each request), and read again after the next invalidation. Each
+// snapshot also carries the anchors of deep listing pages (site/listing_anchors.h), so they
+// live exactly as long as the content they were read from. Thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "render/page_cache.h"
+#include "site/listing_anchors.h"
 #include "store/store.h"
 
 namespace broadsheet::site {
@@ -27,6 +30,9 @@ struct ListingSnapshot {
   // The store settings (news/site_setting.h) that have a stored value; writing one moves the
   // content version, so a snapshot never outlives a change.
   std::unordered_map<std::string, std::string> settings;
+  // Where deep listing pages start, learnt while this snapshot is current and dropped with it
+  // (issue 12). Mutable: a cache of what the store said for this generation, thread-safe.
+  mutable ListingAnchors anchors;
 
   std::optional<store::Category> FindCategory(const std::string& slug) const;
   // Published articles in the category (0: all categories).

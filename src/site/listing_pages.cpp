@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <optional>
+#include <vector>
 
 #include "render/slotted_page.h"
 #include "site/error_pages.h"
@@ -42,17 +43,43 @@ int PageCount(const SiteContext& context, const ListingSnapshot& listings,
   return static_cast<int>(std::max<std::int64_t>(1, (total + page_size - 1) / page_size));
 }
 
+// The articles on page `page` of a listing (issue 12: no page costs more than the first). Page
+// 1 is the first rows; a deeper page continues after its anchor: the last row of the page
+// before, remembered when that page was rendered (so a reader paging forward never walks), or
+// else the key an index-only walk finds, remembered in turn. The anchors belong to the
+// snapshot, so they go when the content changes. Requires: `page` is within `pages`.
+std::vector<store::ArticleRow> ArticlesOnPage(const SiteContext& context,
+                                              const ListingSnapshot& listings,
+                                              std::int64_t category_id, int page, int pages) {
+  const int page_size = context.settings.page_size;
+  std::optional<store::ListingKey> after;
+  if (page > 1) {
+    after = listings.anchors.Find(category_id, page);
+    if (!after) {
+      after = context.store.ListingKeyAt(category_id, std::int64_t{page - 1} * page_size - 1);
+      // Fewer articles than the snapshot counted: some went since, and the invalidation that
+      // follows will drop this page too. Render it empty, as a page past the end would be.
+      if (!after) return {};
+      listings.anchors.Remember(category_id, page, *after);
+    }
+  }
+  auto articles = context.store.ListPublished(category_id, after, page_size);
+  if (page < pages && articles.size() == static_cast<std::size_t>(page_size)) {
+    listings.anchors.Remember(category_id, page + 1, store::ListingKeyOf(articles.back()));
+  }
+  return articles;
+}
+
 // Renders one listing page. Requires: `page` is within PageCount.
 std::shared_ptr<const render::CachedPage> RenderListing(
-    const SiteContext& context, const std::string& origin,
+    const SiteContext& context, const ListingSnapshot& listings, const std::string& origin,
     const std::optional<store::Category>& category, int page, int pages) {
   const std::int64_t category_id = category ? category->id : 0;
-  const int page_size = context.settings.page_size;
   const std::string base_path = category ? CategoryPath(*category) : "/";
 
   TemplateData content;
   TemplateData cards{TemplateData::type::list};
-  const auto articles = context.store.ListPublished(category_id, (page - 1) * page_size, page_size);
+  const auto articles = ArticlesOnPage(context, listings, category_id, page, pages);
   for (std::size_t i = 0; i < articles.size(); ++i) {
     if (i == 0 && page == 1 && !category) {
       content.set("lead", ArticleCard(context, articles[i], PicturePlace::kLeadCard, false));
@@ -84,7 +111,7 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   if (category) {
     meta.title = category->name + (page > 1 ? " — page " + std::to_string(page) : "");
     meta.description = "The latest " + category->name + " news from " +
-                       IdentityOf(context.settings, *context.listings.Current()).name + ".";
+                       IdentityOf(context.settings, listings).name + ".";
     meta.current_category_slug = category->slug;
   } else if (page > 1) {
     meta.title = "Latest news — page " + std::to_string(page);
@@ -114,8 +141,9 @@ FoundPage FindListingPage(const SiteContext& context, const http::Request& reque
                         }
                         const int pages = PageCount(context, *listings, category);
                         if (page > pages) return nullptr;
-                        return RenderListing(context, SiteOrigin(context.settings, request),
-                                             category, page, pages);
+                        return RenderListing(context, *listings,
+                                             SiteOrigin(context.settings, request), category, page,
+                                             pages);
                       });
 }
 

@@ -193,6 +193,19 @@ struct ArticleRow {
   FeaturedImage featured;
 };
 
+// A place in the order listings show published articles in, newest first: by published_at,
+// then id, both descending (ties on the second are broken by id). Every published article has
+// one; a listing page continues strictly after the key of the last row of the page before.
+struct ListingKey {
+  std::int64_t published_at = 0;
+  std::int64_t id = 0;
+
+  friend bool operator==(const ListingKey&, const ListingKey&) = default;
+};
+
+// The key of a published article's row (the page after it starts there).
+inline ListingKey ListingKeyOf(const ArticleRow& row) { return {row.published_at, row.id}; }
+
 struct ArticleListPage {
   std::vector<ArticleRow> rows;  // without bodies, newest change first
   std::int64_t total = 0;        // matching rows in all
@@ -386,10 +399,18 @@ class Store {
   virtual std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
                                     std::int64_t max_age_s) = 0;
   virtual std::optional<ArticleRow> FindArticle(std::int64_t id) = 0;
-  // Published articles, newest first; category_id 0 means all categories. The rows carry no
-  // body (body_markdown and body_html are empty) to keep listings cheap.
-  virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset,
+  // Published articles in listing order (ListingKey: newest first); category_id 0 means all
+  // categories. Without `after`, from the newest; with it, only those strictly after that key,
+  // so a deeper page costs what the first does (issue 12: no OFFSET walks the earlier rows).
+  // The rows carry no body (body_markdown and body_html are empty) to keep listings cheap.
+  virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id,
+                                                const std::optional<ListingKey>& after,
                                                 int limit) = 0;
+  // The key of the published article at `position` (0: the newest) in the same order, or
+  // nullopt when there are no more; page N of `size` rows starts after the key at position
+  // (N - 1) * size - 1. Reads the listing's index only, never an article's row.
+  virtual std::optional<ListingKey> ListingKeyAt(std::int64_t category_id,
+                                                 std::int64_t position) = 0;
   // Every article, drafts included (not trashed ones), by id, without bodies (for `article
   // list` and `stats`).
   virtual std::vector<ArticleRow> ListAllArticles() = 0;

@@ -1,6 +1,8 @@
 // The pages: article content and safety, listings, categories, redirects and the 404 page.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
@@ -175,6 +177,58 @@ TEST_F(Pages, StaticFilesHaveLongCacheLifetimesAndHealthzAnswers) {
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.body, "ok\n");
   EXPECT_EQ(client_->Request("POST", "/healthz").status, 405);
+}
+
+// The article paths of a listing page's cards (the lead included), in order.
+std::vector<std::string> CardPaths(const std::string& body) {
+  std::vector<std::string> paths;
+  const std::string open = "class=\"card-title\"><a href=\"";
+  for (auto at = body.find(open); at != std::string::npos; at = body.find(open, at + 1)) {
+    const auto start = at + open.size();
+    paths.push_back(body.substr(start, body.find('"', start) - start));
+  }
+  return paths;
+}
+
+// Issue 12: pages after the first continue from a key instead of an OFFSET. With three to a
+// page, a deep page asked first (its start found by one walk of the index), then every page
+// in order (each from the last row of the one before), and a category's pages each show
+// exactly their own articles, newest first.
+TEST(DeepListingPages, issue_0012_EveryPageShowsItsOwnArticlesNewestFirst) {
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "site.page_size=3"});
+  ASSERT_TRUE(server.started());
+  HttpClient client(server.port());
+  std::vector<store::ArticleRow> articles = site.OpenStore()->ListAllArticles();
+  ASSERT_EQ(articles.size(), 14u);  // the demo: 5 front pages, Town Hall 2
+  std::sort(articles.begin(), articles.end(), [](const auto& a, const auto& b) {
+    return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
+  });
+  const auto expected = [&](const std::string& category_slug, int page) {
+    std::vector<std::string> paths;
+    for (const auto& article : articles) {
+      if (!category_slug.empty() && article.category.slug != category_slug) continue;
+      paths.push_back("/" + article.category.slug + "/" + std::to_string(article.id) + "-" +
+                      article.slug);
+    }
+    const auto first = std::min<std::size_t>(paths.size(), (page - 1) * 3);
+    return std::vector<std::string>(paths.begin() + first,
+                                    paths.begin() + std::min(paths.size(), first + 3));
+  };
+  const auto cards = [&](const std::string& target) {
+    const HttpResponse page = client.Get(target);
+    EXPECT_EQ(page.status, 200) << target;
+    return CardPaths(page.body);
+  };
+  EXPECT_EQ(cards("/?page=4"), expected("", 4));
+  EXPECT_EQ(cards("/"), expected("", 1));
+  for (int page = 2; page <= 5; ++page) {
+    EXPECT_EQ(cards("/?page=" + std::to_string(page)), expected("", page)) << "page " << page;
+  }
+  EXPECT_EQ(cards("/town-hall/?page=2"), expected("town-hall", 2));
+  EXPECT_EQ(cards("/town-hall/"), expected("town-hall", 1));
+  EXPECT_EQ(client.Get("/?page=6").status, 404);
+  EXPECT_EQ(client.Get("/town-hall/?page=3").status, 404);
 }
 
 }  // namespace

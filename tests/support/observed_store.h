@@ -151,10 +151,16 @@ class ObservedStore final : public store::Store {
     Observe("FindArticle");
     return inner_.FindArticle(id);
   }
-  std::vector<store::ArticleRow> ListPublished(std::int64_t category_id, int offset,
+  std::vector<store::ArticleRow> ListPublished(std::int64_t category_id,
+                                               const std::optional<store::ListingKey>& after,
                                                int limit) override {
     Observe("ListPublished");
-    return inner_.ListPublished(category_id, offset, limit);
+    return inner_.ListPublished(category_id, after, limit);
+  }
+  std::optional<store::ListingKey> ListingKeyAt(std::int64_t category_id,
+                                                std::int64_t position) override {
+    Observe("ListingKeyAt");
+    return inner_.ListingKeyAt(category_id, position);
   }
   std::vector<store::ArticleRow> ListAllArticles() override {
     Observe("ListAllArticles");

@@ -91,7 +91,7 @@ void AddChart(const DeskContext& desk, const SignedIn& signed_in, const http::Re
   everything.set("label", "The whole site");
   everything.set("selected", !article);
   choices << everything;
-  for (const auto& row : desk.site.store.ListPublished(0, 0, kArticleChoices)) {
+  for (const auto& row : desk.site.store.ListPublished(0, std::nullopt, kArticleChoices)) {
     TemplateData choice;
     choice.set("value", std::to_string(row.id));
     choice.set("label", row.title);

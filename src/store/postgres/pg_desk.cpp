@@ -4,6 +4,7 @@
 #include "news/slug.h"
 #include "store/free_slug.h"
 #include "store/like_pattern.h"
+#include "store/listing_statements.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
 
@@ -61,15 +62,6 @@ RevisionRow ReadRevision(const PgResult& result, int row) {
   return revision;
 }
 
-// The back office's filters, each off when its parameter is empty or 0 (sqlite_desk.cpp).
-constexpr const char* kArticleFilter =
-    " WHERE (($1 = '' AND a.status <> 'trashed') OR a.status = $1)"
-    " AND ($2::bigint = 0 OR a.category_id = $2::bigint)"
-    " AND ($3::bigint = 0 OR a.author_id = $3::bigint)"
-    " AND ($4 = '' OR EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-    " WHERE x.article_id = a.id AND t.slug = $4))"
-    " AND ($5 = '' OR a.title ILIKE $5 ESCAPE '\\')";
-
 }  // namespace
 
 void PgStore::FillAuthorSlugs() {
@@ -107,16 +99,14 @@ ArticleListPage PgStore::ListArticles(const ArticleQuery& query) {
   auto connection = pool_.Acquire();
   const std::string pattern = ContainsPattern(query.title_contains);
   ArticleListPage page;
-  page.total = connection
-                   ->Exec(Sql("SELECT count(*) FROM articles a") + kArticleFilter,
-                          {P(query.status), P(query.category_id), P(query.author_id),
-                           P(query.tag_slug), P(pattern)})
-                   .Int(0, 0);
-  page.rows = ReadArticles(
-      connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins + kArticleFilter +
-                           " ORDER BY a.updated_at DESC, a.id DESC LIMIT $6 OFFSET $7",
-                       {P(query.status), P(query.category_id), P(query.author_id),
-                        P(query.tag_slug), P(pattern), P(query.limit), P(query.offset)}));
+  page.total =
+      connection
+          ->Exec(kDeskArticleCount.postgres, {P(query.status), P(query.category_id),
+                                              P(query.author_id), P(query.tag_slug), P(pattern)})
+          .Int(0, 0);
+  page.rows = ReadArticles(connection->Exec(
+      kDeskArticleList.postgres, {P(query.status), P(query.category_id), P(query.author_id),
+                                  P(query.tag_slug), P(pattern), P(query.limit), P(query.offset)}));
   return page;
 }
 

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 8> kMigrations = {{
+const std::array<Migration, 9> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -332,7 +332,7 @@ END $$;
 -- committed then has an id at least that, so nothing is missed, and when nothing changed the
 -- index search finds no row.
 ALTER TABLE articles ADD COLUMN counts_xid xid8 NOT NULL DEFAULT '0';
-CREATE INDEX articles_by_counts_xid ON articles(counts_xid);
+CREATE INDEX articles_by_counts_change ON articles(counts_xid);
 CREATE FUNCTION broadsheet_counts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.counts_xid := pg_current_xact_id();
@@ -340,6 +340,20 @@ BEGIN
 END $$;
 CREATE TRIGGER articles_counted BEFORE UPDATE OF views, rating_sum, rating_count, rating_revision
   ON articles FOR EACH ROW EXECUTE FUNCTION broadsheet_counts_changed();
+)sql"},
+    {9, R"sql(
+-- Listings that do not grow with the site (issue 12; store/listing_statements.h). Pages after
+-- the first continue from a key, (published_at, id), instead of an OFFSET that walked every
+-- earlier row. The category's index now leads with status, as articles_by_publication does:
+-- PostgreSQL judges an index by how well its first column follows the table's order, and with
+-- category_id first it preferred walking every category's articles in articles_by_publication
+-- and filtering them, which on a category's last page went on to the site's oldest article.
+DROP INDEX articles_by_category;
+CREATE INDEX articles_by_category ON articles(status, category_id, published_at DESC, id DESC);
+-- "Best rated" ranks rated articles only: this index holds just those, with every column the
+-- ranking reads, so it no longer reads every published article's row.
+CREATE INDEX articles_by_rating ON articles(status, rating_count, rating_sum, rating_revision, id)
+  WHERE rating_count > 0;
 )sql"},
 }};
 

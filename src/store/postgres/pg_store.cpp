@@ -4,6 +4,7 @@
 
 #include "news/slug.h"
 #include "store/free_slug.h"
+#include "store/listing_statements.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_rows.h"
 
@@ -189,21 +190,30 @@ std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
   return article;
 }
 
-std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id, int offset, int limit) {
+std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id,
+                                               const std::optional<ListingKey>& after, int limit) {
   auto connection = pool_.Acquire();
-  // Two statements rather than "($1 = 0 OR category_id = $1)", which no index can serve.
+  // One statement per case rather than "($1 = 0 OR category_id = $1)", which no index can serve.
   if (category_id == 0) {
-    return ReadArticles(
-        connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins +
-                             " WHERE a.status = 'published'"
-                             " ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2",
-                         {P(limit), P(offset)}));
+    if (!after) return ReadArticles(connection->Exec(kFrontFirstPage.postgres, {P(limit)}));
+    return ReadArticles(connection->Exec(kFrontAfterKey.postgres,
+                                         {P(after->published_at), P(after->id), P(limit)}));
+  }
+  if (!after) {
+    return ReadArticles(connection->Exec(kCategoryFirstPage.postgres, {P(category_id), P(limit)}));
   }
   return ReadArticles(
-      connection->Exec(Sql("SELECT ") + kArticleColumns + kArticleJoins +
-                           " WHERE a.status = 'published' AND a.category_id = $1"
-                           " ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
-                       {P(category_id), P(limit), P(offset)}));
+      connection->Exec(kCategoryAfterKey.postgres,
+                       {P(category_id), P(after->published_at), P(after->id), P(limit)}));
+}
+
+std::optional<ListingKey> PgStore::ListingKeyAt(std::int64_t category_id, std::int64_t position) {
+  auto connection = pool_.Acquire();
+  const PgResult found =
+      category_id == 0 ? connection->Exec(kFrontKeyAt.postgres, {P(position)})
+                       : connection->Exec(kCategoryKeyAt.postgres, {P(category_id), P(position)});
+  if (found.rows() == 0) return std::nullopt;
+  return ListingKey{found.Int(0, 0), found.Int(0, 1)};
 }
 
 std::vector<ArticleRow> PgStore::ListAllArticles() {
@@ -275,12 +285,8 @@ std::vector<ViewTotals> PgStore::ReadViewTotals() {
 std::vector<ReadCount> PgStore::MostRead(const std::string& first_day, const std::string& last_day,
                                          int limit) {
   auto connection = pool_.Acquire();
-  const PgResult result = connection->Exec(
-      "SELECT d.article_id, sum(d.views)::bigint AS total FROM article_views_daily d"
-      " JOIN articles a ON a.id = d.article_id AND a.status = 'published'"
-      " WHERE d.day BETWEEN $1 AND $2 GROUP BY d.article_id HAVING sum(d.views) > 0"
-      " ORDER BY total DESC, d.article_id DESC LIMIT $3",
-      {P(first_day), P(last_day), P(limit)});
+  const PgResult result =
+      connection->Exec(kMostRead.postgres, {P(first_day), P(last_day), P(limit)});
   std::vector<ReadCount> counts;
   for (int row = 0; row < result.rows(); ++row) {
     counts.push_back({result.Int(row, 0), result.Int(row, 1)});
@@ -335,10 +341,7 @@ CountsChanges PgStore::CountsChangedSince(std::int64_t cursor) {
   // yet belongs to a transaction at least that new, so the next poll finds it.
   CountsChanges changes{.rows = {}, .cursor = CountsCursor()};
   auto connection = pool_.Acquire();
-  const PgResult result = connection->Exec(
-      "SELECT id, views, rating_sum, rating_count, rating_revision FROM articles"
-      " WHERE counts_xid >= $1::text::xid8",
-      {P(cursor)});
+  const PgResult result = connection->Exec(kCountsChangedSince.postgres, {P(cursor)});
   for (int row = 0; row < result.rows(); ++row) {
     changes.rows.push_back({result.Int(row, 0), result.Int(row, 1), result.Int(row, 2),
                             result.Int(row, 3), result.Int(row, 4)});

@@ -60,7 +60,9 @@ class PgStore final : public Store {
   std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
                             std::int64_t max_age_s) override;
   std::optional<ArticleRow> FindArticle(std::int64_t id) override;
-  std::vector<ArticleRow> ListPublished(std::int64_t category_id, int offset, int limit) override;
+  std::vector<ArticleRow> ListPublished(std::int64_t category_id,
+                                        const std::optional<ListingKey>& after, int limit) override;
+  std::optional<ListingKey> ListingKeyAt(std::int64_t category_id, std::int64_t position) override;
   std::vector<ArticleRow> ListAllArticles() override;
   std::vector<CategoryCount> ListCategoryCounts() override;
   std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;

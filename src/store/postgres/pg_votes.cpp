@@ -1,6 +1,7 @@
 // PgStore's ratings. Each vote is one transaction on a connection with synchronous_commit on
 // (unless [store] synchronous_commit says otherwise, for tests), so it is durable before
 // RecordVote returns.
+#include "store/listing_statements.h"
 #include "store/postgres/pg_store.h"
 
 namespace broadsheet::store::postgres {
@@ -108,15 +109,7 @@ std::vector<VoteRow> PgStore::ListVotes(std::int64_t article_id) {
 
 std::vector<RatingTotals> PgStore::BestRated(int prior_votes, int limit) {
   auto connection = pool_.Acquire();
-  // score = (prior_votes * site_mean + sum) / (prior_votes + count)
-  const PgResult result = connection->Exec(
-      "WITH site AS (SELECT sum(rating_sum)::float8 / sum(rating_count) AS mean"
-      "  FROM articles WHERE status = 'published' AND rating_count > 0)"
-      " SELECT a.id, a.rating_sum, a.rating_count, a.rating_revision FROM articles a, site"
-      " WHERE a.status = 'published' AND a.rating_count > 0"
-      " ORDER BY ($1::float8 * site.mean + a.rating_sum) / ($1::float8 + a.rating_count) DESC,"
-      "  a.rating_count DESC, a.id LIMIT $2",
-      {P(prior_votes), P(limit)});
+  const PgResult result = connection->Exec(kBestRated.postgres, {P(prior_votes), P(limit)});
   return TotalsOf(result);
 }
 

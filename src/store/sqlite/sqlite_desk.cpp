@@ -5,6 +5,7 @@
 #include "news/slug.h"
 #include "store/free_slug.h"
 #include "store/like_pattern.h"
+#include "store/listing_statements.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -65,16 +66,6 @@ constexpr const char* kRevisionColumns =
     " r.status, r.published_at, r.featured_media_id, r.featured_alt"
     " FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id";
 
-// The back office's filters, each off when its parameter is empty or 0 (a small table per
-// site: no index is needed to serve the list quickly). LIKE's wildcards in the search are
-// escaped by the caller.
-constexpr const char* kArticleFilter =
-    " WHERE ((?1 = '' AND a.status <> 'trashed') OR a.status = ?1)"
-    " AND (?2 = 0 OR a.category_id = ?2) AND (?3 = 0 OR a.author_id = ?3)"
-    " AND (?4 = '' OR EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-    " WHERE x.article_id = a.id AND t.slug = ?4))"
-    " AND (?5 = '' OR a.title LIKE ?5 ESCAPE '\\')";
-
 }  // namespace
 
 void SqliteStore::FillAuthorSlugs() {
@@ -110,13 +101,12 @@ ArticleListPage SqliteStore::ListArticles(const ArticleQuery& query) {
   auto reader = Reader();
   const std::string pattern = ContainsPattern(query.title_contains);
   ArticleListPage page;
-  auto& count = reader->Prepare(Sql("SELECT count(*) FROM articles a") + kArticleFilter);
+  auto& count = reader->Prepare(kDeskArticleCount.sqlite);
   count.Bind(query.status, query.category_id, query.author_id, query.tag_slug, pattern);
   count.Step();
   page.total = count.Int(0);
   count.Reset();
-  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins + kArticleFilter +
-                               " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?6 OFFSET ?7");
+  auto& list = reader->Prepare(kDeskArticleList.sqlite);
   list.Bind(query.status, query.category_id, query.author_id, query.tag_slug, pattern, query.limit,
             query.offset);
   page.rows = ReadArticles(list);

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 8> kMigrations = {{
+const std::array<Migration, 9> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -409,7 +409,7 @@ END;
 -- so a node's poll reads only the articles changed since its last look (an index search that
 -- finds nothing when nothing changed), never the whole table.
 ALTER TABLE articles ADD COLUMN counts_seq INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX articles_by_counts_seq ON articles(counts_seq);
+CREATE INDEX articles_by_counts_change ON articles(counts_seq);
 INSERT INTO site_meta(key, value) VALUES ('counts_seq', 0);
 CREATE TRIGGER articles_counted AFTER UPDATE OF views, rating_sum, rating_count, rating_revision
   ON articles BEGIN
@@ -417,6 +417,20 @@ CREATE TRIGGER articles_counted AFTER UPDATE OF views, rating_sum, rating_count,
   UPDATE articles SET counts_seq = (SELECT value FROM site_meta WHERE key = 'counts_seq')
     WHERE id = NEW.id;
 END;
+)sql"},
+    {9, R"sql(
+-- Listings that do not grow with the site (issue 12; store/listing_statements.h). Pages after
+-- the first continue from a key, (published_at, id), instead of an OFFSET that walked every
+-- earlier row. The category's index now leads with status, as articles_by_publication does:
+-- PostgreSQL judges an index by how well its first column follows the table's order, and with
+-- category_id first it preferred walking every category's articles in articles_by_publication
+-- and filtering them, which on a category's last page went on to the site's oldest article.
+DROP INDEX articles_by_category;
+CREATE INDEX articles_by_category ON articles(status, category_id, published_at DESC, id DESC);
+-- "Best rated" ranks rated articles only: this index holds just those, with every column the
+-- ranking reads, so it no longer reads every published article's row.
+CREATE INDEX articles_by_rating ON articles(status, rating_count, rating_sum, rating_revision, id)
+  WHERE rating_count > 0;
 )sql"},
 }};
 

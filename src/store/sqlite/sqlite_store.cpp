@@ -2,6 +2,7 @@
 
 #include "news/slug.h"
 #include "store/free_slug.h"
+#include "store/listing_statements.h"
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrations.h"
@@ -211,22 +212,41 @@ std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
   return article;
 }
 
-std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id, int offset,
+std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id,
+                                                   const std::optional<ListingKey>& after,
                                                    int limit) {
   auto reader = Reader();
-  // Two statements rather than "(? = 0 OR category_id = ?)", which no index can serve.
+  // One statement per case rather than "(? = 0 OR category_id = ?)", which no index can serve.
   if (category_id == 0) {
-    auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins +
-                                 " WHERE a.status = 'published'"
-                                 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
-    list.Bind(limit, offset);
+    if (!after) {
+      auto& list = reader->Prepare(kFrontFirstPage.sqlite);
+      list.Bind(limit);
+      return ReadArticles(list);
+    }
+    auto& list = reader->Prepare(kFrontAfterKey.sqlite);
+    list.Bind(after->published_at, after->id, limit);
     return ReadArticles(list);
   }
-  auto& list = reader->Prepare(Sql("SELECT ") + kArticleColumns + kArticleJoins +
-                               " WHERE a.status = 'published' AND a.category_id = ?"
-                               " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
-  list.Bind(category_id, limit, offset);
+  if (!after) {
+    auto& list = reader->Prepare(kCategoryFirstPage.sqlite);
+    list.Bind(category_id, limit);
+    return ReadArticles(list);
+  }
+  auto& list = reader->Prepare(kCategoryAfterKey.sqlite);
+  list.Bind(category_id, after->published_at, after->id, limit);
   return ReadArticles(list);
+}
+
+std::optional<ListingKey> SqliteStore::ListingKeyAt(std::int64_t category_id,
+                                                    std::int64_t position) {
+  auto reader = Reader();
+  auto& find = category_id == 0
+                   ? reader->Prepare(kFrontKeyAt.sqlite).Bind(position)
+                   : reader->Prepare(kCategoryKeyAt.sqlite).Bind(category_id, position);
+  if (!find.Step()) return std::nullopt;
+  const ListingKey key{find.Int(0), find.Int(1)};
+  find.Reset();
+  return key;
 }
 
 std::vector<ArticleRow> SqliteStore::ListAllArticles() {
@@ -288,11 +308,7 @@ std::vector<ViewTotals> SqliteStore::ReadViewTotals() {
 std::vector<ReadCount> SqliteStore::MostRead(const std::string& first_day,
                                              const std::string& last_day, int limit) {
   auto reader = Reader();
-  auto& list = reader->Prepare(
-      "SELECT d.article_id, sum(d.views) AS total FROM article_views_daily d"
-      " JOIN articles a ON a.id = d.article_id AND a.status = 'published'"
-      " WHERE d.day BETWEEN ? AND ? GROUP BY d.article_id HAVING total > 0"
-      " ORDER BY total DESC, d.article_id DESC LIMIT ?");
+  auto& list = reader->Prepare(kMostRead.sqlite);
   list.Bind(first_day, last_day, limit);
   std::vector<ReadCount> counts;
   while (list.Step()) counts.push_back({list.Int(0), list.Int(1)});
@@ -352,9 +368,7 @@ CountsChanges SqliteStore::CountsChangedSince(std::int64_t cursor) {
   // The counter first: a change committed between the two reads is read again next time.
   CountsChanges changes{.rows = {}, .cursor = CountsCursor()};
   auto reader = Reader();
-  auto& list = reader->Prepare(
-      "SELECT id, views, rating_sum, rating_count, rating_revision FROM articles"
-      " WHERE counts_seq > ?");
+  auto& list = reader->Prepare(kCountsChangedSince.sqlite);
   list.Bind(cursor);
   while (list.Step()) {
     changes.rows.push_back({list.Int(0), list.Int(1), list.Int(2), list.Int(3), list.Int(4)});

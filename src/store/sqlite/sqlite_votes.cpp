@@ -1,6 +1,7 @@
 // SqliteStore's ratings. Votes go through group commit on the writer connection
 // (synchronous=FULL): a vote is on disk before RecordVote returns, and votes arriving together
 // share one transaction and one fsync.
+#include "store/listing_statements.h"
 #include "store/sqlite/group_commit.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_store.h"
@@ -95,15 +96,8 @@ std::vector<VoteRow> SqliteStore::ListVotes(std::int64_t article_id) {
 
 std::vector<RatingTotals> SqliteStore::BestRated(int prior_votes, int limit) {
   auto reader = Reader();
-  // score = (prior_votes * site_mean + sum) / (prior_votes + count)
-  auto& best = reader->Prepare(
-      "WITH site AS (SELECT CAST(sum(rating_sum) AS REAL) / sum(rating_count) AS mean"
-      "  FROM articles WHERE status = 'published' AND rating_count > 0)"
-      " SELECT a.id, a.rating_sum, a.rating_count, a.rating_revision FROM articles a, site"
-      " WHERE a.status = 'published' AND a.rating_count > 0"
-      " ORDER BY (? * site.mean + a.rating_sum) / (? + a.rating_count) DESC,"
-      "  a.rating_count DESC, a.id LIMIT ?");
-  best.Bind(prior_votes, prior_votes, limit);
+  auto& best = reader->Prepare(kBestRated.sqlite);
+  best.Bind(prior_votes, limit);
   std::vector<RatingTotals> ranked;
   while (best.Step()) ranked.push_back({best.Int(0), best.Int(1), best.Int(2), best.Int(3)});
   return ranked;

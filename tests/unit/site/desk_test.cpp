@@ -327,7 +327,7 @@ TEST(DeskRoles, AuthorsPublishWhenTheSiteSaysSo) {
                           {"status", "published"},
                           {"body", "Words."}}));
   EXPECT_EQ(response.status, 303);
-  EXPECT_EQ(site.real().ListPublished(0, 0, 10).front().title, "Straight out");
+  EXPECT_EQ(site.real().ListPublished(0, std::nullopt, 10).front().title, "Straight out");
 }
 
 http::Response SignIn(SiteFixture& site, const std::string& email, const std::string& password,

@@ -107,8 +107,8 @@ TEST_P(StoreContract, CategoryCountsCountPublishedArticlesOnly) {
   EXPECT_EQ(counts[0].published, 0);
   EXPECT_EQ(counts[1].category.slug, "town-hall");
   EXPECT_EQ(counts[1].published, 2);
-  EXPECT_EQ(store_->ListPublished(counts[1].category.id, 0, 10).size(), 2u);
-  EXPECT_EQ(store_->ListPublished(0, 1, 10).size(), 1u);
+  EXPECT_EQ(store_->ListPublished(counts[1].category.id, std::nullopt, 10).size(), 2u);
+  EXPECT_EQ(store_->ListPublished(0, store_->ListingKeyAt(0, 0), 10).size(), 1u);
 }
 
 }  // namespace broadsheet::store

@@ -133,7 +133,7 @@ TEST_P(StoreContract, SavesKeepRevisionsTagsAndRefuseAStaleVersion) {
 TEST_P(StoreContract, ScheduledArticlesArePublishedOnceAtTheirTime) {
   auto input = Input("Later", news::ArticleStatus::kScheduled, {}, 5000);
   const auto id = store_->AddArticle(input, "<p>x</p>", 1000, 0);
-  EXPECT_TRUE(store_->ListPublished(0, 0, 10).empty());
+  EXPECT_TRUE(store_->ListPublished(0, std::nullopt, 10).empty());
   EXPECT_TRUE(store_->PublishDue(4999).empty());
   const auto version = store_->ContentVersion();
   EXPECT_EQ(store_->PublishDue(5000), std::vector<std::int64_t>{id});
@@ -142,7 +142,7 @@ TEST_P(StoreContract, ScheduledArticlesArePublishedOnceAtTheirTime) {
   const auto article = store_->FindArticle(id);
   EXPECT_EQ(article->status, kPublished);
   EXPECT_EQ(article->published_at, 5000) << "the scheduled time, not the moment noticed";
-  EXPECT_EQ(store_->ListPublished(0, 0, 10).size(), 1u);
+  EXPECT_EQ(store_->ListPublished(0, std::nullopt, 10).size(), 1u);
   EXPECT_EQ(store_->ListRevisions(id).front().note, "published");
 }
 
@@ -163,7 +163,7 @@ TEST_P(StoreContract, TwoNodesPublishingAtOnceMakeOnePublication) {
   first.join();
   second.join();
   EXPECT_EQ(published.load(), 20);
-  for (const auto& article : store_->ListPublished(0, 0, 50)) {
+  for (const auto& article : store_->ListPublished(0, std::nullopt, 50)) {
     const auto revisions = store_->ListRevisions(article.id);
     EXPECT_EQ(std::count_if(revisions.begin(), revisions.end(),
                             [](const RevisionRow& r) { return r.note == "published"; }),
@@ -176,7 +176,7 @@ TEST_P(StoreContract, TheTrashTakesArticlesOffTheSiteUntilRestoredOrPurged) {
   const auto gone = Add("Gone", "Town Hall", kPublished, 1001);
   EXPECT_TRUE(store_->TrashArticle(gone, 2000, 0));
   EXPECT_FALSE(store_->TrashArticle(gone, 2001, 0));
-  EXPECT_EQ(store_->ListPublished(0, 0, 10).size(), 1u);
+  EXPECT_EQ(store_->ListPublished(0, std::nullopt, 10).size(), 1u);
   EXPECT_EQ(store_->FindArticle(gone)->status, news::ArticleStatus::kTrashed);
   EXPECT_EQ(store_->UpdateArticle(gone, Input("Edit", kDraft), "", 2002, {}, "saved"),
             SaveOutcome::kNotFound)
@@ -188,7 +188,7 @@ TEST_P(StoreContract, TheTrashTakesArticlesOffTheSiteUntilRestoredOrPurged) {
   EXPECT_EQ(store_->FindArticle(gone)->trashed_from, kPublished);
   EXPECT_TRUE(store_->RestoreArticle(gone, 2100, 0, /*may_publish=*/true));
   EXPECT_EQ(store_->FindArticle(gone)->status, kPublished) << "back to what it was";
-  EXPECT_EQ(store_->ListPublished(0, 0, 10).size(), 2u);
+  EXPECT_EQ(store_->ListPublished(0, std::nullopt, 10).size(), 2u);
   // Someone who may not publish restores it as a draft: a restore never makes it live.
   EXPECT_TRUE(store_->TrashArticle(gone, 2200, 0));
   EXPECT_TRUE(store_->RestoreArticle(gone, 2300, 0, /*may_publish=*/false));

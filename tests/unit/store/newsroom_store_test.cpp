@@ -65,7 +65,7 @@ TEST_P(StoreContract, AFeaturedPictureTravelsWithTheArticleAndItsRevisions) {
   EXPECT_EQ(article->featured.hash, kHashA);
   EXPECT_EQ(article->featured.width, 2000);
   EXPECT_EQ(article->featured.widths, (std::vector<int>{480, 960, 1600}));
-  const auto listed = store_->ListPublished(0, 0, 10);
+  const auto listed = store_->ListPublished(0, std::nullopt, 10);
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].featured.hash, kHashA) << "listings show the picture too";
 
@@ -124,7 +124,7 @@ TEST_P(StoreContract, AnArticlesCommentModeIsKeptAndShownToReaders) {
   EXPECT_EQ(store_->FindArticle(id)->comment_mode, news::CommentMode::kClosed);
   EXPECT_GT(store_->ContentVersion(), version) << "the page must drop its form";
   ASSERT_TRUE(store_->SetCommentMode(id, news::CommentMode::kHeld));
-  EXPECT_EQ(store_->ListPublished(0, 0, 1).at(0).comment_mode, news::CommentMode::kHeld);
+  EXPECT_EQ(store_->ListPublished(0, std::nullopt, 1).at(0).comment_mode, news::CommentMode::kHeld);
   EXPECT_FALSE(store_->SetCommentMode(9999, news::CommentMode::kOpen));
 }
 

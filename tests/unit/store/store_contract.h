@@ -13,10 +13,14 @@
 #include <string>
 
 #include "news/article.h"
+#include "store/direct_sql.h"
 #include "store/store.h"
 #include "support/test_postgres.h"
 
 namespace broadsheet::store {
+
+// The SQLite file of a test's store, in the test's own directory.
+inline constexpr const char* kSqliteFileName = "b.db";
 
 struct StoreKind {
   std::string name;
@@ -53,6 +57,11 @@ class StoreContract : public ::testing::TestWithParam<StoreKind> {
   }
   std::unique_ptr<Store> Open() {
     return GetParam().open(dir_.string(), database_ ? database_->url() : "");
+  }
+
+  // A connection of the test's own to the same database (store/direct_sql.h).
+  std::unique_ptr<DirectSql> Direct() {
+    return DirectSql::Open((dir_ / kSqliteFileName).string(), database_ ? database_->url() : "");
   }
 
   std::int64_t Add(const std::string& title, const std::string& category,

@@ -43,7 +43,7 @@ TEST_P(StoreContract, ListsPublishedNewestFirstByCategoryWithCounts) {
   const auto new_one = Add("New", "Sport", kPublished, 3000);
   const auto other = Add("Other", "Culture", kPublished, 2000);
   Add("Draft", "Sport", kDraft, 4000);
-  const auto all = store_->ListPublished(0, 0, 10);
+  const auto all = store_->ListPublished(0, std::nullopt, 10);
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].id, new_one);
   EXPECT_EQ(all[1].id, other);
@@ -52,7 +52,14 @@ TEST_P(StoreContract, ListsPublishedNewestFirstByCategoryWithCounts) {
   ASSERT_EQ(counts.size(), 2u);
   EXPECT_EQ(counts[1].category.slug, "sport");
   EXPECT_EQ(counts[1].published, 2);
-  EXPECT_EQ(store_->ListPublished(counts[1].category.id, 1, 10).front().id, old_one);
+  const auto sport = store_->ListPublished(counts[1].category.id, std::nullopt, 1);
+  ASSERT_EQ(sport.size(), 1u);
+  EXPECT_EQ(sport[0].id, new_one);
+  const auto after = ListingKeyOf(sport[0]);
+  EXPECT_EQ(store_->ListPublished(counts[1].category.id, after, 10).front().id, old_one);
+  EXPECT_EQ(store_->ListingKeyAt(counts[1].category.id, 1),
+            ListingKeyOf(*store_->FindArticle(old_one)));
+  EXPECT_FALSE(store_->ListingKeyAt(counts[1].category.id, 2)) << "only two are published";
   EXPECT_EQ(store_->ListAllArticles().size(), 4u);
 }
 
@@ -249,14 +256,14 @@ TEST_P(StoreContract, PostgresCommitsSynchronously) {
 
 INSTANTIATE_TEST_SUITE_P(
     Stores, StoreContract,
-    ::testing::Values(
-        StoreKind{"sqlite",
-                  [](const std::string& dir, const std::string&) {
-                    return OpenStore("sqlite:" + dir + "/b.db");
-                  }},
-        StoreKind{"postgresql",
-                  [](const std::string&, const std::string& url) { return OpenStore(url); },
-                  /*needs_postgres=*/true}),
+    ::testing::Values(StoreKind{"sqlite",
+                                [](const std::string& dir, const std::string&) {
+                                  return OpenStore("sqlite:" + dir + "/" + kSqliteFileName);
+                                }},
+                      StoreKind{
+                          "postgresql",
+                          [](const std::string&, const std::string& url) { return OpenStore(url); },
+                          /*needs_postgres=*/true}),
     [](const auto& info) { return info.param.name; });
 
 TEST(SqliteStore, AnUnusablePathIsAStoreError) {

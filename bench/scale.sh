@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Flat cost from a small site to a large one: generates a site document of N articles in 20
+# categories (bodies of about 2 KB, views, votes), imports it with `broadsheet import` (time
+# and peak memory), starts the server (start-up time, idle memory), then measures with wrk the
+# article page, the front page, a category page and a deep category page (page 400, or the
+# last one on a smaller site), cached (the same address again and again) and uncached (a server
+# with [cache] max_age_s = 0, so every request is a render), and a walk over 100 distinct
+# listing pages no cache holds. Prints the figures. Not a test: it gates nothing.
+#
+#   bench/scale.sh [N=100000] [DURATION_SECONDS=5]
+#   BENCH_STORE=postgres bench/scale.sh 100000   (a PostgreSQL cluster of its own, started and
+#                                                 stopped by the script)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-100000}
+duration=${2:-5}
+categories=20
+
+source bench/common.sh
+bench_build
+
+work=$(mktemp -d)
+server_pid=""
+pg_dir=""
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [[ -n "$pg_dir" ]] && scripts/stop-postgres "$pg_dir" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+store_args=(--data "$work/data")
+if [[ "${BENCH_STORE:-sqlite}" == postgres ]]; then
+  scripts/start-postgres >"$work/pgenv"
+  pg_dir=$(grep '^BROADSHEET_TEST_POSTGRES_DIR=' "$work/pgenv" | cut -d= -f2)
+  pg_url=$(grep '^BROADSHEET_TEST_POSTGRES_URL=' "$work/pgenv" | cut -d= -f2-)
+  store_args+=(--store "$pg_url")
+fi
+
+echo "generating a site of $count articles in $categories categories"
+python3 - "$count" "$categories" >"$work/site.json" <<'PY'
+import json, sys, random, datetime
+count, categories = int(sys.argv[1]), int(sys.argv[2])
+random.seed(12)
+words = ("harbour council ferry library budget league market school bridge river festival "
+         "station planning weather minister court museum garden hospital theatre").split()
+def text(n):
+    return " ".join(random.choice(words) for _ in range(n))
+start = datetime.datetime(2016, 1, 1, tzinfo=datetime.timezone.utc)
+out = sys.stdout
+out.write('{"format":"broadsheet-site","version":3,')
+out.write('"authors":[' + ",".join(json.dumps({"id": i, "name": f"Writer {i}", "slug": f"writer-{i}", "bio": ""}) for i in range(1, 51)) + '],')
+out.write('"users":[],')
+out.write('"categories":[' + ",".join(json.dumps({"id": i, "slug": f"section-{i}", "name": f"Section {i}"}) for i in range(1, categories + 1)) + '],')
+out.write('"media":[],"articles":[')
+for i in range(1, count + 1):
+    when = (start + datetime.timedelta(minutes=5 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = "\n\n".join(text(60) for _ in range(5))
+    article = {"id": i, "slug": f"story-{i}", "title": f"Story {i}: " + text(6), "summary": text(25),
+               "status": "published", "author_id": 1 + i % 50, "category_id": 1 + i % categories,
+               "published_at": when, "updated_at": when, "views": random.randint(0, 5000),
+               "crawler_hits": 0, "tags": [], "trashed_at": None, "trashed_from": "",
+               "comment_mode": "", "featured_media_id": 0, "featured_alt": "", "body_markdown": body}
+    out.write(("," if i > 1 else "") + json.dumps(article))
+out.write('],"daily_views":[],"votes":[')
+out.write(",".join(json.dumps({"article_id": 1 + (i * 7919) % count, "reader_id": f"reader-{i}", "stars": 1 + i % 5,
+                               "voted_at": "2026-01-01T00:00:00Z"}) for i in range(min(count, 20000))))
+out.write('],"comments":[],"settings":[],"audit":[]}')
+PY
+echo "document: $(du -h "$work/site.json" | cut -f1)"
+
+"$binary" init "${store_args[@]}" >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/import.time" "$binary" import "${store_args[@]}" "$work/site.json" >/dev/null
+read -r import_s import_kb <"$work/import.time"
+echo "import: ${import_s} s, peak memory $((import_kb / 1024)) MB"
+
+start_server() {  # SERVE_ARGS... -> sets server_pid, base; prints start-up seconds
+  rm -f "$work/port"
+  local t0
+  t0=$(date +%s.%N)
+  "$binary" serve "${store_args[@]}" --listen 127.0.0.1:0 --port-file "$work/port" "$@" \
+    >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.05; done
+  base="http://127.0.0.1:$(cat "$work/port")"
+  curl -fsS -o /dev/null "$base/healthz"
+  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}'
+}
+stop_server() { kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""; }
+
+agent="Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0"
+wrk_p99() {  # URL -> "requests/s p99_ms"
+  wrk -t1 -c32 -d"${duration}s" --latency -H "User-Agent: $agent" "$1" >"$work/wrk.out"
+  awk '/Requests\/sec/ {rps=$2}
+       /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
+       END {printf "%s %s", rps, p99}' "$work/wrk.out"
+}
+
+per_category=$((count / categories))
+deep=$(( (per_category + 9) / 10 ))
+(( deep > 400 )) && deep=400
+article="/section-$((1 + count / 2 % categories))/$((count / 2))-story-$((count / 2))"
+pages=("$article" "/" "/section-3/" "/section-3/?page=$deep")
+names=("article" "front" "category" "category page $deep")
+
+startup=$(start_server --set cache.max_age_s=3600)
+sleep 2
+rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
+echo "start-up: ${startup} s, idle memory (RSS): ${rss} MB"
+printf '%-22s %12s %9s\n' "cached" "requests/s" "p99_ms"
+for i in "${!pages[@]}"; do
+  curl -fsS -o /dev/null -A "$agent" "$base${pages[$i]}"
+  read -r rps p99 < <(wrk_p99 "$base${pages[$i]}")
+  printf '%-22s %12.0f %9.2f\n' "${names[$i]}" "$rps" "$p99"
+done
+# 100 distinct listing pages, each fetched once: none of them is cached yet.
+walk=()
+for p in $(seq 2 101); do walk+=("$(curl -fsS -o /dev/null -w '%{time_total}' -A "$agent" "$base/section-$((p % categories + 1))/?page=$(( (p * 37) % deep + 1 ))")"); done
+printf '%s\n' "${walk[@]}" | sort -g | awk '{a[NR]=$1*1000} END {printf "walk over 100 uncached listing pages: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}'
+stop_server
+
+start_server --set cache.max_age_s=0 >/dev/null
+printf '%-22s %12s %9s\n' "uncached (every hit renders)" "requests/s" "p99_ms"
+for i in "${!pages[@]}"; do
+  read -r rps p99 < <(wrk_p99 "$base${pages[$i]}")
+  printf '%-22s %12.0f %9.2f\n' "${names[$i]}" "$rps" "$p99"
+done
+stop_server

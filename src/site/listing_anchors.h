@@ -1,0 +1,39 @@
+// Where deep listing pages start (issue 12): for a listing (a category, or 0 for the front
+// page) and a page number, the key of the last article before that page, learnt as pages are
+// rendered. Each ListingSnapshot owns one set, so the anchors are dropped with it whenever the
+// content changes (the snapshot's generation moves); nothing else ties them to the page cache.
+// Bounded in size. Thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <utility>
+
+#include "store/store.h"
+
+namespace broadsheet::site {
+
+class ListingAnchors {
+ public:
+  // Anchors kept per snapshot at most: page 400 of every category of a large site fits many
+  // times over (a few MiB at most); past it a page finds its start with an index walk each
+  // time it is rendered, which is correct, only slower.
+  static constexpr std::size_t kMaxAnchors = 1 << 16;
+
+  // The key page `page` of the listing starts after, when it is known.
+  std::optional<store::ListingKey> Find(std::int64_t category_id, int page) const;
+  // Remembers that page `page` starts after `after` (ignored once kMaxAnchors are known).
+  void Remember(std::int64_t category_id, int page, const store::ListingKey& after);
+  // How many anchors are known.
+  std::size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  // Guarded by mutex_: (category_id, page) -> the key the page starts after.
+  std::map<std::pair<std::int64_t, int>, store::ListingKey> anchors_;
+};
+
+}  // namespace broadsheet::site
