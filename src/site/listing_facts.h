@@ -17,6 +17,7 @@
 
 #include "render/page_cache.h"
 #include "site/listing_anchors.h"
+#include "site/side_boxes.h"
 #include "store/store.h"
 
 namespace broadsheet::site {
@@ -33,6 +34,8 @@ struct ListingSnapshot {
   // Where deep listing pages start, learnt while this snapshot is current and dropped with it
   // (issue 12). Mutable: a cache of what the store said for this generation, thread-safe.
   mutable ListingAnchors anchors;
+  // The side boxes of listing pages, computed once per [cache] max_age_s for this snapshot.
+  SideBoxes side_boxes;
 
   std::optional<store::Category> FindCategory(const std::string& slug) const;
   // Published articles in the category (0: all categories).

@@ -15,19 +15,55 @@ using render::TemplateData;
 
 constexpr int kMostReadLength = 5;
 
-TemplateData MostReadList(const SiteContext& context, const std::string& first_day,
-                          const std::string& last_day, std::vector<render::PageShows>& shows) {
-  TemplateData list{TemplateData::type::list};
-  for (const store::ReadCount& count : context.store.MostRead(first_day, last_day,
-                                                              kMostReadLength)) {
+std::vector<SideBoxEntry> MostReadEntries(const SiteContext& context, const std::string& first_day,
+                                          const std::string& last_day) {
+  std::vector<SideBoxEntry> entries;
+  for (const store::ReadCount& count :
+       context.store.MostRead(first_day, last_day, kMostReadLength)) {
     const auto article = context.store.FindArticle(count.article_id);
     if (!article) continue;
-    shows.push_back(render::PageShows::Article(article->id));
+    entries.push_back(
+        {article->id, article->title, ArticlePath(*article),
+         render::GroupThousands(count.views) + (count.views == 1 ? " read" : " reads")});
+  }
+  return entries;
+}
+
+// The side boxes from the store: ranked, then each entry's article read.
+SideBoxLists ComputeSideBoxes(const SiteContext& context) {
+  SideBoxLists lists;
+  const auto now = news::UnixNow();
+  const std::string today = news::LocalDay(now);
+  lists.most_read_today = MostReadEntries(context, today, today);
+  lists.most_read_week = MostReadEntries(context, news::LocalDayBefore(now, 6), today);
+  for (const store::RatingTotals& totals :
+       context.store.BestRated(context.settings.rating_prior_votes, kMostReadLength)) {
+    const auto article = context.store.FindArticle(totals.article_id);
+    if (article)
+      lists.best_rated.push_back({article->id, article->title, ArticlePath(*article), ""});
+  }
+  return lists;
+}
+
+std::shared_ptr<const SideBoxLists> SideBoxesNow(const SiteContext& context) {
+  return context.listings.Current()->side_boxes.Get(context.settings.cache_max_age,
+                                                    [&] { return ComputeSideBoxes(context); });
+}
+
+// A side box for the template; adds the articles it names to `shows`.
+TemplateData BoxList(const std::vector<SideBoxEntry>& entries, bool stars,
+                     std::vector<render::PageShows>& shows) {
+  TemplateData list{TemplateData::type::list};
+  for (const SideBoxEntry& entry : entries) {
+    shows.push_back(render::PageShows::Article(entry.article_id));
     TemplateData item;
-    item.set("title", article->title);
-    item.set("url", ArticlePath(*article));
-    item.set("count_text", render::GroupThousands(count.views) +
-                               (count.views == 1 ? " read" : " reads"));
+    item.set("title", entry.title);
+    item.set("url", entry.url);
+    if (stars) {
+      item.set("card_rating", render::Slot(render::SlotKind::kCardRating, entry.article_id));
+    } else {
+      item.set("count_text", entry.count_text);
+    }
     list << item;
   }
   return list;
@@ -138,27 +174,14 @@ TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& ar
 
 void AddBestRated(const SiteContext& context, TemplateData& data,
                   std::vector<render::PageShows>& shows) {
-  TemplateData list{TemplateData::type::list};
-  for (const store::RatingTotals& totals :
-       context.store.BestRated(context.settings.rating_prior_votes, kMostReadLength)) {
-    const auto article = context.store.FindArticle(totals.article_id);
-    if (!article) continue;
-    shows.push_back(render::PageShows::Article(article->id));
-    TemplateData item;
-    item.set("title", article->title);
-    item.set("url", ArticlePath(*article));
-    item.set("card_rating", render::Slot(render::SlotKind::kCardRating, article->id));
-    list << item;
-  }
-  data.set("best_rated", list);
+  data.set("best_rated", BoxList(SideBoxesNow(context)->best_rated, true, shows));
 }
 
 void AddMostRead(const SiteContext& context, TemplateData& data,
                  std::vector<render::PageShows>& shows) {
-  const auto now = news::UnixNow();
-  const std::string today = news::LocalDay(now);
-  data.set("most_read_today", MostReadList(context, today, today, shows));
-  data.set("most_read_week", MostReadList(context, news::LocalDayBefore(now, 6), today, shows));
+  const auto lists = SideBoxesNow(context);
+  data.set("most_read_today", BoxList(lists->most_read_today, false, shows));
+  data.set("most_read_week", BoxList(lists->most_read_week, false, shows));
 }
 
 std::vector<render::PageShows> ShownInSlots(const render::SlottedPage& page) {
