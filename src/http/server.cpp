@@ -37,6 +37,9 @@ constexpr std::size_t kMaxLingerBytes = 4 * 1024 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 // What a client over a connection limit or facing a full worker pool is told to wait.
 constexpr const char* kBusyRetryAfterSeconds = "1";
+// A body in more pieces than this is copied into one buffer: Asio writes at most 64 buffers per
+// system call, and many small ones cost more to hand to the kernel than a copy of the page.
+constexpr std::size_t kMaxGatherPieces = 16;
 
 Method ToMethod(bhttp::verb verb) {
   switch (verb) {
@@ -423,7 +426,7 @@ class Session : public std::enable_shared_from_this<Session> {
     buffers_.emplace_back(head_.data(), head_.size());
     if (!head && pieces_.empty()) {
       buffers_.emplace_back(body_.data(), body_.size());
-    } else if (!head) {
+    } else if (!head && pieces_.size() < kMaxGatherPieces) {
       for (const Response::BodyPiece& piece : pieces_) {
         if (piece.shared.empty()) {
           buffers_.emplace_back(body_.data() + piece.offset, piece.size);
@@ -431,6 +434,15 @@ class Session : public std::enable_shared_from_this<Session> {
           buffers_.emplace_back(piece.shared.data(), piece.shared.size());
         }
       }
+    } else if (!head) {
+      // Many small pieces (a listing's cards) cost more as buffers than as one copy into a
+      // buffer this connection keeps: one contiguous write.
+      flat_.clear();
+      for (const Response::BodyPiece& piece : pieces_) {
+        flat_.append(piece.shared.empty() ? std::string_view(body_).substr(piece.offset, piece.size)
+                                          : piece.shared);
+      }
+      buffers_.emplace_back(flat_.data(), flat_.size());
     }
     asio::async_write(
         stream_, buffers_,
@@ -507,6 +519,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::vector<Response::BodyPiece> pieces_;  // the body by reference, when not body_
   std::shared_ptr<const void> keeps_alive_;  // owns what pieces_ point into
   std::vector<asio::const_buffer> buffers_;  // reused for every response
+  std::string flat_;  // a many-piece body copied into one buffer, reused for every response
   int status_ = 0;
   std::string request_id_;
   Clock::time_point started_ = Clock::now();
