@@ -74,7 +74,7 @@ echo "document: $(du -h "$work/site.json" | cut -f1)"
 read -r import_s import_kb <"$work/import.time"
 echo "import: ${import_s} s, peak memory $((import_kb / 1024)) MB"
 
-start_server() {  # SERVE_ARGS... -> sets server_pid, base; prints start-up seconds
+start_server() {  # SERVE_ARGS... -> sets server_pid, base, startup (seconds)
   rm -f "$work/port"
   local t0
   t0=$(date +%s.%N)
@@ -84,7 +84,7 @@ start_server() {  # SERVE_ARGS... -> sets server_pid, base; prints start-up seco
   for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.05; done
   base="http://127.0.0.1:$(cat "$work/port")"
   curl -fsS -o /dev/null "$base/healthz"
-  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}'
+  startup=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
 }
 stop_server() { kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""; }
 
@@ -93,7 +93,7 @@ wrk_p99() {  # URL -> "requests/s p99_ms"
   wrk -t1 -c32 -d"${duration}s" --latency -H "User-Agent: $agent" "$1" >"$work/wrk.out"
   awk '/Requests\/sec/ {rps=$2}
        /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
-       END {printf "%s %s", rps, p99}' "$work/wrk.out"
+       END {printf "%s %s\n", rps, p99}' "$work/wrk.out"
 }
 
 per_category=$((count / categories))
@@ -103,7 +103,7 @@ article="/section-$((1 + count / 2 % categories))/$((count / 2))-story-$((count 
 pages=("$article" "/" "/section-3/" "/section-3/?page=$deep")
 names=("article" "front" "category" "category page $deep")
 
-startup=$(start_server --set cache.max_age_s=3600)
+start_server --set cache.max_age_s=3600
 sleep 2
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
 echo "start-up: ${startup} s, idle memory (RSS): ${rss} MB"
@@ -119,7 +119,7 @@ for p in $(seq 2 101); do walk+=("$(curl -fsS -o /dev/null -w '%{time_total}' -A
 printf '%s\n' "${walk[@]}" | sort -g | awk '{a[NR]=$1*1000} END {printf "walk over 100 uncached listing pages: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}'
 stop_server
 
-start_server --set cache.max_age_s=0 >/dev/null
+start_server --set cache.max_age_s=0
 printf '%-22s %12s %9s\n' "uncached (every hit renders)" "requests/s" "p99_ms"
 for i in "${!pages[@]}"; do
   read -r rps p99 < <(wrk_p99 "$base${pages[$i]}")
