@@ -2,36 +2,14 @@
 // numbers per request. A gzip response inflates to exactly the plain page with the same live
 // numbers, and a reader's view is counted the same either way.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
+#include "support/gunzip.h"
 
 namespace broadsheet::testing {
 namespace {
-
-// The body inflated from gzip; an empty optional when it is not a whole, valid gzip stream
-// (inflate checks the trailer's CRC-32 and length).
-std::optional<std::string> Gunzip(const std::string& compressed) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return std::nullopt;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  std::string out;
-  int status = Z_OK;
-  while (status == Z_OK) {
-    char buffer[16384];
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  const bool whole = status == Z_STREAM_END && stream.avail_in == 0;
-  inflateEnd(&stream);
-  if (!whole) return std::nullopt;
-  return out;
-}
 
 const Headers kCrawler = {{"User-Agent", "Googlebot/2.1 (+http://www.google.com/bot.html)"}};
 const Headers kCrawlerGzip = {{"User-Agent", "Googlebot/2.1 (+http://www.google.com/bot.html)"},

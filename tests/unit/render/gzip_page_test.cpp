@@ -13,31 +13,12 @@
 #include <vector>
 
 #include "render/live_numbers.h"
+#include "support/gunzip.h"
 
 namespace broadsheet::render {
 namespace {
 
-// The text a complete gzip stream inflates to, or nullopt if inflate reports an error (a bad
-// CRC or ISIZE included), stops before the end, or leaves bytes over.
-std::optional<std::string> Gunzip(std::string_view body) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + 15) != Z_OK) return std::nullopt;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  stream.avail_in = static_cast<uInt>(body.size());
-  std::string out;
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    char buffer[16384];
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  const bool complete = rc == Z_STREAM_END && stream.avail_in == 0;
-  inflateEnd(&stream);
-  if (!complete) return std::nullopt;
-  return out;
-}
+using testing::Gunzip;
 
 // A fill that writes the same bytes into either kind of output; `texts` by article id.
 struct TextFill {

@@ -16,30 +16,14 @@
 #include <string_view>
 #include <vector>
 
+#include "support/gunzip.h"
+
 namespace broadsheet::site {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> Gunzip(const std::string& body) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + 15) != Z_OK) return std::nullopt;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-  stream.avail_in = static_cast<uInt>(body.size());
-  std::string out;
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    char buffer[16384];
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  const bool complete = rc == Z_STREAM_END && stream.avail_in == 0;
-  inflateEnd(&stream);
-  if (!complete) return std::nullopt;
-  return out;
-}
+using testing::Gunzip;
 
 std::optional<std::string> Unbrotli(const std::string& body) {
   std::string out(1 << 20, '\0');
