@@ -420,8 +420,8 @@ class Session : public std::enable_shared_from_this<Session> {
     keeps_alive_ = std::move(response.keeps_alive);
     request_id_ = request_id;
     // One gather write: the head, then the body as it is (a cached page's text by reference,
-    // the live numbers from body_), nothing copied. HEAD sends the head only; its
-    // Content-Length still says what GET would send.
+    // the live numbers from body_; copied once when in many pieces). HEAD sends the head only;
+    // its Content-Length still says what GET would send.
     buffers_.clear();
     buffers_.emplace_back(head_.data(), head_.size());
     if (!head && pieces_.empty()) {

@@ -48,7 +48,7 @@ struct ListingStatement {
 };
 
 // --- time-ordered listings: newest first, ListingKey order ----------------------------------
-// Front page and category share the order; the category's index (migration 8) leads with
+// Front page and category share the order; the category's index (migration 9) leads with
 // status like articles_by_publication, so PostgreSQL walks the category's own range.
 
 inline const ListingStatement kFrontFirstPage{
@@ -157,7 +157,7 @@ inline const ListingStatement kMostRead{
 };
 
 // score = (prior_votes * site_mean + sum) / (prior_votes + count), over rated articles only:
-// the partial index articles_by_rating (migration 8) holds just those, with every column read.
+// the partial index articles_by_rating (migration 9) holds just those, with every column read.
 inline const ListingStatement kBestRated{
     .name = "best rated",
     .shape = ListingShape::kRanking,
