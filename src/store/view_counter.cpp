@@ -7,18 +7,27 @@ namespace broadsheet::store {
 ViewCounter::ViewCounter(Store& store, std::function<std::string()> today)
     : store_(store), today_(std::move(today)) {}
 
+void ViewCounter::ListIfPending(Shard& shard, std::int64_t article_id, Cell& cell) {
+  if (cell.listed || (cell.pending_views == 0 && cell.pending_crawler_hits == 0)) return;
+  cell.listed = true;
+  shard.pending.push_back(article_id);
+}
+
 std::int64_t ViewCounter::RecordView(std::int64_t article_id) {
   Shard& shard = ShardFor(article_id);
   std::lock_guard lock(shard.mutex);
   Cell& cell = shard.cells[article_id];
   ++cell.pending_views;
+  ListIfPending(shard, article_id, cell);
   return cell.stored + cell.pending_views;
 }
 
 void ViewCounter::RecordCrawlerHit(std::int64_t article_id) {
   Shard& shard = ShardFor(article_id);
   std::lock_guard lock(shard.mutex);
-  ++shard.cells[article_id].pending_crawler_hits;
+  Cell& cell = shard.cells[article_id];
+  ++cell.pending_crawler_hits;
+  ListIfPending(shard, article_id, cell);
 }
 
 std::int64_t ViewCounter::Displayed(std::int64_t article_id) const {
@@ -35,15 +44,29 @@ std::int64_t ViewCounter::Flush() {
   std::vector<ViewDelta> deltas;
   for (Shard& shard : shards_) {
     std::lock_guard lock(shard.mutex);
-    for (const auto& [id, cell] : shard.cells) {
+    for (const std::int64_t id : shard.pending) {
+      Cell& cell = shard.cells[id];
+      cell.listed = false;
       if (cell.pending_views || cell.pending_crawler_hits) {
         deltas.push_back({id, day, cell.pending_views, cell.pending_crawler_hits});
       }
     }
+    shard.pending.clear();
   }
   if (deltas.empty()) return 0;
 
-  const std::vector<ViewTotals> totals = store_.AddViews(deltas);  // throws: counts stay pending
+  std::vector<ViewTotals> totals;
+  try {
+    totals = store_.AddViews(deltas);
+  } catch (...) {
+    // The counts stay pending: list them again for the next flush.
+    for (const ViewDelta& delta : deltas) {
+      Shard& shard = ShardFor(delta.article_id);
+      std::lock_guard lock(shard.mutex);
+      ListIfPending(shard, delta.article_id, shard.cells[delta.article_id]);
+    }
+    throw;
+  }
 
   std::unordered_map<std::int64_t, std::int64_t> new_totals;
   for (const ViewTotals& total : totals) new_totals[total.article_id] = total.views;
@@ -52,9 +75,11 @@ std::int64_t ViewCounter::Flush() {
     Shard& shard = ShardFor(delta.article_id);
     std::lock_guard lock(shard.mutex);
     Cell& cell = shard.cells[delta.article_id];
-    // Subtract what was written, not zero: views recorded during the write stay pending.
+    // Subtract what was written, not zero: views recorded during the write stay pending (and
+    // listed for the next flush).
     cell.pending_views -= delta.views;
     cell.pending_crawler_hits -= delta.crawler_hits;
+    ListIfPending(shard, delta.article_id, cell);
     const auto it = new_totals.find(delta.article_id);
     if (it != new_totals.end()) {
       cell.stored = it->second;

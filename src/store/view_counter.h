@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/store.h"
 
@@ -42,12 +43,18 @@ class ViewCounter {
     std::int64_t stored = 0;
     std::int64_t pending_views = 0;
     std::int64_t pending_crawler_hits = 0;
+    bool listed = false;  // in its shard's `pending` list
   };
   // Requests for different articles rarely share a shard, so they rarely wait on each other.
   struct Shard {
     mutable std::mutex mutex;
     std::unordered_map<std::int64_t, Cell> cells;  // guarded by mutex
+    // The articles with pending counts, so a flush visits those and not every article the
+    // node knows (a million on a large site; issue 12). Guarded by mutex.
+    std::vector<std::int64_t> pending;
   };
+  // Requires: the shard's mutex held. Lists the cell for the next flush if it has counts.
+  static void ListIfPending(Shard& shard, std::int64_t article_id, Cell& cell);
   static constexpr std::size_t kShards = 64;
 
   Shard& ShardFor(std::int64_t article_id) const {
