@@ -51,22 +51,23 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
 std::size_t Response::BodySize() const {
   if (pieces.empty()) return body.size();
   std::size_t size = 0;
-  for (const BodyPiece& piece : pieces)
-    size += piece.shared.empty() ? piece.size : piece.shared.size();
+  for (const BodyPiece& piece : pieces) size += PieceBytes(piece).size();
   return size;
+}
+
+void Response::AppendBody(std::string& out) const {
+  if (pieces.empty()) {
+    out.append(body);
+    return;
+  }
+  for (const BodyPiece& piece : pieces) out.append(PieceBytes(piece));
 }
 
 void Response::FlattenBody() {
   if (pieces.empty()) return;
   std::string flat;
   flat.reserve(BodySize());
-  for (const BodyPiece& piece : pieces) {
-    if (piece.shared.empty()) {
-      flat.append(body, piece.offset, piece.size);
-    } else {
-      flat.append(piece.shared);
-    }
-  }
+  AppendBody(flat);
   body = std::move(flat);
   pieces.clear();
   keeps_alive = nullptr;

@@ -39,6 +39,13 @@ struct Response {
 
   // The body's length, from `pieces` when there are any.
   std::size_t BodySize() const;
+  // One piece's bytes.
+  std::string_view PieceBytes(const BodyPiece& piece) const {
+    return piece.shared.empty() ? std::string_view(body).substr(piece.offset, piece.size)
+                                : piece.shared;
+  }
+  // Appends the body as it is sent to `out`.
+  void AppendBody(std::string& out) const;
   // Copies `pieces` into `body` (for callers that need the body as one string).
   void FlattenBody();
 

@@ -415,40 +415,33 @@ class Session : public std::enable_shared_from_this<Session> {
         parser_ && parser_->is_header_done() && parser_->get().version() == 10;
     head_.clear();
     server_.response_head().Write(response, bytes, keep_alive, http10_client, HttpDate(), head_);
-    body_ = std::move(response.body);
-    pieces_ = std::move(response.pieces);
-    keeps_alive_ = std::move(response.keeps_alive);
+    sending_ = std::move(response);
     request_id_ = request_id;
     // One gather write: the head, then the body as it is (a cached page's text by reference,
-    // the live numbers from body_; copied once when in many pieces). HEAD sends the head only;
-    // its Content-Length still says what GET would send.
+    // the live numbers from the response's body; copied once when in many pieces). HEAD sends
+    // the head only; its Content-Length still says what GET would send.
     buffers_.clear();
     buffers_.emplace_back(head_.data(), head_.size());
-    if (!head && pieces_.empty()) {
-      buffers_.emplace_back(body_.data(), body_.size());
-    } else if (!head && pieces_.size() < kMaxGatherPieces) {
-      for (const Response::BodyPiece& piece : pieces_) {
-        if (piece.shared.empty()) {
-          buffers_.emplace_back(body_.data() + piece.offset, piece.size);
-        } else {
-          buffers_.emplace_back(piece.shared.data(), piece.shared.size());
-        }
+    const auto& pieces = sending_.pieces;
+    if (!head && pieces.empty()) {
+      buffers_.emplace_back(sending_.body.data(), sending_.body.size());
+    } else if (!head && pieces.size() < kMaxGatherPieces) {
+      for (const Response::BodyPiece& piece : pieces) {
+        const std::string_view bytes = sending_.PieceBytes(piece);
+        buffers_.emplace_back(bytes.data(), bytes.size());
       }
     } else if (!head) {
       // Many small pieces (a listing's cards) cost more as buffers than as one copy into a
       // buffer this connection keeps: one contiguous write.
       flat_.clear();
-      for (const Response::BodyPiece& piece : pieces_) {
-        flat_.append(piece.shared.empty() ? std::string_view(body_).substr(piece.offset, piece.size)
-                                          : piece.shared);
-      }
+      sending_.AppendBody(flat_);
       buffers_.emplace_back(flat_.data(), flat_.size());
     }
     asio::async_write(
         stream_, buffers_,
         [self = shared_from_this(), keep_alive, bytes](beast::error_code ec, std::size_t) {
           self->LogRequest(bytes);
-          self->keeps_alive_ = nullptr;  // the page may go from the cache now
+          self->sending_ = Response();  // the page may go from the cache now
           if (ec) return self->Close();
           if (keep_alive) return self->WaitForRequest();
           self->Linger();
@@ -515,9 +508,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bool too_large_ = false;  // the declared body is over this request's limit
   std::string head_;  // the response being written: status line and headers, then its body
-  std::string body_;
-  std::vector<Response::BodyPiece> pieces_;  // the body by reference, when not body_
-  std::shared_ptr<const void> keeps_alive_;  // owns what pieces_ point into
+  Response sending_;  // the response being written: what buffers_ point into
   std::vector<asio::const_buffer> buffers_;  // reused for every response
   std::string flat_;  // a many-piece body copied into one buffer, reused for every response
   int status_ = 0;

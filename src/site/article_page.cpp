@@ -109,13 +109,9 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
                     "</script>",
       .current_category_slug = article->category.slug,
   };
-  auto page = std::make_shared<render::CachedPage>();
-  page->page = render::SlottedPage::Parse(RenderPage(context, origin, meta, "article", content));
-  page->gzip = std::make_shared<const render::GzipPage>(page->page);
+  auto page = CachedPageOf(RenderPage(context, origin, meta, "article", content), shows);
   page->canonical_path = path;
   page->article_id = article->id;
-  page->shows = ShownInSlots(page->page);
-  page->shows.insert(page->shows.end(), shows.begin(), shows.end());
   page->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   // The page shows the comment form until its comments close by age: keep it no longer.
   if (const std::int64_t close_at = CommentsCloseTime(context, *article);

@@ -116,13 +116,9 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   } else if (page > 1) {
     meta.title = "Latest news — page " + std::to_string(page);
   }
-  auto rendered = std::make_shared<render::CachedPage>();
-  rendered->page = render::SlottedPage::Parse(
-      RenderPage(context, origin, meta, category ? "category" : "front", content));
-  rendered->gzip = std::make_shared<const render::GzipPage>(rendered->page);
+  auto rendered = CachedPageOf(
+      RenderPage(context, origin, meta, category ? "category" : "front", content), boxes);
   rendered->canonical_path = meta.canonical_path;
-  rendered->shows = ShownInSlots(rendered->page);
-  rendered->shows.insert(rendered->shows.end(), boxes.begin(), boxes.end());
   rendered->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   return rendered;
 }

@@ -184,17 +184,21 @@ void AddMostRead(const SiteContext& context, TemplateData& data,
   data.set("most_read_week", BoxList(lists->most_read_week, false, shows));
 }
 
-std::vector<render::PageShows> ShownInSlots(const render::SlottedPage& page) {
-  std::vector<render::PageShows> shows;
-  for (const auto& slot : page.slots()) {
+std::shared_ptr<render::CachedPage> CachedPageOf(std::string rendered,
+                                                 const std::vector<render::PageShows>& also_shows) {
+  auto page = std::make_shared<render::CachedPage>();
+  page->page = render::SlottedPage::Parse(std::move(rendered));
+  page->gzip = std::make_shared<const render::GzipPage>(page->page);
+  for (const auto& slot : page->page.slots()) {
     if (slot.kind == render::SlotKind::kViews) {
-      shows.push_back(render::PageShows::Article(slot.article_id));
-      shows.push_back(render::PageShows::CommentsOf(slot.article_id));
+      page->shows.push_back(render::PageShows::Article(slot.article_id));
+      page->shows.push_back(render::PageShows::CommentsOf(slot.article_id));
     } else if (slot.kind == render::SlotKind::kCardRating) {
-      shows.push_back(render::PageShows::Article(slot.article_id));
+      page->shows.push_back(render::PageShows::Article(slot.article_id));
     }
   }
-  return shows;
+  page->shows.insert(page->shows.end(), also_shows.begin(), also_shows.end());
+  return page;
 }
 
 std::string RenderPage(const SiteContext& context, const std::string& origin,

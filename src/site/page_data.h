@@ -2,6 +2,7 @@
 // wraps page content in the layout. Used by the page handlers on a cache miss. Thread-safe.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -74,9 +75,12 @@ void AddMostRead(const SiteContext& context, render::TemplateData& data,
 void AddBestRated(const SiteContext& context, render::TemplateData& data,
                   std::vector<render::PageShows>& shows);
 
-// What a page's live slots say it shows: the article of every "Read N times" (its page or
-// its card, with the comment count beside it) and of every card's stars.
-std::vector<render::PageShows> ShownInSlots(const render::SlottedPage& page);
+// A rendered page made ready for the cache: cut at its slots, compressed once for gzip, and
+// listing what it shows: what its live slots name (the article of every "Read N times", its
+// page or its card with the comment count beside it, and of every card's stars) and
+// `also_shows` (lists without slots: "More in this category", the side boxes).
+std::shared_ptr<render::CachedPage> CachedPageOf(std::string rendered,
+                                                 const std::vector<render::PageShows>& also_shows);
 
 // Renders `content_template` with `content`, then the layout around it.
 std::string RenderPage(const SiteContext& context, const std::string& origin,
