@@ -54,6 +54,7 @@ class AccessLog {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::string pending_;         // guarded by mutex_
+  std::string spare_;           // guarded by mutex_: the written batch, emptied, for reuse
   std::uint64_t dropped_ = 0;   // guarded by mutex_: lines lost while the disk fell behind
   bool stopping_ = false;       // guarded by mutex_
 };

@@ -37,9 +37,6 @@ constexpr std::size_t kMaxLingerBytes = 4 * 1024 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 // What a client over a connection limit or facing a full worker pool is told to wait.
 constexpr const char* kBusyRetryAfterSeconds = "1";
-// A body in more pieces than this is copied into one buffer: Asio writes at most 64 buffers per
-// system call, and many small ones cost more to hand to the kernel than a copy of the page.
-constexpr std::size_t kMaxGatherPieces = 16;
 
 Method ToMethod(bhttp::verb verb) {
   switch (verb) {
@@ -112,7 +109,21 @@ struct Worker {
   std::unordered_set<Session*> sessions;  // declared before ioc: destroyed after it
   asio::io_context ioc{1};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  // Closes the sessions whose deadline has passed, every SweepInterval: one timer per thread
+  // instead of one armed and cancelled per read and write (a timer queue update, and often a
+  // timerfd_settime system call, per request).
+  std::optional<asio::steady_timer> sweep;
 };
+
+// How often a worker looks for connections past their deadline: a quarter of the shortest
+// allowance, so a deadline is enforced at most 25% late.
+Clock::duration SweepInterval(const ServerOptions& options) {
+  const Clock::duration shortest =
+      std::min({options.header_timeout, options.idle_timeout,
+                std::max(options.linger, std::chrono::milliseconds(1))});
+  return std::clamp<Clock::duration>(shortest / 4, std::chrono::milliseconds(5),
+                                     std::chrono::seconds(1));
+}
 
 class ServerCore {
  public:
@@ -139,6 +150,7 @@ class ServerCore {
  private:
   void Accept();
   void BeginStop();
+  void Sweep(Worker& worker);
 
   const ServerOptions options_;
   const Router& router_;
@@ -190,7 +202,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // AdmitConnection counted it (if not, the connection is over a limit and gets a 503).
   Session(tcp::socket socket, ServerCore& server, Worker& worker, std::string remote,
           std::string key, bool admitted)
-      : stream_(std::move(socket)),
+      : socket_(std::move(socket)),
         server_(server),
         worker_(worker),
         remote_(std::move(remote)),
@@ -219,6 +231,12 @@ class Session : public std::enable_shared_from_this<Session> {
     if (state_ == State::kIdle || state_ == State::kReading) Close();
   }
 
+  // Closes the connection if it has outlived its deadline (the Worker's sweep). Pending reads
+  // and writes then finish with an error and end the session.
+  void CloseIfPast(Clock::time_point now) {
+    if (now >= deadline_) Close();
+  }
+
  private:
   enum class State { kIdle, kReading, kHandling, kWriting, kLingering, kClosed };
 
@@ -226,8 +244,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_.stopping()) return Close();
     if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is already here
     state_ = State::kIdle;
-    stream_.expires_after(server_.options().idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096),
+    deadline_ = Clock::now() + server_.options().idle_timeout;
+    socket_.async_read_some(buffer_.prepare(4096),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               if (ec) return self->Close();
                               self->buffer_.commit(n);
@@ -244,11 +262,10 @@ class Session : public std::enable_shared_from_this<Session> {
     // target is known: the header is read with the largest limit, and OnHeader applies the
     // route's own (AllowUpload).
     parser_->body_limit(LargestBodyLimit());
-    stream_.expires_after(server_.options().header_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->OnHeader(ec);
-                             });
+    deadline_ = Clock::now() + server_.options().header_timeout;
+    bhttp::async_read_header(
+        socket_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -261,18 +278,17 @@ class Session : public std::enable_shared_from_this<Session> {
     auto read_body = [self = shared_from_this(), upload] {
       // The body gets the same allowance as the headers: enough for a form on a slow link.
       // An upload gets the idle allowance: megabytes take longer.
-      self->stream_.expires_after(upload ? self->server_.options().idle_timeout
-                                         : self->server_.options().header_timeout);
-      bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
+      self->deadline_ = Clock::now() + (upload ? self->server_.options().idle_timeout
+                                               : self->server_.options().header_timeout);
+      bhttp::async_read(self->socket_, self->buffer_, *self->parser_,
                         [self](beast::error_code ec, std::size_t) {
                           if (ec) return self->OnReadError(ec);
                           self->Handle();
                         });
     };
     if (EqualsIgnoreCase(parser_->get()[bhttp::field::expect], "100-continue")) {
-      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
-                        [self = shared_from_this(), read_body](beast::error_code ec,
-                                                               std::size_t) {
+      asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this(), read_body](beast::error_code ec, std::size_t) {
                           if (ec) return self->Close();
                           read_body();
                         });
@@ -326,6 +342,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Handle() {
     state_ = State::kHandling;
+    deadline_ = Clock::time_point::max();  // the answer may take a while on the worker pool
     const auto& message = parser_->get();
     Request request;
     request.method = ToMethod(message.method());
@@ -409,6 +426,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Send(Response response, bool keep_alive, bool head, const std::string& request_id) {
     state_ = State::kWriting;
+    // A reader gets header_timeout to take the answer.
+    deadline_ = Clock::now() + server_.options().header_timeout;
     status_ = response.status;
     const std::size_t bytes = response.BodySize();
     const bool http10_client =
@@ -425,7 +444,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& pieces = sending_.pieces;
     if (!head && pieces.empty()) {
       buffers_.emplace_back(sending_.body.data(), sending_.body.size());
-    } else if (!head && pieces.size() < kMaxGatherPieces) {
+    } else if (!head && pieces.size() < Response::kMaxGatherPieces) {
       for (const Response::BodyPiece& piece : pieces) {
         const std::string_view bytes = sending_.PieceBytes(piece);
         buffers_.emplace_back(bytes.data(), bytes.size());
@@ -438,7 +457,7 @@ class Session : public std::enable_shared_from_this<Session> {
       buffers_.emplace_back(flat_.data(), flat_.size());
     }
     asio::async_write(
-        stream_, buffers_,
+        socket_, buffers_,
         [self = shared_from_this(), keep_alive, bytes](beast::error_code ec, std::size_t) {
           self->LogRequest(bytes);
           self->sending_ = Response();  // the page may go from the cache now
@@ -470,17 +489,16 @@ class Session : public std::enable_shared_from_this<Session> {
   void Linger() {
     state_ = State::kLingering;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return Close();
-    linger_deadline_ = Clock::now() + server_.options().linger;
+    deadline_ = Clock::now() + server_.options().linger;
     drain_buffer_.resize(16 * 1024);
     Drain();
   }
 
   void Drain() {
-    if (drained_ >= kMaxLingerBytes || Clock::now() >= linger_deadline_) return Close();
-    stream_.expires_at(linger_deadline_);
-    stream_.async_read_some(asio::buffer(drain_buffer_),
+    if (drained_ >= kMaxLingerBytes || Clock::now() >= deadline_) return Close();
+    socket_.async_read_some(asio::buffer(drain_buffer_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                               if (ec) return self->Close();
                               self->drained_ += n;
@@ -492,11 +510,11 @@ class Session : public std::enable_shared_from_this<Session> {
     if (state_ == State::kClosed) return;
     state_ = State::kClosed;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.close();
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
   }
 
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
   ServerCore& server_;
   Worker& worker_;
   const std::string remote_;
@@ -514,7 +532,8 @@ class Session : public std::enable_shared_from_this<Session> {
   int status_ = 0;
   std::string request_id_;
   Clock::time_point started_ = Clock::now();
-  Clock::time_point linger_deadline_;
+  // When the Worker's sweep closes this connection: set for each read, write and linger.
+  Clock::time_point deadline_ = Clock::time_point::max();
   std::size_t drained_ = 0;
   std::vector<char> drain_buffer_;
 };
@@ -530,6 +549,7 @@ ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& a
   for (int i = 0; i < threads; ++i) {
     auto worker = std::make_unique<Worker>();
     worker->guard.emplace(worker->ioc.get_executor());
+    worker->sweep.emplace(worker->ioc);
     workers_.push_back(std::move(worker));
   }
   acceptor_ = std::make_unique<tcp::acceptor>(workers_[0]->ioc);
@@ -596,6 +616,21 @@ void ServerCore::Accept() {
   });
 }
 
+void ServerCore::Sweep(Worker& worker) {
+  worker.sweep->expires_after(SweepInterval(options_));
+  worker.sweep->async_wait([this, &worker](beast::error_code ec) {
+    if (ec) return;
+    // Copy: closing a session may destroy it, which erases it from the set.
+    const std::vector<Session*> sessions(worker.sessions.begin(), worker.sessions.end());
+    const Clock::time_point now = Clock::now();
+    for (Session* session : sessions) {
+      if (worker.sessions.count(session)) session->CloseIfPast(now);
+    }
+    // Once stopping, the sweep ends with the last connection, so the event loop can return.
+    if (!stopping() || !worker.sessions.empty()) Sweep(worker);
+  });
+}
+
 void ServerCore::BeginStop() {
   if (stopping_.exchange(true)) return;
   beast::error_code ec;
@@ -619,6 +654,7 @@ void ServerCore::Run() {
     if (!ec) BeginStop();
   });
   Accept();
+  for (auto& worker : workers_) Sweep(*worker);
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers_.size(); ++i) {
     threads.emplace_back([w = workers_[i].get()] { w->ioc.run(); });

@@ -98,5 +98,16 @@ TEST(SlowClients, AreCutOffAtTheHeaderTimeoutWhileOthersAreServed) {
   EXPECT_EQ(client.Get("/").status, 200);
 }
 
+TEST(SlowClients, AKeptAliveConnectionIsClosedAtTheIdleTimeout) {
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "server.idle_timeout_s=1"});
+  ASSERT_TRUE(server.started());
+  // A whole request, answered; then the reader keeps the connection and says nothing.
+  EXPECT_TRUE(ServerClosesIdleConnection(server.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                                         std::chrono::seconds(60)));
+  HttpClient client(server.port());
+  EXPECT_EQ(client.Get("/").status, 200);
+}
+
 }  // namespace
 }  // namespace broadsheet::testing

@@ -1,11 +1,11 @@
 #include "http/harness/http_client.h"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
 #include <chrono>
+#include <functional>
 
 namespace broadsheet::testing {
 
@@ -103,12 +103,19 @@ bool ServerClosesIdleConnection(std::uint16_t port, const std::string& partial_r
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   beast::error_code ec;
   asio::write(socket, asio::buffer(partial_request), ec);
-  // Wait for the server's close (EOF or reset) without sending anything more.
+  // Read whatever the server answers, until its close (EOF or reset), sending nothing more.
   bool closed = false;
-  char chunk[512];
-  socket.async_read_some(asio::buffer(chunk), [&](beast::error_code read_error, std::size_t) {
-    closed = static_cast<bool>(read_error);
-  });
+  char chunk[4096];
+  std::function<void()> read_on = [&] {
+    socket.async_read_some(asio::buffer(chunk), [&](beast::error_code read_error, std::size_t) {
+      if (read_error) {
+        closed = true;
+        return;
+      }
+      read_on();
+    });
+  };
+  read_on();
   ioc.run_for(deadline);
   return closed;
 }

@@ -53,8 +53,8 @@ class HttpClient {
 // server answered before closing (empty when it reset the connection).
 std::string RawExchange(std::uint16_t port, const std::string& bytes);
 
-// Opens a connection, sends `partial_request` and nothing more, and returns true if the server
-// closes the connection within `deadline`.
+// Opens a connection, sends `partial_request` (or a whole request, whose answer it reads) and
+// nothing more, and returns true if the server closes the connection within `deadline`.
 bool ServerClosesIdleConnection(std::uint16_t port, const std::string& partial_request,
                                 std::chrono::seconds deadline);
 
