@@ -27,6 +27,10 @@ struct Response {
     std::size_t size = 0;
   };
   std::vector<BodyPiece> pieces;
+  // The most pieces the server sends as a gather write; a body in more is copied into one
+  // buffer first (Asio writes at most 64 buffers per system call, and many small ones cost
+  // more to hand to the kernel than a copy of the page).
+  static constexpr std::size_t kMaxGatherPieces = 16;
   std::shared_ptr<const void> keeps_alive;
   // Header lines prepared once ("Name: value\r\n" each), sent before `headers`. Must outlive
   // the response (a constant, or text `keeps_alive` owns) and never name a default header.

@@ -30,6 +30,7 @@
 
 #include "render/gzip_page.h"
 #include "render/slotted_page.h"
+#include "render/stitched_body.h"
 
 namespace broadsheet::render {
 
@@ -57,6 +58,9 @@ struct CachedPage {
   // The same page compressed once (render/gzip_page.h), for clients that accept gzip; null
   // when not built.
   std::shared_ptr<const GzipPage> gzip;
+  // The last bodies sent of a page with many slots, plain and gzip (site/page_response).
+  LastStitchedBody last_plain;
+  LastStitchedBody last_gzip;
   std::string canonical_path;  // where this page lives; other paths redirect here
   std::int64_t article_id = 0;  // the article a page shows, 0 for listings
   std::vector<PageShows> shows;  // what an invalidation by what changed looks for

@@ -59,6 +59,66 @@ void FillSlot(std::string& out, render::SlotKind kind, std::int64_t article_id,
   }
 }
 
+// A page with more pieces than the server gathers (a listing: two slots per card) is sent from
+// its last stitched body while its numbers have not moved.
+bool HasManySlots(const render::SlottedPage& page) {
+  return 2 * page.slots().size() + 1 > http::Response::kMaxGatherPieces;
+}
+
+// Each slot's live text followed by '\0', in page order: what a stitched body is keyed by.
+std::string SlotTexts(const render::SlottedPage& page, const LiveValues& live) {
+  std::string texts;
+  texts.reserve(page.slots().size() * 32);
+  for (const render::SlottedPage::SlotRef& slot : page.slots()) {
+    FillSlot(texts, slot.kind, slot.article_id, live);
+    texts.push_back('\0');
+  }
+  return texts;
+}
+
+// The whole body of `page` with `slot_texts` (from SlotTexts) in its slots, gzip or plain.
+std::shared_ptr<const render::LastStitchedBody::Body> Stitch(const render::CachedPage& page,
+                                                             std::string slot_texts, bool gzip) {
+  auto body = std::make_shared<render::LastStitchedBody::Body>();
+  std::string_view rest = slot_texts;
+  const auto next_text = [&](std::string& out, render::SlotKind, std::int64_t) {
+    const std::size_t end = rest.find('\0');
+    out.append(rest.substr(0, end));
+    rest.remove_prefix(end + 1);
+  };
+  if (gzip) {
+    body->bytes = page.gzip->Write(next_text);
+  } else {
+    page.page.Fill(body->bytes, next_text);
+  }
+  body->slot_texts = std::move(slot_texts);
+  return body;
+}
+
+// The page's body as one piece, the last one stitched when its numbers are the same.
+http::Response StitchedResponse(const render::CachedPage& page, CacheOutcome outcome,
+                                const LiveValues& live, bool gzip) {
+  const render::LastStitchedBody& last = gzip ? page.last_gzip : page.last_plain;
+  // Read before the numbers are: a change while they are read shows as a later count.
+  const std::uint64_t changes = live.views.changes() + live.ratings.changes();
+  const bool same_for_everyone = live.counted_article == 0 && !live.notice && !live.comment_notice;
+  std::shared_ptr<const render::LastStitchedBody::Body> body = last.Load();
+  if (!(same_for_everyone && body && body->current_at.load(std::memory_order_acquire) == changes)) {
+    std::string texts = SlotTexts(page.page, live);
+    if (!body || body->slot_texts != texts) {
+      body = Stitch(page, std::move(texts), gzip);
+      last.Store(body);
+    }
+    body->current_at.store(same_for_everyone ? changes : render::LastStitchedBody::kNever,
+                           std::memory_order_release);
+  }
+  http::Response response;
+  response.prepared_headers = HeadersFor(outcome, gzip);
+  response.pieces.push_back({body->bytes, 0, 0});
+  response.keeps_alive = std::move(body);
+  return response;
+}
+
 }  // namespace
 
 bool AcceptsGzip(const http::Request& request) {
@@ -70,9 +130,11 @@ bool AcceptsGzip(const http::Request& request) {
 
 http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& page,
                             CacheOutcome outcome, const LiveValues& live, bool gzip) {
+  gzip = gzip && page->gzip;
+  if (HasManySlots(page->page)) return StitchedResponse(*page, outcome, live, gzip);
   http::Response response;
   response.keeps_alive = page;
-  if (gzip && page->gzip) {
+  if (gzip) {
     // The compressed segments by reference, the live numbers as stored blocks (gzip_page.h).
     response.prepared_headers = HeadersFor(outcome, true);
     response.body.reserve(page->page.slots().size() * 56 + 32);

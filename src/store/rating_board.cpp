@@ -14,7 +14,11 @@ void RatingBoard::Apply(const RatingTotals& totals) {
   Shard& shard = ShardFor(totals.article_id);
   std::lock_guard lock(shard.mutex);
   RatingTotals& held = shard.totals[totals.article_id];
-  if (held.article_id == 0 || totals.revision >= held.revision) held = totals;
+  if (held.article_id != 0 && totals.revision < held.revision) return;
+  if (held.sum != totals.sum || held.count != totals.count) {
+    changes_.fetch_add(1, std::memory_order_acq_rel);
+  }
+  held = totals;
 }
 
 void RatingBoard::ApplyAll(const std::vector<RatingTotals>& all) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <unordered_map>
@@ -24,6 +25,9 @@ class RatingBoard {
   void Apply(const RatingTotals& totals);
   void ApplyAll(const std::vector<RatingTotals>& all);
 
+  // Counts the changes to held totals: while it reads the same, no Of() value has changed.
+  std::uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
+
  private:
   struct Shard {
     mutable std::mutex mutex;
@@ -34,6 +38,7 @@ class RatingBoard {
     return shards_[static_cast<std::uint64_t>(article_id) % kShards];
   }
   mutable std::array<Shard, kShards> shards_;
+  std::atomic<std::uint64_t> changes_{0};  // bumped under the shard lock of what changed
 };
 
 }  // namespace broadsheet::store

@@ -19,6 +19,7 @@ std::int64_t ViewCounter::RecordView(std::int64_t article_id) {
   Cell& cell = shard.cells[article_id];
   ++cell.pending_views;
   ListIfPending(shard, article_id, cell);
+  CountChange();
   return cell.stored + cell.pending_views;
 }
 
@@ -82,6 +83,8 @@ std::int64_t ViewCounter::Flush() {
     ListIfPending(shard, delta.article_id, cell);
     const auto it = new_totals.find(delta.article_id);
     if (it != new_totals.end()) {
+      // The shown total moves only when other nodes or processes added views meanwhile.
+      if (cell.stored + delta.views != it->second) CountChange();
       cell.stored = it->second;
       written += delta.views;
     }
@@ -97,7 +100,10 @@ void ViewCounter::RefreshSnapshot() {
 void ViewCounter::ApplyStored(std::int64_t article_id, std::int64_t views) {
   Shard& shard = ShardFor(article_id);
   std::lock_guard lock(shard.mutex);
-  shard.cells[article_id].stored = views;
+  Cell& cell = shard.cells[article_id];
+  if (cell.stored == views) return;
+  cell.stored = views;
+  CountChange();
 }
 
 }  // namespace broadsheet::store

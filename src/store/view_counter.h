@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -38,6 +39,10 @@ class ViewCounter {
   // Replaces one article's stored total with what the store holds now.
   void ApplyStored(std::int64_t article_id, std::int64_t views);
 
+  // Counts the changes to shown totals: while it reads the same, no Displayed() value has
+  // changed (a page stitched with them can be sent again as it was).
+  std::uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
+
  private:
   struct Cell {
     std::int64_t stored = 0;
@@ -55,6 +60,8 @@ class ViewCounter {
   };
   // Requires: the shard's mutex held. Lists the cell for the next flush if it has counts.
   static void ListIfPending(Shard& shard, std::int64_t article_id, Cell& cell);
+  // Requires: the mutex of the shard whose shown total changed held.
+  void CountChange() { changes_.fetch_add(1, std::memory_order_acq_rel); }
   static constexpr std::size_t kShards = 64;
 
   Shard& ShardFor(std::int64_t article_id) const {
@@ -64,6 +71,7 @@ class ViewCounter {
   Store& store_;
   std::function<std::string()> today_;
   mutable std::array<Shard, kShards> shards_;
+  std::atomic<std::uint64_t> changes_{0};  // bumped under the shard lock of what changed
 };
 
 }  // namespace broadsheet::store

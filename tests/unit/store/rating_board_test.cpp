@@ -23,5 +23,17 @@ TEST(RatingBoard, AnOlderAnswerArrivingLateNeverMovesTheTotalsBack) {
   EXPECT_EQ(board.Of(8).sum, 5);
 }
 
+TEST(RatingBoard, CountsOnlyChangesToTheTotalsItShows) {
+  RatingBoard board;
+  const std::uint64_t start = board.changes();
+  board.Apply({7, 4, 1, 1});
+  EXPECT_EQ(board.changes(), start + 1);
+  board.Apply({7, 4, 1, 1});  // the same totals again (a poll)
+  board.Apply({7, 3, 1, 0});  // an older answer, refused
+  EXPECT_EQ(board.changes(), start + 1);
+  board.Apply({7, 9, 2, 2});
+  EXPECT_EQ(board.changes(), start + 2);
+}
+
 }  // namespace
 }  // namespace broadsheet::store

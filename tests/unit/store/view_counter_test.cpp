@@ -32,6 +32,21 @@ class ViewCounterTest : public ::testing::Test {
   std::int64_t id_ = 0;
 };
 
+TEST_F(ViewCounterTest, CountsOnlyChangesToTheTotalsItShows) {
+  ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
+  const std::uint64_t start = views.changes();
+  views.RecordView(id_);
+  EXPECT_EQ(views.changes(), start + 1);
+  views.RecordCrawlerHit(id_);  // never shown
+  views.ApplyStored(id_, 0);    // what it held already
+  EXPECT_EQ(views.changes(), start + 1);
+  views.Flush();  // the view moves from pending to stored: the shown total is the same
+  EXPECT_EQ(views.Displayed(id_), 1);
+  EXPECT_EQ(views.changes(), start + 1);
+  views.ApplyStored(id_, 5);  // another node's views
+  EXPECT_EQ(views.changes(), start + 2);
+}
+
 TEST_F(ViewCounterTest, ShowsStoredPlusPendingAndNeverGoesBackAcrossAFlush) {
   ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
   views.RefreshSnapshot();
