@@ -4,10 +4,13 @@
 # and peak memory), starts the server (start-up time, idle memory), then measures with wrk the
 # article page, the front page, a category page and a deep category page (page 400, or the
 # last one on a smaller site), cached (the same address again and again) and uncached (a server
-# with [cache] max_age_s = 0, so every request is a render), and a walk over 100 distinct
-# listing pages no cache holds. Prints the figures. Not a test: it gates nothing.
+# with [cache] max_age_s = 0, so every request is a render; the "Most read" and "Best rated"
+# boxes keep their own lifetime, [cache] side_boxes_s), and a walk over 100 distinct
+# listing pages no cache holds. Prints the figures. Not a test: it gates nothing. wrk runs one
+# thread with 32 connections, which leaves one core of two to the server: it runs one I/O
+# thread (BENCH_WORKERS, as in bench/article_page.sh).
 #
-#   bench/scale.sh [N=100000] [DURATION_SECONDS=5]
+#   [BENCH_WORKERS=1] bench/scale.sh [N=100000] [DURATION_SECONDS=5]
 #   BENCH_STORE=postgres bench/scale.sh 100000   (a PostgreSQL cluster of its own, started and
 #                                                 stopped by the script)
 set -euo pipefail
@@ -78,7 +81,8 @@ start_server() {  # SERVE_ARGS... -> sets server_pid, base, startup (seconds)
   rm -f "$work/port"
   local t0
   t0=$(date +%s.%N)
-  "$binary" serve "${store_args[@]}" --listen 127.0.0.1:0 --port-file "$work/port" "$@" \
+  "$binary" serve "${store_args[@]}" --listen 127.0.0.1:0 --port-file "$work/port" \
+    --set server.threads="${BENCH_WORKERS:-1}" "$@" \
     >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.05; done

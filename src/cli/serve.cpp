@@ -238,6 +238,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   settings.lang_fixed = config.IsSet("site.lang");
   settings.page_size = static_cast<int>(config.Int("site.page_size"));
   settings.cache_max_age = std::chrono::seconds(config.Int("cache.max_age_s"));
+  settings.side_boxes_max_age = std::chrono::seconds(config.Int("cache.side_boxes_s"));
   settings.rating_prior_votes = static_cast<int>(config.Int("ratings.prior_votes"));
 
   const security::SiteKey key = security::SiteKey::Load(config.KeyFile());

@@ -82,6 +82,10 @@ constexpr std::array kKeys = {
     ConfigKey{"cache.max_age_s", KeyType::kInt, "60", 0, 86400 * 30,
               "how long a rendered page is reused; live numbers stay live, edits drop it "
               "at once; 0 disables the cache"},
+    ConfigKey{"cache.side_boxes_s", KeyType::kInt, "60", 0, 86400,
+              "how long the \"Most read\" and \"Best rated\" boxes are reused before they are "
+              "ranked again, whether pages are cached or not; a change of content ranks them at "
+              "once; 0 = at every render"},
     ConfigKey{"cache.max_bytes", KeyType::kInt, "268435456", 65536, 1LL << 40,
               "memory for rendered pages; beyond it the least recently used go first"},
     ConfigKey{"cache.max_entries", KeyType::kInt, "10000", 1, 10'000'000,

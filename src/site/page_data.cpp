@@ -46,7 +46,7 @@ SideBoxLists ComputeSideBoxes(const SiteContext& context) {
 }
 
 std::shared_ptr<const SideBoxLists> SideBoxesNow(const SiteContext& context) {
-  return context.listings.Current()->side_boxes.Get(context.settings.cache_max_age,
+  return context.listings.Current()->side_boxes.Get(context.settings.side_boxes_max_age,
                                                     [&] { return ComputeSideBoxes(context); });
 }
 

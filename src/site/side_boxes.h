@@ -1,6 +1,7 @@
 // The listings' side boxes, "Most read today", "Most read this week" and "Best rated",
-// computed at most once per [cache] max_age_s for each listing snapshot (issue 12: they used to
-// be ranked again, and each entry's article read with its body, at every listing render).
+// computed at most once per [cache] side_boxes_s for each listing snapshot (issue 12: they used
+// to be ranked again, and each entry's article read with its body, at every render; with the
+// page cache switched off, they still were until they got a lifetime of their own).
 // Each ListingSnapshot owns one, so a change of content recomputes them. Thread-safe.
 #pragma once
 

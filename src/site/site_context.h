@@ -42,6 +42,7 @@ struct SiteSettings {
   bool lang_fixed = false;
   int page_size = 10;
   std::chrono::seconds cache_max_age{60};
+  std::chrono::seconds side_boxes_max_age{60};  // [cache] side_boxes_s
   int rating_prior_votes = 10;  // [ratings] prior_votes
 };
 

@@ -37,7 +37,8 @@ TEST(MostRead, TodayAndThisWeekRankByWhenViewsHappened) {
       deltas.push_back({b, news::LocalDayBefore(now, 8), 5000, 0});
       store->AddViews(deltas);
     }
-    ServerProcess server(site.StoreArgs(), {"--set", "cache.max_age_s=1"});
+    ServerProcess server(site.StoreArgs(),
+                         {"--set", "cache.max_age_s=1", "--set", "cache.side_boxes_s=1"});
     ASSERT_TRUE(server.started());
     HttpClient client(server.port());
     std::string today_list, week_list;
@@ -65,8 +66,9 @@ TEST(MostRead, TodayAndThisWeekRankByWhenViewsHappened) {
 
 TEST(MostRead, ViewsServedTodayReachTheTodayListOnceFlushed) {
   TestSite site;
-  ServerProcess server(site.StoreArgs(), {"--set", "cache.max_age_s=1", "--set",
-                                          "views.flush_interval_ms=100"});
+  ServerProcess server(site.StoreArgs(),
+                       {"--set", "cache.max_age_s=1", "--set", "cache.side_boxes_s=1", "--set",
+                        "views.flush_interval_ms=100"});
   ASSERT_TRUE(server.started());
   auto store = site.OpenStore();
   AddPublished(*store, "Quiet Story");

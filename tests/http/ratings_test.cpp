@@ -297,7 +297,7 @@ TEST(Ratings, BestRatedPutsAHundredVotesAveraging49AboveASingleFiveStarVote) {
   TestSite site;
   ServerProcess server(site.StoreArgs(),
                        {"--demo", "--set", "ratings.votes_per_address=1000000", "--set",
-                        "cache.max_age_s=0"});
+                        "cache.max_age_s=0", "--set", "cache.side_boxes_s=0"});
   ASSERT_TRUE(server.started());
   HttpClient client(server.port());
   const std::string single = ArticlePathOf(site, 1);
