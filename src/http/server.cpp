@@ -115,6 +115,9 @@ struct Worker {
   std::optional<asio::steady_timer> sweep;
 };
 
+// How often a stopping server's workers look.
+constexpr auto kStoppingSweepInterval = std::chrono::milliseconds(5);
+
 // How often a worker looks for connections past their deadline: a quarter of the shortest
 // allowance, so a deadline is enforced at most 25% late.
 Clock::duration SweepInterval(const ServerOptions& options) {
@@ -617,7 +620,9 @@ void ServerCore::Accept() {
 }
 
 void ServerCore::Sweep(Worker& worker) {
-  worker.sweep->expires_after(SweepInterval(options_));
+  // Once stopping, it looks often, so the event loop returns soon after the last connection
+  // ends rather than up to a whole interval later. (Setting the expiry cancels a pending wait.)
+  worker.sweep->expires_after(stopping() ? kStoppingSweepInterval : SweepInterval(options_));
   worker.sweep->async_wait([this, &worker](beast::error_code ec) {
     if (ec) return;
     // Copy: closing a session may destroy it, which erases it from the set.
@@ -638,12 +643,13 @@ void ServerCore::BeginStop() {
   signals_->cancel(ec);
   accept_retry_->cancel();
   for (auto& worker : workers_) {
-    asio::post(worker->ioc, [w = worker.get()] {
+    asio::post(worker->ioc, [this, w = worker.get()] {
       // Copy: closing a session may destroy it, which erases it from the set.
       const std::vector<Session*> sessions(w->sessions.begin(), w->sessions.end());
       for (Session* session : sessions) {
         if (w->sessions.count(session)) session->OnServerStopping();
       }
+      Sweep(*w);  // again, at the stopping pace
       w->guard.reset();
     });
   }
