@@ -545,7 +545,8 @@ class Store {
   virtual SiteExport ExportSite() = 0;
   // Writes `site` in one transaction, keeping every id; with `replace`, first removes what the
   // store holds. Requires: without `replace`, an empty store. Throws StoreError (the store is
-  // then unchanged).
+  // then unchanged). Leaves the store's planner statistics current (PostgreSQL: VACUUM
+  // ANALYZE after the commit).
   virtual void ImportSite(const SiteExport& site, bool replace) = 0;
 };
 
