@@ -1,58 +1,66 @@
 #include "store/view_counter.h"
 
-#include <vector>
+#include <unordered_map>
 
 namespace broadsheet::store {
 
 ViewCounter::ViewCounter(Store& store, std::function<std::string()> today)
     : store_(store), today_(std::move(today)) {}
 
-void ViewCounter::ListIfPending(Shard& shard, std::int64_t article_id, Cell& cell) {
-  if (cell.listed || (cell.pending_views == 0 && cell.pending_crawler_hits == 0)) return;
-  cell.listed = true;
-  shard.pending.push_back(article_id);
+void ViewCounter::ListForFlush(std::int64_t article_id, Cell& cell) {
+  // Read before the exchange: the usual case, already listed, writes nothing shared.
+  if (cell.listed.load(std::memory_order_relaxed) ||
+      cell.listed.exchange(true, std::memory_order_acq_rel)) {
+    return;
+  }
+  std::lock_guard lock(pending_mutex_);
+  pending_.push_back(article_id);
 }
 
 std::int64_t ViewCounter::RecordView(std::int64_t article_id) {
-  Shard& shard = ShardFor(article_id);
-  std::lock_guard lock(shard.mutex);
-  Cell& cell = shard.cells[article_id];
-  ++cell.pending_views;
-  ListIfPending(shard, article_id, cell);
+  Cell& cell = cells_.FindOrMake(article_id);
+  cell.pending_views.fetch_add(1, std::memory_order_relaxed);
+  const std::int64_t shown = cell.shown.fetch_add(1, std::memory_order_relaxed) + 1;
+  ListForFlush(article_id, cell);
   CountChange();
-  return cell.stored + cell.pending_views;
+  return shown;
 }
 
 void ViewCounter::RecordCrawlerHit(std::int64_t article_id) {
-  Shard& shard = ShardFor(article_id);
-  std::lock_guard lock(shard.mutex);
-  Cell& cell = shard.cells[article_id];
-  ++cell.pending_crawler_hits;
-  ListIfPending(shard, article_id, cell);
+  Cell& cell = cells_.FindOrMake(article_id);
+  cell.pending_crawler_hits.fetch_add(1, std::memory_order_relaxed);
+  ListForFlush(article_id, cell);
 }
 
 std::int64_t ViewCounter::Displayed(std::int64_t article_id) const {
-  Shard& shard = ShardFor(article_id);
-  std::lock_guard lock(shard.mutex);
-  const auto it = shard.cells.find(article_id);
-  return it == shard.cells.end() ? 0 : it->second.stored + it->second.pending_views;
+  const Cell* cell = cells_.Find(article_id);
+  return cell ? cell->shown.load(std::memory_order_relaxed) : 0;
+}
+
+void ViewCounter::MoveShown(Cell& cell, std::int64_t delta) {
+  if (delta == 0) return;
+  cell.shown.fetch_add(delta, std::memory_order_relaxed);
+  CountChange();
 }
 
 std::int64_t ViewCounter::Flush() {
   // Views flushed together are attributed to the day of the flush: at most one flush interval
   // (a second by default) of views near midnight can land on the next day.
   const std::string day = today_();
+  std::vector<std::int64_t> listed;
+  {
+    std::lock_guard lock(pending_mutex_);
+    listed.swap(pending_);
+  }
   std::vector<ViewDelta> deltas;
-  for (Shard& shard : shards_) {
-    std::lock_guard lock(shard.mutex);
-    for (const std::int64_t id : shard.pending) {
-      Cell& cell = shard.cells[id];
-      cell.listed = false;
-      if (cell.pending_views || cell.pending_crawler_hits) {
-        deltas.push_back({id, day, cell.pending_views, cell.pending_crawler_hits});
-      }
-    }
-    shard.pending.clear();
+  for (const std::int64_t id : listed) {
+    Cell& cell = *cells_.Find(id);
+    // Unlisted before taking the counts: a view counted after this lists the article again.
+    cell.listed.store(false, std::memory_order_release);
+    const std::int64_t views = cell.pending_views.exchange(0, std::memory_order_acq_rel);
+    const std::int64_t crawler_hits =
+        cell.pending_crawler_hits.exchange(0, std::memory_order_acq_rel);
+    if (views || crawler_hits) deltas.push_back({id, day, views, crawler_hits});
   }
   if (deltas.empty()) return 0;
 
@@ -60,11 +68,12 @@ std::int64_t ViewCounter::Flush() {
   try {
     totals = store_.AddViews(deltas);
   } catch (...) {
-    // The counts stay pending: list them again for the next flush.
+    // The counts go back to pending (the shown totals never left them) for the next flush.
     for (const ViewDelta& delta : deltas) {
-      Shard& shard = ShardFor(delta.article_id);
-      std::lock_guard lock(shard.mutex);
-      ListIfPending(shard, delta.article_id, shard.cells[delta.article_id]);
+      Cell& cell = *cells_.Find(delta.article_id);
+      cell.pending_views.fetch_add(delta.views, std::memory_order_relaxed);
+      cell.pending_crawler_hits.fetch_add(delta.crawler_hits, std::memory_order_relaxed);
+      ListForFlush(delta.article_id, cell);
     }
     throw;
   }
@@ -73,21 +82,16 @@ std::int64_t ViewCounter::Flush() {
   for (const ViewTotals& total : totals) new_totals[total.article_id] = total.views;
   std::int64_t written = 0;
   for (const ViewDelta& delta : deltas) {
-    Shard& shard = ShardFor(delta.article_id);
-    std::lock_guard lock(shard.mutex);
-    Cell& cell = shard.cells[delta.article_id];
-    // Subtract what was written, not zero: views recorded during the write stay pending (and
-    // listed for the next flush).
-    cell.pending_views -= delta.views;
-    cell.pending_crawler_hits -= delta.crawler_hits;
-    ListIfPending(shard, delta.article_id, cell);
+    Cell& cell = *cells_.Find(delta.article_id);
     const auto it = new_totals.find(delta.article_id);
-    if (it != new_totals.end()) {
-      // The shown total moves only when other nodes or processes added views meanwhile.
-      if (cell.stored + delta.views != it->second) CountChange();
-      cell.stored = it->second;
-      written += delta.views;
+    if (it == new_totals.end()) {
+      MoveShown(cell, -delta.views);  // the article is gone: its counts are dropped
+      continue;
     }
+    // The shown total moves only when other nodes or processes added views meanwhile.
+    MoveShown(cell, it->second - (cell.stored + delta.views));
+    cell.stored = it->second;
+    written += delta.views;
   }
   return written;
 }
@@ -98,12 +102,9 @@ void ViewCounter::RefreshSnapshot() {
 }
 
 void ViewCounter::ApplyStored(std::int64_t article_id, std::int64_t views) {
-  Shard& shard = ShardFor(article_id);
-  std::lock_guard lock(shard.mutex);
-  Cell& cell = shard.cells[article_id];
-  if (cell.stored == views) return;
+  Cell& cell = cells_.FindOrMake(article_id);
+  MoveShown(cell, views - cell.stored);
   cell.stored = views;
-  CountChange();
 }
 
 }  // namespace broadsheet::store

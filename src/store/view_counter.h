@@ -1,18 +1,20 @@
 // Counts article views in memory and writes them to the store in one batched transaction per
 // flush. Holds, per article, the stored total (a snapshot) and the views not yet flushed, so a
-// page can show stored + pending. Thread-safe: request threads record while one flusher thread
-// calls Flush() and RefreshSnapshot(); those two must not run concurrently with each other.
+// page can show stored + pending. Counting a view is a few atomic operations on the article's
+// cell (store/article_cells.h), no lock: only the first view of an article since the last
+// flush takes a lock, to list it for the next flush. Thread-safe: request threads record while
+// one flusher thread calls Flush(), RefreshSnapshot() and ApplyStored(); those must not run
+// concurrently with each other.
 #pragma once
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "store/article_cells.h"
 #include "store/store.h"
 
 namespace broadsheet::store {
@@ -45,33 +47,28 @@ class ViewCounter {
 
  private:
   struct Cell {
-    std::int64_t stored = 0;
-    std::int64_t pending_views = 0;
-    std::int64_t pending_crawler_hits = 0;
-    bool listed = false;  // in its shard's `pending` list
+    // What pages show: stored + pending views, kept as one number so a reader never sees a
+    // flush half done.
+    std::atomic<std::int64_t> shown{0};
+    std::atomic<std::int64_t> pending_views{0};
+    std::atomic<std::int64_t> pending_crawler_hits{0};
+    std::atomic<bool> listed{false};  // in pending_, or about to be
+    std::int64_t stored = 0;          // only the flusher thread touches it
   };
-  // Requests for different articles rarely share a shard, so they rarely wait on each other.
-  struct Shard {
-    mutable std::mutex mutex;
-    std::unordered_map<std::int64_t, Cell> cells;  // guarded by mutex
-    // The articles with pending counts, so a flush visits those and not every article the
-    // node knows (a million on a large site; issue 12). Guarded by mutex.
-    std::vector<std::int64_t> pending;
-  };
-  // Requires: the shard's mutex held. Lists the cell for the next flush if it has counts.
-  static void ListIfPending(Shard& shard, std::int64_t article_id, Cell& cell);
-  // Requires: the mutex of the shard whose shown total changed held.
+  // Lists the article for the next flush unless it is listed already.
+  void ListForFlush(std::int64_t article_id, Cell& cell);
+  // Moves the shown total by `delta` (the flusher thread), counting the change.
+  void MoveShown(Cell& cell, std::int64_t delta);
   void CountChange() { changes_.fetch_add(1, std::memory_order_acq_rel); }
-  static constexpr std::size_t kShards = 64;
-
-  Shard& ShardFor(std::int64_t article_id) const {
-    return shards_[static_cast<std::uint64_t>(article_id) % kShards];
-  }
 
   Store& store_;
   std::function<std::string()> today_;
-  mutable std::array<Shard, kShards> shards_;
-  std::atomic<std::uint64_t> changes_{0};  // bumped under the shard lock of what changed
+  ArticleCells<Cell> cells_;
+  std::mutex pending_mutex_;
+  // The articles with pending counts, so a flush visits those and not every article the node
+  // knows (a million on a large site; issue 12). Guarded by pending_mutex_.
+  std::vector<std::int64_t> pending_;
+  std::atomic<std::uint64_t> changes_{0};
 };
 
 }  // namespace broadsheet::store

@@ -65,16 +65,24 @@ TEST_F(ViewCounterTest, ShowsStoredPlusPendingAndNeverGoesBackAcrossAFlush) {
 TEST_F(ViewCounterTest, ConcurrentViewsDuringFlushesAreAllCounted) {
   ViewCounter views(*store_, [] { return std::string("2026-11-25"); });
   std::atomic<bool> done{false};
+  std::atomic<bool> went_back{false};
   std::thread flusher([&] {
     while (!done) views.Flush();
   });
   std::vector<std::thread> readers;
   for (int t = 0; t < 4; ++t) {
     readers.emplace_back([&] {
-      for (int i = 0; i < 2500; ++i) views.RecordView(id_);
+      std::int64_t last = 0;
+      for (int i = 0; i < 2500; ++i) {
+        // What one reader is shown never goes back, however flushes interleave.
+        const std::int64_t shown = views.RecordView(id_);
+        if (shown <= last) went_back = true;
+        last = shown;
+      }
     });
   }
   for (auto& reader : readers) reader.join();
+  EXPECT_FALSE(went_back);
   done = true;
   flusher.join();
   views.Flush();
