@@ -16,6 +16,37 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+namespace {
+
+// A few strings of modest size per thread: enough for the responses one I/O thread has in
+// flight at once, never a hoard of large buffers.
+constexpr std::size_t kMaxSpareStrings = 8;
+constexpr std::size_t kMaxSpareCapacity = 64 * 1024;
+
+std::vector<std::string>& SpareStrings() {
+  thread_local std::vector<std::string> spares;
+  return spares;
+}
+
+}  // namespace
+
+std::string TakeSpareString() {
+  std::vector<std::string>& spares = SpareStrings();
+  if (spares.empty()) return {};
+  std::string text = std::move(spares.back());
+  spares.pop_back();
+  return text;
+}
+
+void GiveBackSpareString(std::string text) {
+  std::vector<std::string>& spares = SpareStrings();
+  if (text.capacity() <= 15 || text.capacity() > kMaxSpareCapacity) return;
+  if (spares.size() >= kMaxSpareStrings) return;
+  if (spares.capacity() < kMaxSpareStrings) spares.reserve(kMaxSpareStrings);
+  text.clear();
+  spares.push_back(std::move(text));
+}
+
 std::string_view Request::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (EqualsIgnoreCase(key, name)) return value;

@@ -2,6 +2,8 @@
 // and Connection. Not thread-safe (one request, one thread).
 #pragma once
 
+#include <boost/container/small_vector.hpp>
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,11 +28,12 @@ struct Response {
     std::size_t offset = 0;
     std::size_t size = 0;
   };
-  std::vector<BodyPiece> pieces;
   // The most pieces the server sends as a gather write; a body in more is copied into one
   // buffer first (Asio writes at most 64 buffers per system call, and many small ones cost
   // more to hand to the kernel than a copy of the page).
   static constexpr std::size_t kMaxGatherPieces = 16;
+  // Held in the response itself up to a gather write's worth: no allocation for them.
+  boost::container::small_vector<BodyPiece, kMaxGatherPieces> pieces;
   std::shared_ptr<const void> keeps_alive;
   // Header lines prepared once ("Name: value\r\n" each), sent before `headers`. Must outlive
   // the response (a constant, or text `keeps_alive` owns) and never name a default header.
@@ -62,6 +65,13 @@ struct Response {
   static Response Redirect(int status, std::string_view location);
   static Response Deferred(std::function<Response()> work);
 };
+
+// Strings kept from responses this thread sent, so a page's live numbers are written into
+// capacity that already exists rather than a new allocation per request. TakeSpareString
+// gives an empty string (new when none is kept); GiveBackSpareString keeps a few, of modest
+// size, for the next caller on the same thread.
+std::string TakeSpareString();
+void GiveBackSpareString(std::string text);
 
 // The reason phrase for a status ("Not Found").
 std::string_view ReasonPhrase(int status);

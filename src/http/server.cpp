@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "http/request_arena.h"
 #include "http/request_target.h"
 #include "http/response_head.h"
 
@@ -35,6 +36,18 @@ using Clock = std::chrono::steady_clock;
 // After refusing a request, read and discard at most this much of what the client still sends.
 constexpr std::size_t kMaxLingerBytes = 4 * 1024 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// A view of a Session's buffer list for async_write, which copies the sequence it is given
+// into its operation: a std::vector would be copied whole (an allocation per response), this
+// is two pointers. The list must stay unchanged until the write completes.
+struct BufferRange {
+  using value_type = asio::const_buffer;
+  using const_iterator = const asio::const_buffer*;
+  const_iterator first;
+  const_iterator last;
+  const_iterator begin() const { return first; }
+  const_iterator end() const { return last; }
+};
+
 // What a client over a connection limit or facing a full worker pool is told to wait.
 constexpr const char* kBusyRetryAfterSeconds = "1";
 
@@ -142,7 +155,8 @@ class ServerCore {
   WorkerPool* workers() const { return workers_pool_; }
   const ResponseHead& response_head() const { return response_head_; }
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
-  std::string NextRequestId();
+  // Writes a new request id into `out` (its capacity reused).
+  void NextRequestId(std::string& out);
 
   // Counts a new connection from `peer` under `key` (ConnectionKey). False when it is over a
   // limit (it is then not counted, and must be refused).
@@ -223,7 +237,9 @@ class Session : public std::enable_shared_from_this<Session> {
       Response busy = Response::Text(503, "Too many connections. Please try again shortly.\n");
       busy.SetHeader("Retry-After", kBusyRetryAfterSeconds);
       started_ = Clock::now();
-      return Send(std::move(busy), /*keep_alive=*/false, /*head=*/false, server_.NextRequestId());
+      std::string request_id;
+      server_.NextRequestId(request_id);
+      return Send(std::move(busy), /*keep_alive=*/false, /*head=*/false, request_id);
     }
     ReadHeader();
   }
@@ -259,7 +275,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     state_ = State::kReading;
     log_address_.clear();
-    parser_.emplace();
+    // The last request's fields go before the arena that held them is reused.
+    parser_.reset();
+    arena_.Reset();
+    parser_.emplace(std::piecewise_construct, std::make_tuple(),
+                    std::make_tuple(ArenaAllocator<char>(arena_)));
     parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit_bytes));
     // Beast checks a Content-Length against the limit while it reads the header, before the
     // target is known: the header is read with the largest limit, and OnHeader applies the
@@ -347,23 +367,26 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::kHandling;
     deadline_ = Clock::time_point::max();  // the answer may take a while on the worker pool
     const auto& message = parser_->get();
-    Request request;
+    // The connection's request, refilled: its strings and header list keep their capacity, so
+    // a usual request allocates nothing here.
+    Request& request = request_;
     request.method = ToMethod(message.method());
     request.method_text = message.method_string();
     request.target = message.target();
     request.http_version = static_cast<int>(message.version());
-    request.remote_address = remote_;
-    request.request_id = server_.NextRequestId();
+    request.remote_address.assign(remote_);
+    server_.NextRequestId(request.request_id);
+    request.headers.clear();
+    request.body = {};
+    request.client_address.clear();
+    request.https = false;
     Response response;
-    if (auto target = ParseTarget(message.target())) {
-      request.path = std::move(target->path);
-      request.query = std::move(target->query);
-      request.headers.reserve(16);
+    if (ParseTargetInto(message.target(), request.path, request.query)) {
       for (const auto& field : message) request.headers.emplace_back(field.name_string(), field.value());
       request.body = message.body();
       response = DispatchSafely(request);
       // Behind a trusted proxy the log shows the client, not the proxy.
-      log_address_ = std::move(request.client_address);
+      log_address_.assign(request.client_address);
     } else {
       response = Response::Text(400, "Malformed request target.\n");
       response.close = true;  // protocol garbage: answer, then close (STYLE.md §7)
@@ -460,9 +483,10 @@ class Session : public std::enable_shared_from_this<Session> {
       buffers_.emplace_back(flat_.data(), flat_.size());
     }
     asio::async_write(
-        socket_, buffers_,
+        socket_, BufferRange{buffers_.data(), buffers_.data() + buffers_.size()},
         [self = shared_from_this(), keep_alive, bytes](beast::error_code ec, std::size_t) {
           self->LogRequest(bytes);
+          GiveBackSpareString(std::move(self->sending_.body));  // for the next page's numbers
           self->sending_ = Response();  // the page may go from the cache now
           if (ec) return self->Close();
           if (keep_alive) return self->WaitForRequest();
@@ -484,7 +508,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void Refuse(int status, std::string text) {
     started_ = Clock::now();
     Response response = Response::Text(status, std::move(text));
-    Send(std::move(response), /*keep_alive=*/false, /*head=*/false, server_.NextRequestId());
+    std::string request_id;
+    server_.NextRequestId(request_id);
+    Send(std::move(response), /*keep_alive=*/false, /*head=*/false, request_id);
   }
 
   // Half-closes and drains what the client still sends, so it reads our answer rather than a
@@ -526,7 +552,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string log_address_;  // the client as the router's gate saw it, for the access log
   State state_ = State::kIdle;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  RequestArena arena_;  // the parser's fields; declared first, so it outlives the parser
+  std::optional<bhttp::request_parser<bhttp::string_body, ArenaAllocator<char>>> parser_;
+  Request request_;  // reused for every request on this connection
   bool too_large_ = false;  // the declared body is over this request's limit
   std::string head_;  // the response being written: status line and headers, then its body
   Response sending_;  // the response being written: what buffers_ point into
@@ -565,11 +593,13 @@ ServerCore::ServerCore(ServerOptions options, const Router& router, AccessLog& a
   id_prefix_ = prefix;
 }
 
-std::string ServerCore::NextRequestId() {
+void ServerCore::NextRequestId(std::string& out) {
   const auto n = request_counter_.fetch_add(1, std::memory_order_relaxed) + 1;
   char text[32];
   const auto [end, error] = std::to_chars(text, text + sizeof text, n, 16);
-  return id_prefix_ + "-" + std::string(text, end);
+  out.assign(id_prefix_);
+  out.push_back('-');
+  out.append(text, end);
 }
 
 std::uint16_t ServerCore::Listen() {

@@ -107,8 +107,7 @@ GzipPage::GzipPage(const SlottedPage& page) : slots_(page.slots()) {
   compressed_.shrink_to_fit();
 }
 
-GzipPage::BodyWriter::BodyWriter(const GzipPage& page, std::string& live,
-                                 std::vector<Piece>& pieces)
+GzipPage::BodyWriter::BodyWriter(const GzipPage& page, std::string& live, Pieces& pieces)
     : page_(page), live_(live), pieces_(pieces) {
   // Header, trailer, and a stored block header plus a typical live number per slot.
   live_.reserve(live_.size() + sizeof kGzipHeader + 8 + page.slots_.size() * 48);

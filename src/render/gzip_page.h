@@ -6,6 +6,8 @@
 // Immutable after construction: thread-safe to write responses from many threads.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -40,8 +42,10 @@ class GzipPage {
   // slot as SlottedPage::Fill does, and returns the body's pieces in order. `fill` must only
   // append. The body is piece.Bytes(live) over all pieces: send them as one gather write.
   // Cached pieces view this object: valid while it lives and is not moved.
+  // Held inline up to a gather write's worth (http::Response::kMaxGatherPieces).
+  using Pieces = boost::container::small_vector<Piece, 16>;
   template <typename FillSlot>
-  std::vector<Piece> WritePieces(std::string& live, FillSlot&& fill) const;
+  Pieces WritePieces(std::string& live, FillSlot&& fill) const;
 
   // The whole gzip body in one string, for tests and callers that do not gather.
   template <typename FillSlot>
@@ -63,7 +67,7 @@ class GzipPage {
   class BodyWriter {
    public:
     // Appends the gzip header.
-    BodyWriter(const GzipPage& page, std::string& live, std::vector<Piece>& pieces);
+    BodyWriter(const GzipPage& page, std::string& live, Pieces& pieces);
     void AddSegment(std::size_t i);
     // Makes room for a stored block header; returns where it starts in `live`.
     std::size_t OpenSlot();
@@ -77,7 +81,7 @@ class GzipPage {
 
     const GzipPage& page_;
     std::string& live_;
-    std::vector<Piece>& pieces_;
+    Pieces& pieces_;
     unsigned long crc_ = 0;
     std::uint64_t length_ = 0;
   };
@@ -88,8 +92,8 @@ class GzipPage {
 };
 
 template <typename FillSlot>
-std::vector<GzipPage::Piece> GzipPage::WritePieces(std::string& live, FillSlot&& fill) const {
-  std::vector<Piece> pieces;
+GzipPage::Pieces GzipPage::WritePieces(std::string& live, FillSlot&& fill) const {
+  Pieces pieces;
   pieces.reserve(2 * segments_.size() + 1);
   BodyWriter writer(*this, live, pieces);
   for (std::size_t i = 0; i < slots_.size(); ++i) {
@@ -106,7 +110,7 @@ std::vector<GzipPage::Piece> GzipPage::WritePieces(std::string& live, FillSlot&&
 template <typename FillSlot>
 std::string GzipPage::Write(FillSlot&& fill) const {
   std::string live;
-  const std::vector<Piece> pieces = WritePieces(live, fill);
+  const Pieces pieces = WritePieces(live, fill);
   std::string body;
   body.reserve(compressed_.size() + live.size());
   for (const Piece& piece : pieces) body.append(piece.Bytes(live));

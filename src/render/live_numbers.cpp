@@ -56,15 +56,28 @@ void AppendStars(std::string& out, std::int64_t sum, std::int64_t count) {
 
 }  // namespace
 
+// Appended piece by piece: each piece is short enough to need no allocation of its own.
+void AppendRatingText(std::string& out, std::int64_t sum, std::int64_t count) {
+  if (count <= 0) {
+    out.append("Not rated yet (0 votes)");
+    return;
+  }
+  out.append("Rated ");
+  out.append(AverageText(sum, count));
+  out.append(" out of 5 ");
+  out.append(VotesInBrackets(count));
+}
+
 std::string RatingText(std::int64_t sum, std::int64_t count) {
-  if (count <= 0) return "Not rated yet (0 votes)";
-  return "Rated " + AverageText(sum, count) + " out of 5 " + VotesInBrackets(count);
+  std::string text;
+  AppendRatingText(text, sum, count);
+  return text;
 }
 
 void AppendRatingSummary(std::string& out, std::int64_t sum, std::int64_t count) {
   AppendStars(out, sum, count);
   out.append(" <span class=\"rating-text\">");
-  out.append(RatingText(sum, count));
+  AppendRatingText(out, sum, count);
   out.append("</span>");
 }
 

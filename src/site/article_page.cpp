@@ -1,5 +1,7 @@
 #include "site/article_page.h"
 
+#include <charconv>
+
 #include "news/calendar.h"
 #include "news/crawler.h"
 #include "render/json_ld.h"
@@ -134,8 +136,18 @@ bool IsPrefetch(const http::Request& request) {
 
 namespace {
 
+void AppendArticleKey(std::string& key, const SiteContext& context, const http::Request& request,
+                      std::int64_t id) {
+  AppendCacheKeyPrefix(key, context.settings, request);
+  key.append("article:");
+  char digits[24];
+  key.append(digits, std::to_chars(digits, digits + sizeof digits, id).ptr);
+}
+
 std::string ArticleKey(const SiteContext& context, const http::Request& request, std::int64_t id) {
-  return CacheKeyPrefix(context.settings, request) + "article:" + std::to_string(id);
+  std::string key;
+  AppendArticleKey(key, context, request, id);
+  return key;
 }
 
 FoundPage FindArticlePage(const SiteContext& context, const http::Request& request,
@@ -222,8 +234,11 @@ http::Response ServeFoundArticle(const SiteContext& context, const http::Request
 
 http::Response ServeArticlePage(const SiteContext& context, const http::Request& request,
                                 std::int64_t id) {
-  if (auto page =
-          context.pages.Find(ArticleKey(context, request, id), std::chrono::steady_clock::now())) {
+  // The key is written into this thread's buffer: a hit allocates nothing for it.
+  thread_local std::string key;
+  key.clear();
+  AppendArticleKey(key, context, request, id);
+  if (auto page = context.pages.Find(key, std::chrono::steady_clock::now())) {
     return ServeFoundArticle(context, request, id, FoundPage{std::move(page), CacheOutcome::kHit});
   }
   // A miss reads the store and renders: on the worker pool, never on an I/O thread.

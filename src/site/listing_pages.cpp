@@ -158,14 +158,23 @@ http::Response ServeListing(const SiteContext& context, const http::Request& req
                             const std::string& category_slug) {
   const auto page = PageNumber(request);
   if (!page) return http::Response::Text(400, "The page number must be a whole number from 1.\n");
-  std::string key = CacheKeyPrefix(context.settings, request) +
-                    (category_slug.empty() ? "front" : "category:" + category_slug) + ":" +
-                    std::to_string(*page);
+  // The key is written into this thread's buffer: a hit allocates nothing for it.
+  thread_local std::string key;
+  key.clear();
+  AppendCacheKeyPrefix(key, context.settings, request);
+  if (category_slug.empty()) {
+    key.append("front");
+  } else {
+    key.append("category:").append(category_slug);
+  }
+  key.push_back(':');
+  char digits[24];
+  key.append(digits, std::to_chars(digits, digits + sizeof digits, *page).ptr);
   if (auto cached = context.pages.Find(key, std::chrono::steady_clock::now())) {
     return ServeFoundListing(context, request, FoundPage{std::move(cached), CacheOutcome::kHit});
   }
   return http::Response::Deferred([&context, copy = http::CopyRequest(request),
-                                   key = std::move(key), category_slug, page = *page] {
+                                   key = std::string(key), category_slug, page = *page] {
     return ServeFoundListing(context, *copy,
                              FindListingPage(context, *copy, key, category_slug, page));
   });

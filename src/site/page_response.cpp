@@ -134,6 +134,7 @@ http::Response PageResponse(const std::shared_ptr<const render::CachedPage>& pag
   if (HasManySlots(page->page)) return StitchedResponse(*page, outcome, live, gzip);
   http::Response response;
   response.keeps_alive = page;
+  response.body = http::TakeSpareString();  // the server gives it back once the page is sent
   if (gzip) {
     // The compressed segments by reference, the live numbers as stored blocks (gzip_page.h).
     response.prepared_headers = HeadersFor(outcome, true);

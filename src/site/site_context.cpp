@@ -17,30 +17,44 @@ bool IsPlausibleHost(std::string_view host) {
   return true;
 }
 
-// The Host as an origin writes it: lower case, without the scheme's default port. The cache
-// is keyed by origin, so "LocalHost:80" and "localhost" must be one key, not two.
-std::string NormalizedHost(std::string_view host, bool https) {
-  std::string normalized(host);
-  for (char& c : normalized) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// Appends the Host as an origin writes it: lower case, without the scheme's default port. The
+// cache is keyed by origin, so "LocalHost:80" and "localhost" must be one key, not two.
+void AppendNormalizedHost(std::string& out, std::string_view host, bool https) {
   const std::string_view default_port = https ? ":443" : ":80";
-  if (normalized.ends_with(default_port)) {
-    normalized.resize(normalized.size() - default_port.size());
+  if (host.ends_with(default_port)) {
+    host.remove_suffix(default_port.size());
   }
-  return normalized;
+  for (char c : host) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
 }
 
 }  // namespace
 
-std::string SiteOrigin(const SiteSettings& settings, const http::Request& request) {
-  if (!settings.base_url.empty()) return settings.base_url;
+void AppendSiteOrigin(std::string& out, const SiteSettings& settings,
+                      const http::Request& request) {
+  if (!settings.base_url.empty()) {
+    out.append(settings.base_url);
+    return;
+  }
   const std::string_view host = request.Header("Host");
-  const char* scheme = request.https ? "https://" : "http://";
-  return scheme + (IsPlausibleHost(host) ? NormalizedHost(host, request.https) : "localhost");
+  out.append(request.https ? "https://" : "http://");
+  if (IsPlausibleHost(host)) {
+    AppendNormalizedHost(out, host, request.https);
+  } else {
+    out.append("localhost");
+  }
 }
 
-std::string CacheKeyPrefix(const SiteSettings& settings, const http::Request& request) {
-  if (!settings.base_url.empty()) return {};
-  return SiteOrigin(settings, request) + "|";
+std::string SiteOrigin(const SiteSettings& settings, const http::Request& request) {
+  std::string origin;
+  AppendSiteOrigin(origin, settings, request);
+  return origin;
+}
+
+void AppendCacheKeyPrefix(std::string& out, const SiteSettings& settings,
+                          const http::Request& request) {
+  if (!settings.base_url.empty()) return;
+  AppendSiteOrigin(out, settings, request);
+  out.push_back('|');
 }
 
 }  // namespace broadsheet::site

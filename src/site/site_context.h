@@ -89,8 +89,12 @@ struct SiteContext {
 // (which the request gate checked against [site] hosts) with https when a trusted proxy said
 // the client came over https, else "http://localhost".
 std::string SiteOrigin(const SiteSettings& settings, const http::Request& request);
+// The same, appended to `out`.
+void AppendSiteOrigin(std::string& out, const SiteSettings& settings,
+                      const http::Request& request);
 
-// The key prefix that keeps pages rendered for one origin apart from another's.
-std::string CacheKeyPrefix(const SiteSettings& settings, const http::Request& request);
+// Appends the key prefix that keeps pages rendered for one origin apart from another's.
+void AppendCacheKeyPrefix(std::string& out, const SiteSettings& settings,
+                          const http::Request& request);
 
 }  // namespace broadsheet::site

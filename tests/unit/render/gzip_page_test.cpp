@@ -158,7 +158,7 @@ TEST(GzipPage, PiecesViewTheCachedBytesAndCopyOnlyTheLiveOnes) {
     if (id % 3 == 0) out += "<b>" + std::to_string(id) + "</b>";
   };
   std::string live;
-  const std::vector<GzipPage::Piece> pieces = gzip.WritePieces(live, fill);
+  const GzipPage::Pieces pieces = gzip.WritePieces(live, fill);
   std::string joined;
   std::size_t cached_bytes = 0;
   for (const auto& piece : pieces) {
