@@ -25,12 +25,12 @@ class RequestArena {
       used_ = static_cast<std::size_t>(static_cast<std::byte*>(at) - buffer_) + bytes;
       return at;
     }
-    return ::operator new(bytes, std::align_val_t{align});
+    return ::operator new (bytes, std::align_val_t{align});
   }
   // Slices of the buffer come back all at once, at Reset().
   void Deallocate(void* at, std::size_t align) noexcept {
     if (at >= static_cast<void*>(buffer_) && at < static_cast<void*>(buffer_ + kBytes)) return;
-    ::operator delete(at, std::align_val_t{align});
+    ::operator delete (at, std::align_val_t{align});
   }
   // Requires: nothing allocated from the buffer is used any more.
   void Reset() noexcept { used_ = 0; }

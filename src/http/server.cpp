@@ -554,7 +554,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   RequestArena arena_;  // the parser's fields; declared first, so it outlives the parser
   std::optional<bhttp::request_parser<bhttp::string_body, ArenaAllocator<char>>> parser_;
-  Request request_;  // reused for every request on this connection
+  Request request_;         // reused for every request on this connection
   bool too_large_ = false;  // the declared body is over this request's limit
   std::string head_;  // the response being written: status line and headers, then its body
   Response sending_;  // the response being written: what buffers_ point into

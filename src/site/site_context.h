@@ -90,8 +90,7 @@ struct SiteContext {
 // the client came over https, else "http://localhost".
 std::string SiteOrigin(const SiteSettings& settings, const http::Request& request);
 // The same, appended to `out`.
-void AppendSiteOrigin(std::string& out, const SiteSettings& settings,
-                      const http::Request& request);
+void AppendSiteOrigin(std::string& out, const SiteSettings& settings, const http::Request& request);
 
 // Appends the key prefix that keeps pages rendered for one origin apart from another's.
 void AppendCacheKeyPrefix(std::string& out, const SiteSettings& settings,

@@ -60,7 +60,7 @@ class ArticleCells {
   static bool Reachable(std::int64_t id) { return id > 0 && id < kMaxBlocks * kBlockSize; }
 
   std::unique_ptr<std::atomic<Block*>[]> directory_;
-  mutable std::mutex mutex_;                     // making blocks; the overflow map
+  mutable std::mutex mutex_;                                 // making blocks; the overflow map
   mutable std::unordered_map<std::int64_t, Cell> overflow_;  // guarded by mutex_; nodes stay put
 };
 

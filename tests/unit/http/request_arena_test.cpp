@@ -38,7 +38,8 @@ TEST(RequestArenaTest, AContainerOverTheArenaHoldsWhatItIsGiven) {
   std::map<int, std::string, std::less<>, Alloc> fields{Alloc(arena)};
   for (int i = 0; i < 200; ++i) fields.emplace(i, std::string(40, static_cast<char>('a' + i % 26)));
   ASSERT_EQ(fields.size(), 200u);
-  for (int i = 0; i < 200; ++i) EXPECT_EQ(fields.at(i), std::string(40, static_cast<char>('a' + i % 26)));
+  for (int i = 0; i < 200; ++i)
+    EXPECT_EQ(fields.at(i), std::string(40, static_cast<char>('a' + i % 26)));
   EXPECT_TRUE(Inside(arena, &*fields.begin()));
   EXPECT_FALSE(Inside(arena, &*fields.rbegin()));
 }

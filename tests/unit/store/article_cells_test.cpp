@@ -17,9 +17,16 @@ TEST(ArticleCellsTest, EachIdHasOneCellThatStaysPut) {
   ArticleCells<Counter> cells;
   using Cells = ArticleCells<Counter>;
   const std::int64_t beyond = Cells::kMaxBlocks * Cells::kBlockSize;  // the first id not reached
-  const std::vector<std::int64_t> ids = {1, 2, Cells::kBlockSize - 1, Cells::kBlockSize,
-                                         Cells::kBlockSize + 1, beyond - 1, beyond,
-                                         beyond + 12345, 0, -7};
+  const std::vector<std::int64_t> ids = {1,
+                                         2,
+                                         Cells::kBlockSize - 1,
+                                         Cells::kBlockSize,
+                                         Cells::kBlockSize + 1,
+                                         beyond - 1,
+                                         beyond,
+                                         beyond + 12345,
+                                         0,
+                                         -7};
   for (const std::int64_t id : ids) EXPECT_EQ(cells.Find(id), nullptr) << id;
   std::vector<Counter*> made;
   for (const std::int64_t id : ids) {
