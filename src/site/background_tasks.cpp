@@ -16,6 +16,8 @@ namespace {
 constexpr auto kPurgeInterval = std::chrono::hours(1);
 // Content changes read one by one per poll; a node further behind drops every page instead.
 constexpr int kMaxChangesRead = 1000;
+// Signals held for the thread at most; beyond, they are dropped for a poll that reads it all.
+constexpr std::size_t kMaxQueuedNotices = 10000;
 
 }  // namespace
 
@@ -32,10 +34,16 @@ void BackgroundTasks::Start() {
   content_version_ = store_.ContentVersion();
   ReadAllCounts();
   thread_ = std::thread([this] { Run(); });
-  store_.SetChangeCallback([this] {
+  store_.SetChangeCallback([this](const store::ChangeNotice& notice) {
     {
       std::lock_guard lock(mutex_);
       notified_ = true;
+      if (notice.kind == store::ChangeNotice::Kind::kUnknown ||
+          notices_.size() >= kMaxQueuedNotices) {
+        must_poll_ = true;
+      } else {
+        notices_.push_back(notice);
+      }
     }
     wake_.notify_all();
   });
@@ -104,6 +112,44 @@ void BackgroundTasks::CheckForChanges() {
   } catch (const std::exception& error) {
     spdlog::warn("cannot check for content changes: {}", error.what());
   }
+}
+
+bool BackgroundTasks::ApplyNotices(const std::vector<store::ChangeNotice>& notices) {
+  using Kind = store::ChangeNotice::Kind;
+  bool enough = true;
+  bool content_gap = false;  // later content signals wait for the poll that fills the gap
+  std::vector<render::PageShows> shown;
+  for (const store::ChangeNotice& notice : notices) {
+    switch (notice.kind) {
+      case Kind::kViews:
+        for (const store::ViewTotals& total : notice.views) {
+          views_.ApplyStoredAtLeast(total.article_id, total.views);
+        }
+        break;
+      case Kind::kRating:
+        ratings_.Apply(notice.rating);  // the higher revision wins, in any order
+        break;
+      case Kind::kContent: {
+        const store::ContentChange& change = notice.content;
+        if (content_gap || change.version <= content_version_) break;  // a poll saw it
+        if (change.version != content_version_ + 1 || change.scope == store::ContentScope::kAll) {
+          content_gap = true;  // more than one article's pages: the poll decides
+          enough = false;
+          break;
+        }
+        shown.push_back(change.scope == store::ContentScope::kArticle
+                            ? render::PageShows::Article(change.article_id)
+                            : render::PageShows::CommentsOf(change.article_id));
+        content_version_ = change.version;
+        break;
+      }
+      case Kind::kUnknown:
+        enough = false;
+        break;
+    }
+  }
+  if (!shown.empty()) pages_.InvalidateShowing(shown);
+  return enough;
 }
 
 void BackgroundTasks::DropChangedPages() {
@@ -175,10 +221,15 @@ void BackgroundTasks::Run() {
     wake_.wait_until(lock, std::min({next_flush, next_poll, next_purge}),
                      [this] { return stopping_ || notified_; });
     if (stopping_) break;
-    const bool notified = std::exchange(notified_, false);
+    notified_ = false;
+    bool poll_now = std::exchange(must_poll_, false);
+    std::vector<store::ChangeNotice> notices = std::exchange(notices_, {});
     lock.unlock();
     const auto now = Clock::now();
-    if (notified) next_poll = now;  // look now rather than at the next poll
+    // What signals said is applied now; a signal that says too little means a poll now
+    // rather than at the next poll.
+    if (!notices.empty() && !ApplyNotices(notices)) poll_now = true;
+    if (poll_now) next_poll = now;
     if (now >= next_flush) {
       FlushViews();
       next_flush = now + schedule_.flush_interval;

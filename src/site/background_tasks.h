@@ -1,18 +1,20 @@
 // The server's one background thread: flushes pending views every [views] flush_interval_ms
 // and, every [store] poll_interval_ms, polls the store's content version (dropping the cached
 // pages that show what another process or node changed) and reads the views and rating totals
-// of the articles whose numbers changed (views other nodes added, their votes), and does the same
-// at once when the store signals a change (PostgreSQL LISTEN/NOTIFY); before each poll it publishes
-// scheduled articles whose time has come. At start and then hourly it forgets stored address keys
-// older than [privacy] address_days, deletes articles in the trash longer than [admin] trash_s and
-// back-office sign-ins that can no longer be used. Flush and refresh share this thread, so they
-// never race. Stop() does a final flush. Start/Stop from the controlling thread.
+// of the articles whose numbers changed (views other nodes added, their votes). When the store
+// signals a change (PostgreSQL LISTEN/NOTIFY) it applies what the signal says at once, without
+// a query, and polls at once only when the signal does not say enough; before each poll it
+// publishes scheduled articles whose time has come. At start and then hourly it forgets stored
+// address keys older than [privacy] address_days, deletes articles in the trash longer than [admin]
+// trash_s and back-office sign-ins that can no longer be used. Flush and refresh share this thread,
+// so they never race. Stop() does a final flush. Start/Stop from the controlling thread.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "render/page_cache.h"
 #include "store/rating_board.h"
@@ -46,6 +48,10 @@ class BackgroundTasks {
   void FlushViews();
   void PublishScheduled();
   void CheckForChanges();
+  // Applies what change signals said (new totals, one move of the content version). Returns
+  // false when one of them calls for a poll: it said nothing usable, or the content version
+  // moved further than it tells.
+  bool ApplyNotices(const std::vector<store::ChangeNotice>& notices);
   // Drops the cached pages that show what changed since content_version_ (every page when
   // that cannot be told).
   void DropChangedPages();
@@ -67,6 +73,8 @@ class BackgroundTasks {
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
   bool notified_ = false;  // guarded by mutex_: the store signalled a change
+  bool must_poll_ = false;  // guarded by mutex_: a signal said too little, or too many queued
+  std::vector<store::ChangeNotice> notices_;  // guarded by mutex_: signals not yet applied
   std::thread thread_;
 };
 

@@ -261,6 +261,18 @@ struct RatingTotals {
   std::int64_t revision = 0;
 };
 
+// What a store's change signal says changed, so a node can update what it holds without
+// reading the store: a view flush's new totals, a vote's new rating, one move of the content
+// version. kUnknown says only that something changed (an empty signal, one too long to carry
+// its changes, one from an older node): the node reads the store to find out.
+struct ChangeNotice {
+  enum class Kind { kUnknown, kContent, kViews, kRating };
+  Kind kind = Kind::kUnknown;
+  ContentChange content;          // kContent
+  std::vector<ViewTotals> views;  // kViews
+  RatingTotals rating;            // kRating
+};
+
 // One reader's vote on one article.
 struct VoteRow {
   std::int64_t article_id = 0;
@@ -530,12 +542,14 @@ class Store {
   // The articles whose views or rating totals changed since `cursor` (perhaps a few it
   // already saw), found by an index on the change: nothing is read when nothing changed.
   virtual CountsChanges CountsChangedSince(std::int64_t cursor) = 0;
-  // Registers `callback` to run (on a thread of the store's) whenever another process or node
-  // signals a change (content or views), so caches can refresh at once instead of at the next
-  // poll. Stores without notifications (SQLite) never call it; callers keep polling
-  // ContentVersion. An empty function unregisters; after that returns, the old callback is
-  // never called again.
-  virtual void SetChangeCallback(std::function<void()> callback) { (void)callback; }
+  // Registers `callback` to run (on a thread of the store's) whenever a process or node
+  // signals a change (content, views or a vote), with what the signal says changed, so caches
+  // can update at once instead of at the next poll, mostly without reading the store. Signals
+  // arrive in the order their changes committed. Stores without notifications (SQLite) never
+  // call it; callers keep polling ContentVersion. An empty function unregisters; after that
+  // returns, the old callback is never called again.
+  using ChangeCallback = std::function<void(const ChangeNotice&)>;
+  virtual void SetChangeCallback(ChangeCallback callback) { (void)callback; }
 
   // True when the store holds no articles (the demo seeds only then).
   virtual bool IsEmpty() = 0;

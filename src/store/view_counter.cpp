@@ -101,6 +101,14 @@ void ViewCounter::RefreshSnapshot() {
     ApplyStored(total.article_id, total.views);
 }
 
+void ViewCounter::ApplyStoredAtLeast(std::int64_t article_id, std::int64_t views) {
+  Cell& cell = cells_.FindOrMake(article_id);
+  if (views > cell.stored) {
+    MoveShown(cell, views - cell.stored);
+    cell.stored = views;
+  }
+}
+
 void ViewCounter::ApplyStored(std::int64_t article_id, std::int64_t views) {
   Cell& cell = cells_.FindOrMake(article_id);
   MoveShown(cell, views - cell.stored);

@@ -40,6 +40,9 @@ class ViewCounter {
   void RefreshSnapshot();
   // Replaces one article's stored total with what the store holds now.
   void ApplyStored(std::int64_t article_id, std::int64_t views);
+  // The same for a total another node reported (a change signal): taken only when higher, as
+  // signals can arrive after this node's own flush already brought a newer total.
+  void ApplyStoredAtLeast(std::int64_t article_id, std::int64_t views);
 
   // Counts the changes to shown totals: while it reads the same, no Displayed() value has
   // changed (a page stitched with them can be sent again as it was).

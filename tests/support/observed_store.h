@@ -334,7 +334,7 @@ class ObservedStore final : public store::Store {
     Observe("ImportSite");
     return inner_.ImportSite(site, replace);
   }
-  void SetChangeCallback(std::function<void()> callback) override {
+  void SetChangeCallback(ChangeCallback callback) override {
     inner_.SetChangeCallback(std::move(callback));
   }
 

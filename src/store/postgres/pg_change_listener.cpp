@@ -1,5 +1,6 @@
 #include "store/postgres/pg_change_listener.h"
 
+#include "store/change_notice.h"
 #include "store/store.h"
 
 namespace broadsheet::store::postgres {
@@ -21,14 +22,14 @@ PgChangeListener::~PgChangeListener() {
   thread_.join();
 }
 
-void PgChangeListener::SetCallback(std::function<void()> callback) {
+void PgChangeListener::SetCallback(Store::ChangeCallback callback) {
   std::lock_guard lock(callback_mutex_);
   callback_ = std::move(callback);
 }
 
-void PgChangeListener::Notify() {
+void PgChangeListener::Notify(const ChangeNotice& notice) {
   std::lock_guard lock(callback_mutex_);
-  if (callback_) callback_();
+  if (callback_) callback_(notice);
 }
 
 void PgChangeListener::Run() {
@@ -36,11 +37,11 @@ void PgChangeListener::Run() {
     try {
       PgConnection connection(settings_.url, settings_.connect_timeout_s, 0);
       connection.ExecScript("LISTEN broadsheet_content; LISTEN broadsheet_views");
-      Notify();  // whatever happened while we were not listening
+      Notify(ChangeNotice{});  // whatever happened while we were not listening
       while (!stopping_) {
-        const int arrived = connection.AwaitNotifications(kWakeMs);
-        if (arrived < 0) break;  // lost: reconnect
-        if (arrived > 0) Notify();
+        const bool alive = connection.AwaitNotifications(
+            kWakeMs, [this](std::string_view payload) { Notify(ParseChangeNotice(payload)); });
+        if (!alive) break;  // lost: reconnect
       }
     } catch (const StoreError&) {
       // The database is away; the pollers report it. Try again shortly.

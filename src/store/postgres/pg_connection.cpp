@@ -75,17 +75,18 @@ PgConnection::PgConnection(const std::string& url, int connect_timeout_s,
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
-int PgConnection::AwaitNotifications(int timeout_ms) {
+bool PgConnection::AwaitNotifications(int timeout_ms,
+                                      const std::function<void(std::string_view)>& each) {
   pollfd wait{PQsocket(conn_), POLLIN, 0};
-  if (wait.fd < 0) return -1;
-  if (::poll(&wait, 1, timeout_ms) < 0) return 0;  // interrupted: the caller loops
-  if (!PQconsumeInput(conn_)) return -1;
-  int count = 0;
+  if (wait.fd < 0) return false;
+  if (::poll(&wait, 1, timeout_ms) < 0) return true;  // interrupted: the caller loops
+  if (!PQconsumeInput(conn_)) return false;
   while (PGnotify* notification = PQnotifies(conn_)) {
-    ++count;
+    const std::string payload = notification->extra ? notification->extra : "";
     PQfreemem(notification);
+    each(payload);
   }
-  return count;
+  return true;
 }
 
 bool PgConnection::ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/sql.h"
@@ -59,9 +61,9 @@ class PgConnection {
   void ExecScript(const Sql& sql);
   // True while the connection is usable (a lost server makes it false).
   bool ok() const;
-  // Waits up to `timeout_ms` for input, then reads it. Returns how many notifications
-  // (LISTEN) arrived, or -1 when the connection is lost.
-  int AwaitNotifications(int timeout_ms);
+  // Waits up to `timeout_ms` for input, then reads it, calling `each` with the payload of
+  // every notification (LISTEN) that arrived, in order. False when the connection is lost.
+  bool AwaitNotifications(int timeout_ms, const std::function<void(std::string_view)>& each);
   pg_conn* handle() const { return conn_; }
 
  private:

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 9> kMigrations = {{
+const std::array<Migration, 10> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -354,6 +354,41 @@ CREATE INDEX articles_by_category ON articles(status, category_id, published_at 
 -- ranking reads, so it no longer reads every published article's row.
 CREATE INDEX articles_by_rating ON articles(status, rating_count, rating_sum, rating_revision, id)
   WHERE rating_count > 0;
+)sql"},
+    {10, R"sql(
+-- Notifications say what changed (issue 12; store/change_notice.h): "content VERSION SCOPE
+-- ARTICLE_ID", so a node drops the pages that show the article without reading
+-- content_changes. The other bumps of the version (tags) still notify with an empty payload:
+-- nodes read the store then, as before.
+CREATE OR REPLACE FUNCTION broadsheet_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  moved BIGINT;
+  changed_scope TEXT := 'all';
+  changed_article BIGINT := 0;
+BEGIN
+  UPDATE site_meta SET value = value + 1 WHERE key = 'content_version' RETURNING value INTO moved;
+  IF TG_LEVEL = 'ROW' AND TG_TABLE_NAME = 'comments' THEN
+    changed_scope := 'comments';
+    IF TG_OP = 'DELETE' THEN
+      changed_article := OLD.article_id;
+    ELSE
+      changed_article := NEW.article_id;
+    END IF;
+  ELSIF TG_LEVEL = 'ROW' AND TG_TABLE_NAME = 'articles' AND TG_OP = 'UPDATE' THEN
+    IF OLD.status = 'published' AND NEW.status = 'published'
+       AND OLD.category_id = NEW.category_id AND OLD.published_at = NEW.published_at THEN
+      changed_scope := 'article';
+      changed_article := NEW.id;
+    END IF;
+  END IF;
+  IF changed_scope <> 'all' THEN
+    UPDATE content_changes SET scope = changed_scope, article_id = changed_article
+      WHERE version = moved;
+  END IF;
+  PERFORM pg_notify('broadsheet_content',
+                    'content ' || moved || ' ' || changed_scope || ' ' || changed_article);
+  RETURN NULL;
+END $$;
 )sql"},
 }};
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "news/slug.h"
+#include "store/change_notice.h"
 #include "store/free_slug.h"
 #include "store/listing_statements.h"
 #include "store/postgres/pg_migrations.h"
@@ -20,7 +21,7 @@ PgStore::PgStore(PgSettings settings) : pool_(settings) {
   FillAuthorSlugs();
 }
 
-void PgStore::SetChangeCallback(std::function<void()> callback) {
+void PgStore::SetChangeCallback(ChangeCallback callback) {
   std::lock_guard lock(listener_mutex_);
   if (!listener_) {
     if (!callback) return;
@@ -266,8 +267,9 @@ std::vector<ViewTotals> PgStore::AddViews(const std::vector<ViewDelta>& unordere
           {P(delta.article_id), P(delta.day), P(delta.views)});
     }
   }
-  // Other nodes refresh their snapshot at once rather than at their next poll.
-  connection->ExecScript("SELECT pg_notify('broadsheet_views', '')");
+  // Other nodes take the new totals at once rather than at their next poll (an empty payload,
+  // when they do not fit, makes them read the store).
+  connection->Exec("SELECT pg_notify('broadsheet_views', $1)", {P(ViewsPayload(totals))});
   transaction.Commit();
   return totals;
 }

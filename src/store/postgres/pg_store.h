@@ -111,7 +111,7 @@ class PgStore final : public Store {
   bool IsEmpty() override;
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
-  void SetChangeCallback(std::function<void()> callback) override;
+  void SetChangeCallback(ChangeCallback callback) override;
 
   // The synchronous_commit setting of the store's connections ("on" unless configured), for
   // contract tests.

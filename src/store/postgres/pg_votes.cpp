@@ -1,6 +1,7 @@
 // PgStore's ratings. Each vote is one transaction on a connection with synchronous_commit on
 // (unless [store] synchronous_commit says otherwise, for tests), so it is durable before
 // RecordVote returns.
+#include "store/change_notice.h"
 #include "store/listing_statements.h"
 #include "store/postgres/pg_store.h"
 
@@ -46,11 +47,11 @@ std::optional<VoteOutcome> PgStore::RecordVote(std::int64_t article_id,
         " rating_revision = rating_revision + 1"
         " WHERE id = $3 RETURNING rating_sum, rating_count, rating_revision",
         {P(stars - old_stars), P(replaced ? 0 : 1), P(article_id)});
-    // Other nodes refresh their rating totals (delivered at commit, dropped on rollback).
-    connection->ExecScript("NOTIFY broadsheet_views");
+    const RatingTotals now_held{article_id, totals.Int(0, 0), totals.Int(0, 1), totals.Int(0, 2)};
+    // Other nodes take the new totals (delivered at commit, dropped on rollback).
+    connection->Exec("SELECT pg_notify('broadsheet_views', $1)", {P(RatingPayload(now_held))});
     connection->ExecScript("COMMIT");
-    return VoteOutcome{{article_id, totals.Int(0, 0), totals.Int(0, 1), totals.Int(0, 2)},
-                       replaced};
+    return VoteOutcome{now_held, replaced};
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");
     throw;
@@ -78,13 +79,16 @@ bool PgStore::ResetVotes(std::int64_t article_id) {
   auto connection = pool_.Acquire();
   connection->ExecScript("BEGIN");
   try {
-    const bool found = connection
-                           ->Exec("UPDATE articles SET rating_sum = 0, rating_count = 0,"
-                                  " rating_revision = rating_revision + 1 WHERE id = $1",
-                                  {P(article_id)})
-                           .Affected() > 0;
+    const PgResult reset = connection->Exec(
+        "UPDATE articles SET rating_sum = 0, rating_count = 0,"
+        " rating_revision = rating_revision + 1 WHERE id = $1 RETURNING rating_revision",
+        {P(article_id)});
+    const bool found = reset.rows() > 0;
     connection->Exec("DELETE FROM votes WHERE article_id = $1", {P(article_id)});
-    if (found) connection->ExecScript("NOTIFY broadsheet_views");
+    if (found) {
+      connection->Exec("SELECT pg_notify('broadsheet_views', $1)",
+                       {P(RatingPayload({article_id, 0, 0, reset.Int(0, 0)}))});
+    }
     connection->ExecScript(found ? Sql("COMMIT") : Sql("ROLLBACK"));
     return found;
   } catch (...) {

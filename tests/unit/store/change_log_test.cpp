@@ -4,7 +4,9 @@
 // changed since the last look: nothing at all when nothing changed.
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <set>
+#include <vector>
 
 #include "render/markdown.h"
 #include "store/store_contract.h"
@@ -94,6 +96,64 @@ TEST_P(StoreContract, TheChangeLogSaysWhatEachContentChangeTouched) {
   EXPECT_EQ(changes[2].scope, ContentScope::kAll);
   EXPECT_EQ(store_->ContentVersion(), changes[2].version);
   EXPECT_TRUE(store_->ContentChangesSince(changes[2].version, 100).empty());
+}
+
+// PostgreSQL's notifications carry what changed, so a node can update what it holds without a
+// query: a view flush's totals, a vote's totals, and each move of the content version with its
+// scope. (SQLite has no signals; its nodes are processes on one machine that poll.)
+TEST_P(StoreContract, ChangeSignalsSayWhatChanged) {
+  if (!GetParam().needs_postgres) GTEST_SKIP() << "only PostgreSQL signals changes";
+  const auto id = Add("Signalled", "Town Hall", kPublished, 1000);
+  auto listening = Open();
+  std::mutex mutex;
+  std::vector<ChangeNotice> notices;
+  const auto seen = [&] {
+    std::lock_guard lock(mutex);
+    return notices;
+  };
+  listening->SetChangeCallback([&](const ChangeNotice& notice) {
+    std::lock_guard lock(mutex);
+    notices.push_back(notice);
+  });
+  // On connecting, the listener reports a notice that says nothing (changes may have been
+  // missed before it listened): after that it is listening.
+  ASSERT_TRUE(testing::Eventually([&] { return !seen().empty(); }));
+  EXPECT_EQ(seen().front().kind, ChangeNotice::Kind::kUnknown);
+  const std::int64_t version = store_->ContentVersion();
+
+  store_->AddViews({{id, "2026-12-01", 3, 0}});
+  const auto vote = store_->RecordVote(id, "reader-1", 4, 2000);
+  ASSERT_TRUE(vote);
+  auto article = store_->FindArticle(id);
+  news::ArticleInput edit{.title = "Signalled, corrected",
+                          .slug = article->slug,
+                          .summary = article->summary,
+                          .category = article->category.name,
+                          .author = article->author.name,
+                          .status = kPublished,
+                          .published_at = article->published_at,
+                          .body_markdown = article->body_markdown};
+  ASSERT_TRUE(news::NormalizeAndValidate(edit).empty());
+  ASSERT_EQ(store_->UpdateArticle(id, edit, "<p>Corrected.</p>", 3000, {}, "saved"),
+            SaveOutcome::kSaved);
+
+  ASSERT_TRUE(testing::Eventually([&] { return seen().size() >= 4; })) << seen().size();
+  const std::vector<ChangeNotice> got = seen();
+  ASSERT_EQ(got.size(), 4u);
+  ASSERT_EQ(got[1].kind, ChangeNotice::Kind::kViews);
+  ASSERT_EQ(got[1].views.size(), 1u);
+  EXPECT_EQ(got[1].views[0].article_id, id);
+  EXPECT_EQ(got[1].views[0].views, 3);
+  ASSERT_EQ(got[2].kind, ChangeNotice::Kind::kRating);
+  EXPECT_EQ(got[2].rating.article_id, id);
+  EXPECT_EQ(got[2].rating.sum, 4);
+  EXPECT_EQ(got[2].rating.count, 1);
+  EXPECT_EQ(got[2].rating.revision, vote->totals.revision);
+  ASSERT_EQ(got[3].kind, ChangeNotice::Kind::kContent);
+  EXPECT_EQ(got[3].content.version, version + 1);
+  EXPECT_EQ(got[3].content.scope, ContentScope::kArticle);
+  EXPECT_EQ(got[3].content.article_id, id);
+  listening->SetChangeCallback({});
 }
 
 }  // namespace
