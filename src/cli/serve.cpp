@@ -269,10 +269,11 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
                           .captcha = captcha};
   const site::CommentRules comment_rules = CommentRulesFrom(config, captcha);
   store::RatingBoard ratings;
+  store::CommentTally comment_counts;
   const media::MediaDirectory media_files(config.MediaDir());
-  const site::SiteContext context{settings,      *store,        views,      pages,
-                                  *templates,    *static_files, ratings,    guards,
-                                  comment_rules, listings,      media_files};
+  const site::SiteContext context{settings,      *store,        views,       pages,
+                                  *templates,    *static_files, ratings,     guards,
+                                  comment_rules, listings,      media_files, comment_counts};
 
   security::PasswordHasher password_hasher(PasswordCostFrom(config),
                                            static_cast<int>(config.Int("admin.hashes_at_once")));
@@ -333,7 +334,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   }
 
   site::BackgroundTasks background(
-      *store, views, ratings, pages,
+      *store, views, ratings, comment_counts, pages,
       {.flush_interval = std::chrono::milliseconds(config.Int("views.flush_interval_ms")),
        .poll_interval = std::chrono::milliseconds(config.Int("store.poll_interval_ms")),
        .address_retention = std::chrono::hours(24 * config.Int("privacy.address_days")),

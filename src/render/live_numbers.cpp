@@ -1,5 +1,7 @@
 #include "render/live_numbers.h"
 
+#include <charconv>
+
 namespace broadsheet::render {
 
 std::string GroupThousands(std::int64_t value) {
@@ -66,6 +68,22 @@ void AppendRatingText(std::string& out, std::int64_t sum, std::int64_t count) {
   out.append(AverageText(sum, count));
   out.append(" out of 5 ");
   out.append(VotesInBrackets(count));
+}
+
+void AppendCommentCountText(std::string& out, std::int64_t count) {
+  if (count == 0) {
+    out.append("No comments");
+    return;
+  }
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, count).ptr);
+  out.append(count == 1 ? " comment" : " comments");
+}
+
+std::string CommentCountText(std::int64_t count) {
+  std::string text;
+  AppendCommentCountText(text, count);
+  return text;
 }
 
 std::string RatingText(std::int64_t sum, std::int64_t count) {

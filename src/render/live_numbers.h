@@ -22,6 +22,9 @@ std::string AverageText(std::int64_t sum, std::int64_t count);
 // "Rated 4.2 out of 5 (17 votes)", "Rated 5.0 out of 5 (1 vote)", "Not rated yet (0 votes)".
 std::string RatingText(std::int64_t sum, std::int64_t count);
 void AppendRatingText(std::string& out, std::int64_t sum, std::int64_t count);
+// "No comments", "1 comment", "12 comments".
+void AppendCommentCountText(std::string& out, std::int64_t count);
+std::string CommentCountText(std::int64_t count);
 
 // The article page's summary: stars drawn by CSS (class stars-0..stars-10) and RatingText.
 void AppendRatingSummary(std::string& out, std::int64_t sum, std::int64_t count);

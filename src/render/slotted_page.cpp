@@ -16,6 +16,8 @@ bool IsSlotKind(char letter) {
     case SlotKind::kRatingJsonLd:
     case SlotKind::kRatedNotice:
     case SlotKind::kCommentNotice: return true;
+    case SlotKind::kCardComments:
+      return true;
   }
   return false;
 }

@@ -21,6 +21,7 @@ enum class SlotKind : char {
   kRatingJsonLd = 'j',   // `,"aggregateRating":{...}` inside JSON-LD, empty without votes
   kRatedNotice = 'n',    // the confirmation after a vote without JavaScript; usually empty
   kCommentNotice = 'm',  // the confirmation after a comment without JavaScript; usually empty
+  kCardComments = 'k',   // a listing card's "N comments"
 };
 
 // The marker for one slot.

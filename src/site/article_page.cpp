@@ -5,6 +5,7 @@
 #include "news/calendar.h"
 #include "news/crawler.h"
 #include "render/json_ld.h"
+#include "render/live_numbers.h"
 #include "render/markdown.h"
 #include "render/slotted_page.h"
 #include "site/comment_section.h"
@@ -31,10 +32,10 @@ void AddComments(const SiteContext& context, const store::ArticleRow& article,
   content.set("comments",
               CommentItems(context.store.ListApprovedComments(article.id, 0, kCommentsPerPage)));
   content.set("comment_count", std::to_string(article.comment_count));
-  content.set("comment_count_text", CommentCountText(article.comment_count));
+  content.set("comment_count_text", render::CommentCountText(article.comment_count));
   content.set("comments_heading", article.comment_count == 0
                                       ? std::string("Comments")
-                                      : CommentCountText(article.comment_count));
+                                      : render::CommentCountText(article.comment_count));
   content.set("more_comments", article.comment_count > kCommentsPerPage);
   content.set("more_comments_url", path + "/comments?page=2");
   content.set("comment_form_url", path + "/comment");
@@ -78,7 +79,8 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
               std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
                                              kReadingWordsPerMinute)));
   TemplateData more{TemplateData::type::list};
-  std::vector<render::PageShows> shows;
+  // Its comments are part of the page (listing cards show only a live count).
+  std::vector<render::PageShows> shows = {render::PageShows::CommentsOf(article->id)};
   for (const auto& other :
        context.store.ListPublished(article->category.id, std::nullopt, kMoreInCategory + 1)) {
     if (other.id == article->id) continue;
@@ -176,6 +178,7 @@ http::Response ArticlePageWithNotice(const SiteContext& context, const http::Req
   http::Response response = PageResponse(found.page, found.outcome,
                                          LiveValues{.views = context.views,
                                                     .ratings = context.ratings,
+                                                    .comment_counts = context.comment_counts,
                                                     .notice = &notice,
                                                     .comment_notice = comment_notice});
   response.status = status;
@@ -225,6 +228,7 @@ http::Response ServeFoundArticle(const SiteContext& context, const http::Request
   return PageResponse(found.page, found.outcome,
                       LiveValues{.views = context.views,
                                  .ratings = context.ratings,
+                                 .comment_counts = context.comment_counts,
                                  .counted_article = counted_total ? id : 0,
                                  .counted_total = counted_total},
                       AcceptsGzip(request));

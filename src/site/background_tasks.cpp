@@ -22,9 +22,14 @@ constexpr std::size_t kMaxQueuedNotices = 10000;
 }  // namespace
 
 BackgroundTasks::BackgroundTasks(store::Store& store, store::ViewCounter& views,
-                                 store::RatingBoard& ratings, render::PageCache& pages,
-                                 BackgroundSchedule schedule)
-    : store_(store), views_(views), ratings_(ratings), pages_(pages), schedule_(schedule) {}
+                                 store::RatingBoard& ratings, store::CommentTally& comment_counts,
+                                 render::PageCache& pages, BackgroundSchedule schedule)
+    : store_(store),
+      views_(views),
+      ratings_(ratings),
+      comment_counts_(comment_counts),
+      pages_(pages),
+      schedule_(schedule) {}
 
 BackgroundTasks::~BackgroundTasks() {
   if (thread_.joinable()) Stop();
@@ -96,6 +101,7 @@ void BackgroundTasks::ReadAllCounts() {
   counts_cursor_ = store_.CountsCursor();
   views_.RefreshSnapshot();
   ratings_.ApplyAll(store_.ReadRatingTotals());
+  comment_counts_.ReadAll(store_);
 }
 
 void BackgroundTasks::CheckForChanges() {
@@ -137,9 +143,21 @@ bool BackgroundTasks::ApplyNotices(const std::vector<store::ChangeNotice>& notic
           enough = false;
           break;
         }
-        shown.push_back(change.scope == store::ContentScope::kArticle
-                            ? render::PageShows::Article(change.article_id)
-                            : render::PageShows::CommentsOf(change.article_id));
+        if (change.scope == store::ContentScope::kComments) {
+          // The one query a signal costs: the article's comments, counted for its cards.
+          // Unanswered, the version stays where it was, for the poll to try again.
+          try {
+            comment_counts_.Recount(store_, change.article_id);
+          } catch (const std::exception& error) {
+            spdlog::warn("cannot count comments again: {}", error.what());
+            content_gap = true;
+            enough = false;
+            break;
+          }
+          shown.push_back(render::PageShows::CommentsOf(change.article_id));
+        } else {
+          shown.push_back(render::PageShows::Article(change.article_id));
+        }
         content_version_ = change.version;
         break;
       }
@@ -161,6 +179,7 @@ void BackgroundTasks::DropChangedPages() {
   bool everything = changes.empty() || changes.front().version != content_version_ + 1 ||
                     changes.size() == static_cast<std::size_t>(kMaxChangesRead);
   std::vector<render::PageShows> shown;
+  std::vector<std::int64_t> recount;
   for (const store::ContentChange& change : changes) {
     switch (change.scope) {
       case store::ContentScope::kAll:
@@ -171,8 +190,14 @@ void BackgroundTasks::DropChangedPages() {
         break;
       case store::ContentScope::kComments:
         shown.push_back(render::PageShows::CommentsOf(change.article_id));
+        recount.push_back(change.article_id);
         break;
     }
+  }
+  // Counted before the version moves: unanswered (a throw), the next poll reads these changes
+  // again. After a change of everything, ReadAllCounts counts every article instead.
+  if (!everything) {
+    for (const std::int64_t id : recount) comment_counts_.Recount(store_, id);
   }
   content_version_ = std::max(version, changes.empty() ? version : changes.back().version);
   if (everything) {

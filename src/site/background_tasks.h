@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "render/page_cache.h"
+#include "store/comment_tally.h"
 #include "store/rating_board.h"
 #include "store/store.h"
 #include "store/view_counter.h"
@@ -35,7 +36,8 @@ struct BackgroundSchedule {
 class BackgroundTasks {
  public:
   BackgroundTasks(store::Store& store, store::ViewCounter& views, store::RatingBoard& ratings,
-                  render::PageCache& pages, BackgroundSchedule schedule);
+                  store::CommentTally& comment_counts, render::PageCache& pages,
+                  BackgroundSchedule schedule);
   ~BackgroundTasks();
 
   void Start();
@@ -53,16 +55,17 @@ class BackgroundTasks {
   // moved further than it tells.
   bool ApplyNotices(const std::vector<store::ChangeNotice>& notices);
   // Drops the cached pages that show what changed since content_version_ (every page when
-  // that cannot be told).
+  // that cannot be told), and counts again the comments of articles whose comments changed.
   void DropChangedPages();
-  // Reads every article's views and rating totals (at start, and after a change of
-  // everything).
+  // Reads every article's views, rating totals and comment counts (at start, and after a
+  // change of everything).
   void ReadAllCounts();
   void PurgeAddressKeys();
 
   store::Store& store_;
   store::ViewCounter& views_;
   store::RatingBoard& ratings_;
+  store::CommentTally& comment_counts_;
   render::PageCache& pages_;
   const BackgroundSchedule schedule_;
   std::int64_t content_version_ = 0;  // only touched by the background thread

@@ -241,7 +241,7 @@ http::Response ServeCommentPost(const SiteContext& context, const http::Request&
   const bool shown = comment.status == news::CommentStatus::kApproved;
   // This node's pages show it at once (only those showing the article's comments); other
   // nodes hear of it from the store.
-  if (shown) context.pages.InvalidateShowing({render::PageShows::CommentsOf(comment.article_id)});
+  if (shown) CommentsChanged(context, {comment.article_id});
 
   http::Response response;
   if (WantsJson(request)) {
@@ -336,7 +336,7 @@ http::Response ServeCommentReport(const SiteContext& context, const http::Reques
   const store::ReportOutcome outcome = context.store.ReportComment(
       id, reader.id, address_key, context.comments.report_threshold, news::UnixNow());
   if (outcome.held) {
-    context.pages.InvalidateShowing({render::PageShows::CommentsOf(comment->article_id)});
+    CommentsChanged(context, {comment->article_id});
   }
   http::Response response;
   const char* message = "Thank you: an editor will look at this comment.";

@@ -1,6 +1,7 @@
 #include "site/comment_section.h"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <charconv>
 
@@ -38,14 +39,20 @@ std::int64_t CommentsCloseTime(const SiteContext& context, const store::ArticleR
   return news::CommentsCloseAt(article.published_at, CloseAfterDays(context));
 }
 
+void CommentsChanged(const SiteContext& context, const std::vector<std::int64_t>& article_ids) {
+  std::vector<render::PageShows> shown;
+  for (const std::int64_t id : article_ids) shown.push_back(render::PageShows::CommentsOf(id));
+  context.pages.InvalidateShowing(shown);
+  try {
+    for (const std::int64_t id : article_ids) context.comment_counts.Recount(context.store, id);
+  } catch (const std::exception& error) {
+    spdlog::warn("cannot count comments again, the next poll will: {}", error.what());
+  }
+}
+
 bool CommentsClosedNow(const SiteContext& context, const store::ArticleRow& article) {
   return news::CommentsClosed(article.comment_mode, article.published_at, CloseAfterDays(context),
                               news::UnixNow());
-}
-
-std::string CommentCountText(std::int64_t count) {
-  if (count == 0) return "No comments";
-  return std::to_string(count) + (count == 1 ? " comment" : " comments");
 }
 
 render::TemplateData CommentItems(const std::vector<store::CommentRow>& comments) {

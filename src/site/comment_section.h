@@ -25,8 +25,11 @@ bool CommentsClosedNow(const SiteContext& context, const store::ArticleRow& arti
 // When its comments close by age (unix seconds), 0 when they never do.
 std::int64_t CommentsCloseTime(const SiteContext& context, const store::ArticleRow& article);
 
-// "No comments", "1 comment", "3 comments".
-std::string CommentCountText(std::int64_t count);
+// After this node changed which comments of `article_ids` are shown: drops the pages showing
+// those comments and counts them again for the listing cards, at once (other nodes, and this
+// one's next poll, hear of it from the store). A store that does not answer the count is
+// logged: the poll counts again.
+void CommentsChanged(const SiteContext& context, const std::vector<std::int64_t>& article_ids);
 
 render::TemplateData CommentItems(const std::vector<store::CommentRow>& comments);
 

@@ -147,7 +147,9 @@ http::Response ServeFoundListing(const SiteContext& context, const http::Request
                                  const FoundPage& found) {
   if (!found.page) return NotFoundPage(context, request);
   return PageResponse(found.page, found.outcome,
-                      LiveValues{.views = context.views, .ratings = context.ratings},
+                      LiveValues{.views = context.views,
+                                 .ratings = context.ratings,
+                                 .comment_counts = context.comment_counts},
                       AcceptsGzip(request));
 }
 

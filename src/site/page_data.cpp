@@ -168,7 +168,8 @@ TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& ar
   card.set("date_human", news::HumanDate(article.published_at));
   card.set("views_text", render::ViewsSlot(article.id));
   card.set("card_rating", render::Slot(render::SlotKind::kCardRating, article.id));
-  card.set("comment_count_text", CommentCountText(article.comment_count));
+  // Live, like the views: a new comment changes the number, not the cached listing.
+  card.set("comment_count_text", render::Slot(render::SlotKind::kCardComments, article.id));
   return card;
 }
 
@@ -192,7 +193,6 @@ std::shared_ptr<render::CachedPage> CachedPageOf(std::string rendered,
   for (const auto& slot : page->page.slots()) {
     if (slot.kind == render::SlotKind::kViews) {
       page->shows.push_back(render::PageShows::Article(slot.article_id));
-      page->shows.push_back(render::PageShows::CommentsOf(slot.article_id));
     } else if (slot.kind == render::SlotKind::kCardRating) {
       page->shows.push_back(render::PageShows::Article(slot.article_id));
     }

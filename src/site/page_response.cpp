@@ -45,6 +45,9 @@ void FillSlot(std::string& out, render::SlotKind kind, std::int64_t article_id,
     case SlotKind::kCommentNotice:
       if (live.comment_notice) out += *live.comment_notice;
       return;
+    case SlotKind::kCardComments:
+      render::AppendCommentCountText(out, live.comment_counts.Of(article_id));
+      return;
     case SlotKind::kRating:
     case SlotKind::kCardRating:
     case SlotKind::kRatingJsonLd: {
@@ -100,7 +103,8 @@ http::Response StitchedResponse(const render::CachedPage& page, CacheOutcome out
                                 const LiveValues& live, bool gzip) {
   const render::LastStitchedBody& last = gzip ? page.last_gzip : page.last_plain;
   // Read before the numbers are: a change while they are read shows as a later count.
-  const std::uint64_t changes = live.views.changes() + live.ratings.changes();
+  const std::uint64_t changes =
+      live.views.changes() + live.ratings.changes() + live.comment_counts.changes();
   const bool same_for_everyone = live.counted_article == 0 && !live.notice && !live.comment_notice;
   std::shared_ptr<const render::LastStitchedBody::Body> body = last.Load();
   if (!(same_for_everyone && body && body->current_at.load(std::memory_order_acquire) == changes)) {

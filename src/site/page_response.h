@@ -11,6 +11,7 @@
 #include "http/response.h"
 #include "render/live_numbers.h"
 #include "render/page_cache.h"
+#include "store/comment_tally.h"
 #include "store/rating_board.h"
 #include "store/view_counter.h"
 
@@ -22,6 +23,7 @@ enum class CacheOutcome { kHit, kMiss, kStale };
 struct LiveValues {
   const store::ViewCounter& views;
   const store::RatingBoard& ratings;
+  const store::CommentTally& comment_counts;
   // The article whose view this request just counted and the total RecordView returned (shown
   // as is, so a reader sees their own view); 0 for none.
   std::int64_t counted_article = 0;

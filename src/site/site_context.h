@@ -14,6 +14,7 @@
 #include "security/client_address.h"
 #include "security/rate_limiter.h"
 #include "security/reader_cookie.h"
+#include "store/comment_tally.h"
 #include "store/rating_board.h"
 #include "store/store.h"
 #include "store/view_counter.h"
@@ -83,6 +84,7 @@ struct SiteContext {
   const CommentRules& comments;
   ListingFacts& listings;
   const media::MediaDirectory& media;  // [media] dir: uploaded pictures' variants
+  store::CommentTally& comment_counts;  // what listing cards say of each article's comments
 };
 
 // The site's origin ("https://host") for absolute links: [site] url, else the request's Host

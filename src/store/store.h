@@ -287,6 +287,12 @@ struct VoteOutcome {
   bool replaced = false;  // the reader had voted before: their earlier stars were replaced
 };
 
+// An article's approved comments, counted (what a listing card says).
+struct CommentCount {
+  std::int64_t article_id = 0;
+  std::int64_t approved = 0;
+};
+
 struct CommentRow {
   std::int64_t id = 0;  // ignored by AddComment
   std::int64_t article_id = 0;
@@ -475,6 +481,11 @@ class Store {
   // Approved comments of an article, oldest first.
   virtual std::vector<CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
                                                        int limit) = 0;
+  // Every article with approved comments and how many, for the counts listing cards show
+  // (store/comment_tally.h): read at start and after a change of everything.
+  virtual std::vector<CommentCount> ReadCommentCounts() = 0;
+  // One article's approved comments, counted.
+  virtual std::int64_t CountApprovedComments(std::int64_t article_id) = 0;
   // Newest first, for editors.
   virtual std::vector<CommentRow> ListComments(CommentFilter filter, int limit) = 0;
   virtual std::optional<CommentRow> FindComment(std::int64_t id) = 0;

@@ -83,5 +83,59 @@ TEST(CacheByWhatChanged, ACommentOnOneArticleLeavesAnotherArticlesPageCached) {
   EXPECT_EQ(server.Stop(), 0) << server.Log();
 }
 
+// The count a listing card shows for `article_path`'s comments ("No comments", "3 comments").
+std::string CardCommentCount(const std::string& listing, const std::string& article_path) {
+  const std::string link = "href=\"" + article_path + "#comments\">";
+  const auto at = listing.find(link);
+  if (at == std::string::npos) return "";
+  const auto from = at + link.size();
+  return listing.substr(from, listing.find("</a>", from) - from);
+}
+
+// A listing card's comment count is a live number, like its views: another node's approved
+// comment changes it on the cached front page without dropping the page.
+TEST(CacheByWhatChanged, ACommentChangesTheCountOnACachedListingWithoutDroppingIt) {
+  TestSite site;
+  ServerProcess server(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600", "--set",
+                                          "store.poll_interval_ms=100"});
+  ASSERT_TRUE(server.started());
+  HttpClient client(server.port());
+  ASSERT_EQ(client.Get("/").status, 200);
+  const HttpResponse before = client.Get("/");
+  ASSERT_EQ(before.Header("x-cache"), "hit");
+  // The first card's article: "/category/ID-slug".
+  const std::string marker = "class=\"card-comments\" href=\"";
+  const auto card = before.body.find(marker);
+  ASSERT_NE(card, std::string::npos) << "the front page shows no card";
+  const std::string path = before.body.substr(
+      card + marker.size(), before.body.find('#', card + marker.size()) - card - marker.size());
+  const std::int64_t commented = std::stoll(path.substr(path.find('/', 1) + 1));
+  const std::int64_t approved = site.OpenStore()->CountApprovedComments(commented);
+  const std::string count_before = CardCommentCount(before.body, path);
+  ASSERT_EQ(count_before, approved == 0 ? "No comments" : std::to_string(approved) + " comments")
+      << "the front page has no card for " << path;
+
+  store::CommentRow comment;
+  comment.article_id = commented;
+  comment.reader_id = "another-node-reader";
+  comment.name = "Wren";
+  comment.body = "Counted on the card";
+  comment.status = news::CommentStatus::kApproved;
+  comment.created_at = news::UnixNow();
+  ASSERT_TRUE(site.OpenStore()->AddComment(comment));
+  const std::string expected =
+      std::to_string(approved + 1) + (approved + 1 == 1 ? " comment" : " comments");
+  HttpResponse after;
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        after = client.Get("/");
+        return CardCommentCount(after.body, path) == expected;
+      },
+      std::chrono::seconds(20)))
+      << "the card still says " << CardCommentCount(after.body, path);
+  EXPECT_EQ(after.Header("x-cache"), "hit") << "the comment dropped the cached front page";
+  EXPECT_EQ(server.Stop(), 0) << server.Log();
+}
+
 }  // namespace
 }  // namespace broadsheet::testing

@@ -217,6 +217,14 @@ class ObservedStore final : public store::Store {
     Observe("AddComment");
     return inner_.AddComment(comment);
   }
+  std::vector<store::CommentCount> ReadCommentCounts() override {
+    Observe("ReadCommentCounts");
+    return inner_.ReadCommentCounts();
+  }
+  std::int64_t CountApprovedComments(std::int64_t article_id) override {
+    Observe("CountApprovedComments");
+    return inner_.CountApprovedComments(article_id);
+  }
   std::vector<store::CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
                                                       int limit) override {
     Observe("ListApprovedComments");

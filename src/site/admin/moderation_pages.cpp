@@ -5,6 +5,7 @@
 
 #include "news/calendar.h"
 #include "site/admin/desk_session.h"
+#include "site/comment_section.h"
 #include "site/page_data.h"
 
 namespace broadsheet::site::admin {
@@ -163,18 +164,18 @@ Response ServeModerationAction(const DeskContext& desk, const http::Request& req
                              queue_name = std::string(queue.name)]() -> Response {
           const DeskContext& desk = *context;
           int done = 0;
-          std::vector<render::PageShows> changed;
+          std::vector<std::int64_t> changed;
           for (const std::int64_t id : ids) {
             const auto comment = desk.site.store.FindComment(id);
             if (!comment || !Apply(desk.site.store, verb, id)) continue;
             ++done;
-            changed.push_back(render::PageShows::CommentsOf(comment->article_id));
+            changed.push_back(comment->article_id);
             RecordAction(desk, signed_in, std::string("comment.") + VerbName(verb),
                          "comment " + std::to_string(id));
           }
           // This node's pages showing those comments change at once; other nodes hear of it
           // from the store.
-          desk.site.pages.InvalidateShowing(changed);
+          CommentsChanged(desk.site, changed);
           return Response::Redirect(
               303, "/admin/comments?queue=" + queue_name + "&done=" + std::to_string(done));
         });

@@ -35,6 +35,25 @@ std::vector<CommentRow> PgStore::ListApprovedComments(std::int64_t article_id, i
       {P(article_id), P(limit), P(offset)}));
 }
 
+std::vector<CommentCount> PgStore::ReadCommentCounts() {
+  auto connection = pool_.Acquire();
+  const PgResult result = connection->Exec(
+      "SELECT article_id, count(*) FROM comments WHERE status = 'approved' GROUP BY article_id");
+  std::vector<CommentCount> counts;
+  for (int row = 0; row < result.rows(); ++row) {
+    counts.push_back({result.Int(row, 0), result.Int(row, 1)});
+  }
+  return counts;
+}
+
+std::int64_t PgStore::CountApprovedComments(std::int64_t article_id) {
+  auto connection = pool_.Acquire();
+  return connection
+      ->Exec("SELECT count(*) FROM comments WHERE article_id = $1 AND status = 'approved'",
+             {P(article_id)})
+      .Int(0, 0);
+}
+
 std::vector<CommentRow> PgStore::ListComments(CommentFilter filter, int limit) {
   auto connection = pool_.Acquire();
   const Sql where = filter == CommentFilter::kPending    ? Sql("WHERE status = 'pending'")

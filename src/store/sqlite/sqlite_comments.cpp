@@ -43,6 +43,26 @@ std::vector<CommentRow> SqliteStore::ListApprovedComments(std::int64_t article_i
   return ReadComments(list);
 }
 
+std::vector<CommentCount> SqliteStore::ReadCommentCounts() {
+  auto reader = Reader();
+  auto& list = reader->Prepare(
+      "SELECT article_id, count(*) FROM comments WHERE status = 'approved' GROUP BY article_id");
+  list.Reset();
+  std::vector<CommentCount> counts;
+  while (list.Step()) counts.push_back({list.Int(0), list.Int(1)});
+  return counts;
+}
+
+std::int64_t SqliteStore::CountApprovedComments(std::int64_t article_id) {
+  auto reader = Reader();
+  auto& count =
+      reader->Prepare("SELECT count(*) FROM comments WHERE article_id = ? AND status = 'approved'");
+  count.Bind(article_id).Step();
+  const std::int64_t approved = count.Int(0);
+  count.Reset();  // a statement left on its row would hold this reader's snapshot open
+  return approved;
+}
+
 std::vector<CommentRow> SqliteStore::ListComments(CommentFilter filter, int limit) {
   auto reader = Reader();
   const Sql where = filter == CommentFilter::kPending    ? Sql("WHERE status = 'pending'")

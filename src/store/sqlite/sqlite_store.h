@@ -93,6 +93,8 @@ class SqliteStore final : public Store {
   std::vector<VoteRow> ListVotes(std::int64_t article_id) override;
   std::vector<RatingTotals> BestRated(int prior_votes, int limit) override;
   std::optional<std::int64_t> AddComment(const CommentRow& comment) override;
+  std::vector<CommentCount> ReadCommentCounts() override;
+  std::int64_t CountApprovedComments(std::int64_t article_id) override;
   std::vector<CommentRow> ListApprovedComments(std::int64_t article_id, int offset,
                                                int limit) override;
   std::vector<CommentRow> ListComments(CommentFilter filter, int limit) override;

@@ -51,10 +51,11 @@ TEST(ChangeSignals, AnotherNodesViewsVotesAndEditsReachThisNodeWithoutAQuery) {
   testing::ObservedStore store(*inner);
   store::ViewCounter views(store, [] { return std::string("2026-12-01"); });
   store::RatingBoard ratings;
+  store::CommentTally comment_counts;
   render::PageCache pages(1 << 20);
   ASSERT_TRUE(pages.Put("article:edited", PageShowing(edited), pages.generation()));
   ASSERT_TRUE(pages.Put("article:untouched", PageShowing(untouched), pages.generation()));
-  BackgroundTasks tasks(store, views, ratings, pages,
+  BackgroundTasks tasks(store, views, ratings, comment_counts, pages,
                         BackgroundSchedule{.flush_interval = std::chrono::hours(1),
                                            .poll_interval = std::chrono::hours(1)});
   std::atomic<int> polls{0};

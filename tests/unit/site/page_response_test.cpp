@@ -106,11 +106,12 @@ class StitchedPageTest : public ::testing::Test {
   std::unique_ptr<store::sqlite::SqliteStore> store_;
   std::unique_ptr<store::ViewCounter> views_;
   store::RatingBoard ratings_;
+  store::CommentTally comment_counts_;
   std::shared_ptr<const render::CachedPage> page_;
 };
 
 TEST_F(StitchedPageTest, SendsTheNumbersOfTheMomentEvenWhenItReusesTheLastBody) {
-  const LiveValues live{*views_, ratings_};
+  const LiveValues live{*views_, ratings_, comment_counts_};
   for (const bool gzip : {false, true}) {
     SCOPED_TRACE(gzip ? "gzip" : "plain");
     EXPECT_EQ(Sent(live, gzip), Expected(live));
@@ -129,9 +130,9 @@ TEST_F(StitchedPageTest, SendsTheNumbersOfTheMomentEvenWhenItReusesTheLastBody) 
 }
 
 TEST_F(StitchedPageTest, OneReadersNoticeIsNeverSentToTheNext) {
-  const LiveValues everyone{*views_, ratings_};
+  const LiveValues everyone{*views_, ratings_, comment_counts_};
   const render::RatingNotice notice{.stars = 4};
-  const LiveValues voter{*views_, ratings_, 0, 0, &notice};
+  const LiveValues voter{*views_, ratings_, comment_counts_, 0, 0, &notice};
   for (const bool gzip : {false, true}) {
     SCOPED_TRACE(gzip ? "gzip" : "plain");
     const std::string plain = Sent(everyone, gzip);

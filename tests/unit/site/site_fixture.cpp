@@ -88,7 +88,7 @@ SiteFixture::SiteFixture(int articles)
   settings.lang = "en";
   context_ = std::make_unique<SiteContext>(SiteContext{settings, observed_, views_, pages_,
                                                        templates_, static_files_, ratings_, guards_,
-                                                       rules_, listings_, media_});
+                                                       rules_, listings_, media_, comment_counts_});
   desk_ = std::make_unique<admin::DeskContext>(
       admin::DeskContext{.site = *context_,
                          .templates = desk_templates_,

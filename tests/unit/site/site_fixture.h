@@ -79,6 +79,7 @@ class SiteFixture {
   render::TemplateSet templates_;
   StaticFiles static_files_;
   store::RatingBoard ratings_;
+  store::CommentTally comment_counts_;
   security::SteadyClock clock_;
   security::SiteKey key_;
   security::ReaderCookies readers_;
