@@ -15,6 +15,12 @@ int HexValue(char c) {
 }  // namespace
 
 bool PercentDecodeInto(std::string_view text, bool plus_is_space, std::string& out) {
+  // The usual path has nothing to decode: one copy rather than a byte at a time.
+  if (text.find('%') == std::string_view::npos &&
+      (!plus_is_space || text.find('+') == std::string_view::npos)) {
+    out.assign(text);
+    return true;
+  }
   out.clear();
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -26,6 +26,18 @@ std::pair<std::int64_t, std::int64_t> TwoArticlesInTwoCategories(const TestSite&
   return {0, 0};
 }
 
+// An approved comment as another node's reader would leave it.
+store::CommentRow ApprovedComment(std::int64_t article_id, std::string body) {
+  store::CommentRow comment;
+  comment.article_id = article_id;
+  comment.reader_id = "another-node-reader";
+  comment.name = "Wren";
+  comment.body = std::move(body);
+  comment.status = news::CommentStatus::kApproved;
+  comment.created_at = news::UnixNow();
+  return comment;
+}
+
 TEST(CacheByWhatChanged, ACommentOnOneArticleLeavesAnotherArticlesPageCached) {
   TestSite site;
   ServerProcess server(site.StoreArgs(), {"--demo", "--set", "cache.max_age_s=3600", "--set",
@@ -43,14 +55,8 @@ TEST(CacheByWhatChanged, ACommentOnOneArticleLeavesAnotherArticlesPageCached) {
 
   // An approved comment written by another process: the server hears of it only through the
   // store (its poll), as a node hears of another node's comments.
-  store::CommentRow comment;
-  comment.article_id = commented;
-  comment.reader_id = "another-node-reader";
-  comment.name = "Wren";
-  comment.body = "Written through another node entirely";
-  comment.status = news::CommentStatus::kApproved;
-  comment.created_at = news::UnixNow();
-  ASSERT_TRUE(site.OpenStore()->AddComment(comment));
+  ASSERT_TRUE(site.OpenStore()->AddComment(
+      ApprovedComment(commented, "Written through another node entirely")));
   ASSERT_TRUE(PollUntil(
       [&] {
         return client.Get(commented_path).body.find("Written through another node entirely") !=
@@ -115,14 +121,7 @@ TEST(CacheByWhatChanged, ACommentChangesTheCountOnACachedListingWithoutDroppingI
   ASSERT_EQ(count_before, approved == 0 ? "No comments" : std::to_string(approved) + " comments")
       << "the front page has no card for " << path;
 
-  store::CommentRow comment;
-  comment.article_id = commented;
-  comment.reader_id = "another-node-reader";
-  comment.name = "Wren";
-  comment.body = "Counted on the card";
-  comment.status = news::CommentStatus::kApproved;
-  comment.created_at = news::UnixNow();
-  ASSERT_TRUE(site.OpenStore()->AddComment(comment));
+  ASSERT_TRUE(site.OpenStore()->AddComment(ApprovedComment(commented, "Counted on the card")));
   const std::string expected =
       std::to_string(approved + 1) + (approved + 1 == 1 ? " comment" : " comments");
   HttpResponse after;

@@ -10,6 +10,7 @@
 #include "store/open_store.h"
 #include "store/rating_board.h"
 #include "store/view_counter.h"
+#include "support/article_edit.h"
 #include "support/latch.h"
 #include "support/observed_store.h"
 #include "support/test_postgres.h"
@@ -74,16 +75,8 @@ TEST(ChangeSignals, AnotherNodesViewsVotesAndEditsReachThisNodeWithoutAQuery) {
 
   other_node->AddViews({{edited, "2026-12-01", 7, 0}});
   ASSERT_TRUE(other_node->RecordVote(edited, "reader-1", 5, 2000));
-  auto article = other_node->FindArticle(edited);
-  news::ArticleInput edit{.title = "Edited elsewhere, corrected",
-                          .slug = article->slug,
-                          .summary = article->summary,
-                          .category = article->category.name,
-                          .author = article->author.name,
-                          .status = news::ArticleStatus::kPublished,
-                          .published_at = article->published_at,
-                          .body_markdown = article->body_markdown};
-  ASSERT_TRUE(news::NormalizeAndValidate(edit).empty());
+  const news::ArticleInput edit =
+      testing::RetitledInPlace(*other_node->FindArticle(edited), "Edited elsewhere, corrected");
   ASSERT_EQ(other_node->UpdateArticle(edited, edit, "<p>Corrected.</p>", 3000, {}, "saved"),
             store::SaveOutcome::kSaved);
 

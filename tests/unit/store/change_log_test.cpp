@@ -10,6 +10,7 @@
 
 #include "render/markdown.h"
 #include "store/store_contract.h"
+#include "support/article_edit.h"
 #include "support/latch.h"
 
 namespace broadsheet::store {
@@ -71,16 +72,8 @@ TEST_P(StoreContract, TheChangeLogSaysWhatEachContentChangeTouched) {
   comment.created_at = 2000;
   ASSERT_TRUE(store_->AddComment(comment));
 
-  auto article = store_->FindArticle(first);
-  news::ArticleInput edit{.title = "First, corrected",
-                          .slug = article->slug,
-                          .summary = article->summary,
-                          .category = article->category.name,
-                          .author = article->author.name,
-                          .status = kPublished,
-                          .published_at = article->published_at,
-                          .body_markdown = article->body_markdown};
-  ASSERT_TRUE(news::NormalizeAndValidate(edit).empty());
+  const news::ArticleInput edit =
+      testing::RetitledInPlace(*store_->FindArticle(first), "First, corrected");
   ASSERT_EQ(store_->UpdateArticle(first, edit, render::RenderMarkdown(edit.body_markdown), 3000, {},
                                   "saved"),
             SaveOutcome::kSaved);
@@ -124,16 +117,8 @@ TEST_P(StoreContract, ChangeSignalsSayWhatChanged) {
   store_->AddViews({{id, "2026-12-01", 3, 0}});
   const auto vote = store_->RecordVote(id, "reader-1", 4, 2000);
   ASSERT_TRUE(vote);
-  auto article = store_->FindArticle(id);
-  news::ArticleInput edit{.title = "Signalled, corrected",
-                          .slug = article->slug,
-                          .summary = article->summary,
-                          .category = article->category.name,
-                          .author = article->author.name,
-                          .status = kPublished,
-                          .published_at = article->published_at,
-                          .body_markdown = article->body_markdown};
-  ASSERT_TRUE(news::NormalizeAndValidate(edit).empty());
+  const news::ArticleInput edit =
+      testing::RetitledInPlace(*store_->FindArticle(id), "Signalled, corrected");
   ASSERT_EQ(store_->UpdateArticle(id, edit, "<p>Corrected.</p>", 3000, {}, "saved"),
             SaveOutcome::kSaved);
 
