@@ -3,8 +3,10 @@
 # categories (bodies of about 2 KB, views, votes), imports it with `broadsheet import` (time
 # and peak memory), starts the server (start-up time, idle memory), then measures with wrk the
 # article page, the front page, a category page and a deep category page (page 400, or the
-# last one on a smaller site), cached (the same address again and again) and uncached (a server
-# with [cache] max_age_s = 0, so every request is a render; the "Most read" and "Best rated"
+# last one on a smaller site), a tag page, an author page, an archive month and two searches
+# (issue 13; each article has two tags, from 100 topics and 7 threads), cached (the same
+# address again and again) and uncached (a server with [cache] max_age_s = 0 and [search]
+# cache_s = 0, so every request is a render; the "Most read" and "Best rated"
 # boxes keep their own lifetime, [cache] side_boxes_s), and a walk over 100 distinct
 # listing pages no cache holds. Prints the figures. Not a test: it gates nothing. wrk runs one
 # thread with 32 connections, which leaves one core of two to the server: it runs one I/O
@@ -62,7 +64,7 @@ for i in range(1, count + 1):
     article = {"id": i, "slug": f"story-{i}", "title": f"Story {i}: " + text(6), "summary": text(25),
                "status": "published", "author_id": 1 + i % 50, "category_id": 1 + i % categories,
                "published_at": when, "updated_at": when, "views": random.randint(0, 5000),
-               "crawler_hits": 0, "tags": [], "trashed_at": None, "trashed_from": "",
+               "crawler_hits": 0, "tags": [f"Topic {i % 100}", f"Thread {i % 7}"], "trashed_at": None, "trashed_from": "",
                "comment_mode": "", "featured_media_id": 0, "featured_alt": "", "body_markdown": body}
     out.write(("," if i > 1 else "") + json.dumps(article))
 out.write('],"daily_views":[],"votes":[')
@@ -87,7 +89,7 @@ start_server() {  # SERVE_ARGS... -> sets server_pid, base, startup (seconds)
   local t0
   t0=$(date +%s.%N)
   "$binary" serve "${store_args[@]}" --listen 127.0.0.1:0 --port-file "$work/port" \
-    --set server.threads="${BENCH_WORKERS:-1}" "$@" \
+    --set server.threads="${BENCH_WORKERS:-1}" --set search.per_address=1000000000 "$@" \
     >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.05; done
@@ -109,8 +111,14 @@ per_category=$((count / categories))
 deep=$(( (per_category + 9) / 10 ))
 (( deep > 400 )) && deep=400
 article="/section-$((1 + count / 2 % categories))/$((count / 2))-story-$((count / 2))"
-pages=("$article" "/" "/section-3/" "/section-3/?page=$deep")
-names=("article" "front" "category" "category page $deep")
+# Issue 13: a tag's page (1% of the articles), an author's (2%), the month of the middle
+# article, and two searches: two words that match a handful of articles, and one common word
+# that matches nearly every article (all of them are ranked).
+middle_month=$(python3 -c "import datetime; print((datetime.datetime(2016,1,1)+datetime.timedelta(minutes=5*($count//2))).strftime('%Y/%m'))")
+pages=("$article" "/" "/section-3/" "/section-3/?page=$deep" "/tag/topic-7/" "/author/writer-7/"
+       "/archive/$middle_month/" "/search?q=story+$((count / 3))" "/search?q=harbour")
+names=("article" "front" "category" "category page $deep" "tag page" "author page"
+       "archive month" "search, a few matches" "search, common word")
 
 start_server --set cache.max_age_s=3600
 sleep 2
@@ -132,7 +140,7 @@ for p in $(seq 2 101); do walk+=("$(curl -fsS -o /dev/null -w '%{time_total}' -A
 printf '%s\n' "${walk[@]}" | sort -g | awk '{a[NR]=$1*1000} END {printf "walk over 100 uncached listing pages: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}'
 stop_server
 
-start_server --set cache.max_age_s=0
+start_server --set cache.max_age_s=0 --set search.cache_s=0
 printf '%-22s %12s %9s\n' "uncached (every hit renders)" "requests/s" "p99_ms"
 for i in "${!pages[@]}"; do
   read -r rps p99 < <(wrk_p99 "$base${pages[$i]}")

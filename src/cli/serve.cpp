@@ -47,8 +47,9 @@ namespace {
 constexpr int kWorkerNiceness = 5;
 
 const std::vector<std::string> kRequiredTemplates = {
-    "layout", "front",        "category",     "article",       "not_found",
-    "error",  "comment_form", "comment_page", "comments_page", "picture"};
+    "layout",     "front",        "category",     "article",       "not_found",
+    "error",      "comment_form", "comment_page", "comments_page", "picture",
+    "pagination", "archive",      "search",       "search_limited"};
 
 const std::vector<std::string> kRequiredDeskTemplates = {
     "layout",         "login",    "message",   "account", "articles", "editor",
@@ -240,6 +241,11 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   settings.cache_max_age = std::chrono::seconds(config.Int("cache.max_age_s"));
   settings.side_boxes_max_age = std::chrono::seconds(config.Int("cache.side_boxes_s"));
   settings.rating_prior_votes = static_cast<int>(config.Int("ratings.prior_votes"));
+  settings.logo = config.String("site.logo");
+  settings.search_cache = std::chrono::seconds(config.Int("search.cache_s"));
+  settings.feed_items = static_cast<int>(config.Int("feeds.items"));
+  settings.feed_full_text = config.Bool("feeds.full_text");
+  settings.sitemap_urls_per_file = static_cast<int>(config.Int("sitemaps.urls_per_file"));
 
   const security::SiteKey key = security::SiteKey::Load(config.KeyFile());
   const security::ReaderCookies readers(key);
@@ -258,6 +264,12 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   security::SlidingWindowLimiter captchas_per_address(
       static_cast<int>(config.Int("captcha.per_address")),
       std::chrono::seconds(config.Int("captcha.window_s")), clock);
+  security::SlidingWindowLimiter searches_per_address(
+      static_cast<int>(config.Int("search.per_address")),
+      std::chrono::seconds(config.Int("search.window_s")), clock);
+  security::SlidingWindowLimiter api_per_address(static_cast<int>(config.Int("api.per_address")),
+                                                 std::chrono::seconds(config.Int("api.window_s")),
+                                                 clock);
   const security::CaptchaSealer captcha(key);
   site::FormGuards guards{.readers = readers,
                           .addresses = *addresses,
@@ -266,6 +278,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
                           .comments_per_reader = comments_per_reader,
                           .reports_per_address = reports_per_address,
                           .captchas_per_address = captchas_per_address,
+                          .searches_per_address = searches_per_address,
+                          .api_per_address = api_per_address,
                           .captcha = captcha};
   const site::CommentRules comment_rules = CommentRulesFrom(config, captcha);
   store::RatingBoard ratings;

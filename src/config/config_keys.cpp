@@ -78,6 +78,9 @@ constexpr std::array kKeys = {
               "the site key; empty = DATA/site.key. Every node of a site needs the same file"},
     ConfigKey{"site.assets_dir", KeyType::kString, "", 0, 0,
               "folder holding templates/, static/ and demo/; empty = the source tree"},
+    ConfigKey{"site.logo", KeyType::kString, "", 0, 0,
+              "the publisher's logo in structured data: an https URL or a path on this site "
+              "such as /media/logo.png (empty: none)"},
     ConfigKey{"site.page_size", KeyType::kInt, "10", 1, 100, "articles per listing page"},
     ConfigKey{"cache.max_age_s", KeyType::kInt, "60", 0, 86400 * 30,
               "how long a rendered page is reused; live numbers stay live, edits drop it "
@@ -97,6 +100,23 @@ constexpr std::array kKeys = {
               "slows ballot stuffing, but an office or VPN shares one address)"},
     ConfigKey{"ratings.window_s", KeyType::kInt, "60", 1, 86400,
               "the sliding window of votes_per_address"},
+    ConfigKey{"search.per_address", KeyType::kInt, "20", 1, 1'000'000,
+              "searches allowed from one address per [search] window_s (then 429)"},
+    ConfigKey{"search.window_s", KeyType::kInt, "10", 1, 86400,
+              "the window of [search] per_address, in seconds"},
+    ConfigKey{"search.cache_s", KeyType::kInt, "30", 0, 86400,
+              "seconds a search result page is reused for the same query (any change to what "
+              "is published drops it sooner)"},
+    ConfigKey{"api.per_address", KeyType::kInt, "120", 1, 1'000'000,
+              "read API requests allowed from one address per [api] window_s (then 429)"},
+    ConfigKey{"api.window_s", KeyType::kInt, "60", 1, 86400,
+              "the window of [api] per_address, in seconds"},
+    ConfigKey{"feeds.items", KeyType::kInt, "20", 1, 100,
+              "articles in each RSS and Atom feed, newest first"},
+    ConfigKey{"feeds.full_text", KeyType::kBool, "true", 0, 0,
+              "feeds carry each article's whole text (false: its summary only)"},
+    ConfigKey{"sitemaps.urls_per_file", KeyType::kInt, "50000", 1, 50000,
+              "addresses in each sitemap file that /sitemap.xml lists"},
     ConfigKey{"ratings.prior_votes", KeyType::kInt, "10", 0, 1'000'000,
               "\"Best rated\" counts the site's mean as this many extra votes, so a few votes "
               "cannot beat many (0 = plain average)"},

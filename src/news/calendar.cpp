@@ -75,6 +75,55 @@ std::string IsoTimestamp(std::int64_t unix_seconds) {
   return buffer;
 }
 
+std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
+  // YYYY-MM-DDTHH:MM:SS, then an optional fraction, then Z or +HH:MM / -HH:MM.
+  if (text.size() < 20 || text.size() > 40) return std::nullopt;
+  const auto digits = [&](std::size_t at, std::size_t count) -> int {
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  const int hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
+  if (text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't') || text[13] != ':' ||
+      text[16] != ':' || year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  std::size_t at = 19;
+  if (text[at] == '.') {
+    ++at;
+    const std::size_t start = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    if (at == start) return std::nullopt;
+  }
+  int offset_seconds = 0;
+  if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
+    ++at;
+  } else if (at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && text[at + 3] == ':') {
+    const int offset_hours = digits(at + 1, 2), offset_minutes = digits(at + 4, 2);
+    if (offset_hours < 0 || offset_hours > 23 || offset_minutes < 0 || offset_minutes > 59) {
+      return std::nullopt;
+    }
+    offset_seconds = (offset_hours * 60 + offset_minutes) * 60 * (text[at] == '-' ? -1 : 1);
+    at += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (at != text.size()) return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return static_cast<std::int64_t>(timegm(&tm)) - offset_seconds;
+}
+
 std::string LocalDateTimeInput(std::int64_t unix_seconds) {
   const std::tm tm = LocalTime(unix_seconds);
   char buffer[64];
@@ -127,6 +176,34 @@ std::int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+LocalMonth LocalMonthOf(std::int64_t unix_seconds) {
+  const std::tm tm = LocalTime(unix_seconds);
+  return {tm.tm_year + 1900, tm.tm_mon + 1};
+}
+
+std::pair<std::int64_t, std::int64_t> LocalMonthRange(const LocalMonth& month) {
+  // Local midnight on the first of the month; mktime finds the offset (and DST) in force.
+  const auto first_second = [](int year, int month_of_year) {
+    std::tm tm{};
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month_of_year - 1;
+    tm.tm_mday = 1;
+    tm.tm_isdst = -1;
+    return static_cast<std::int64_t>(std::mktime(&tm));
+  };
+  const bool december = month.month == 12;
+  return {first_second(month.year, month.month),
+          first_second(december ? month.year + 1 : month.year, december ? 1 : month.month + 1)};
+}
+
+std::string MonthName(const LocalMonth& month) {
+  static constexpr const char* kNames[] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+  if (month.month < 1 || month.month > 12) return std::to_string(month.year);
+  return std::string(kNames[month.month - 1]) + " " + std::to_string(month.year);
 }
 
 }  // namespace broadsheet::news

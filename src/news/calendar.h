@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace broadsheet::news {
@@ -28,8 +29,24 @@ std::vector<std::string> LastDays(std::int64_t unix_seconds, int count);
 // "25 November 2026" and "2026-11-25T21:07:00+01:00".
 std::string HumanDate(std::int64_t unix_seconds);
 std::string IsoTimestamp(std::int64_t unix_seconds);
+// An RFC 3339 time ("2026-11-25T21:07:00Z", "...+01:00", fractions of a second ignored) as
+// unix seconds; nullopt for anything else.
+std::optional<std::int64_t> ParseRfc3339(std::string_view text);
 
 std::int64_t UnixNow();
+
+// A calendar month of the site's zone (archive pages, issue 13).
+struct LocalMonth {
+  int year = 0;
+  int month = 0;  // 1..12
+  friend bool operator==(const LocalMonth&, const LocalMonth&) = default;
+};
+// The month that contains `unix_seconds`.
+LocalMonth LocalMonthOf(std::int64_t unix_seconds);
+// The month's first second and the next month's first second: [from, until).
+std::pair<std::int64_t, std::int64_t> LocalMonthRange(const LocalMonth& month);
+// "November 2026".
+std::string MonthName(const LocalMonth& month);
 // "YYYY-MM-DDTHH:MM" in the site's zone (the value of an <input type="datetime-local">), and
 // back: nullopt for anything that is not such a time.
 std::string LocalDateTimeInput(std::int64_t unix_seconds);

@@ -1,31 +1,8 @@
 #include "news/slug.h"
 
-#include <array>
-#include <utility>
+#include "news/latin_fold.h"
 
 namespace broadsheet::news {
-namespace {
-
-// Two-byte UTF-8 Latin-1 letters (C3 xx) folded to ASCII. Enough for the names newsrooms type
-// most; anything else becomes a word break.
-char FoldLatin1(unsigned char second) {
-  static constexpr std::array<std::pair<unsigned char, char>, 52> kFold = {{
-      {0x80, 'a'}, {0x81, 'a'}, {0x82, 'a'}, {0x83, 'a'}, {0x84, 'a'}, {0x85, 'a'}, {0x87, 'c'},
-      {0x88, 'e'}, {0x89, 'e'}, {0x8a, 'e'}, {0x8b, 'e'}, {0x8c, 'i'}, {0x8d, 'i'}, {0x8e, 'i'},
-      {0x8f, 'i'}, {0x91, 'n'}, {0x92, 'o'}, {0x93, 'o'}, {0x94, 'o'}, {0x95, 'o'}, {0x96, 'o'},
-      {0x98, 'o'}, {0x99, 'u'}, {0x9a, 'u'}, {0x9b, 'u'}, {0x9c, 'u'}, {0x9d, 'y'}, {0x9f, 's'},
-      {0xa0, 'a'}, {0xa1, 'a'}, {0xa2, 'a'}, {0xa3, 'a'}, {0xa4, 'a'}, {0xa5, 'a'}, {0xa7, 'c'},
-      {0xa8, 'e'}, {0xa9, 'e'}, {0xaa, 'e'}, {0xab, 'e'}, {0xac, 'i'}, {0xad, 'i'}, {0xae, 'i'},
-      {0xaf, 'i'}, {0xb1, 'n'}, {0xb2, 'o'}, {0xb3, 'o'}, {0xb4, 'o'}, {0xb5, 'o'}, {0xb6, 'o'},
-      {0xb8, 'o'}, {0xb9, 'u'}, {0xba, 'u'},
-  }};
-  for (const auto& [byte, ascii] : kFold) {
-    if (byte == second) return ascii;
-  }
-  return 0;
-}
-
-}  // namespace
 
 std::string Slugify(std::string_view text) {
   std::string slug;
@@ -41,11 +18,14 @@ std::string Slugify(std::string_view text) {
       append(static_cast<char>(c));
     } else if (c >= 'A' && c <= 'Z') {
       append(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == '\'' ) {
+    } else if (c == '\'') {
       // "council's" reads better as "councils" than "council-s".
     } else if (c == 0xc3 && i + 1 < text.size()) {
-      const char folded = FoldLatin1(static_cast<unsigned char>(text[i + 1]));
-      ++i;
+      // C3 80-BF encodes U+00C0-U+00FF. The byte after C3 is always consumed, valid or not:
+      // slugs of stored names must not change (see LatinFold::in_slugs).
+      const auto second = static_cast<unsigned char>(text[++i]);
+      const char folded =
+          (second & 0xc0) == 0x80 ? FoldLatinLetterForSlug(0xc0 + (second & 0x3f)) : 0;
       if (folded) {
         append(folded);
       } else {

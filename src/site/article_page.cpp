@@ -8,6 +8,7 @@
 #include "render/live_numbers.h"
 #include "render/markdown.h"
 #include "render/slotted_page.h"
+#include "site/article_neighbours.h"
 #include "site/comment_section.h"
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
@@ -46,6 +47,15 @@ void AddComments(const SiteContext& context, const store::ArticleRow& article,
   content.set("comments_closed", CommentsClosedNow(context, article));
 }
 
+// A link to another article: its title, address and date.
+TemplateData ArticleLink(const store::ArticleRow& other) {
+  TemplateData item;
+  item.set("title", other.title);
+  item.set("url", ArticlePath(other));
+  item.set("date_human", news::HumanDate(other.published_at));
+  return item;
+}
+
 std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& context,
                                                         const std::string& origin,
                                                         std::int64_t id) {
@@ -60,6 +70,16 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   content.set("picture_html",
               PictureHtml(context, article->featured, PicturePlace::kArticle, false));
   content.set("author_name", article->author.name);
+  content.set("author_url", AuthorPath(article->author));
+  content.set("canonical_path", path);
+  TemplateData tags{TemplateData::type::list};
+  for (const store::Tag& tag : article->tags) {
+    TemplateData item;
+    item.set("name", tag.name);
+    item.set("url", TagPath(tag));
+    tags << item;
+  }
+  content.set("tags", tags);
   content.set("category_name", article->category.name);
   content.set("category_url", CategoryPath(article->category));
   content.set("date_iso", news::IsoTimestamp(article->published_at));
@@ -78,21 +98,43 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
   content.set("reading_minutes",
               std::to_string(std::max(1, (words + kReadingWordsPerMinute - 1) /
                                              kReadingWordsPerMinute)));
-  TemplateData more{TemplateData::type::list};
-  // Its comments are part of the page (listing cards show only a live count).
+  // Its comments are part of the page (listing cards show only a live count); the other
+  // articles it names are dropped with it when one of them changes.
   std::vector<render::PageShows> shows = {render::PageShows::CommentsOf(article->id)};
-  for (const auto& other :
+  const auto link_list = [&shows](const std::vector<store::ArticleRow>& rows) {
+    TemplateData list{TemplateData::type::list};
+    for (const store::ArticleRow& other : rows) {
+      shows.push_back(render::PageShows::Article(other.id));
+      list << ArticleLink(other);
+    }
+    return list;
+  };
+  std::vector<store::ArticleRow> in_category;
+  for (auto& other :
        context.store.ListPublished(article->category.id, std::nullopt, kMoreInCategory + 1)) {
-    if (other.id == article->id) continue;
-    shows.push_back(render::PageShows::Article(other.id));
-    TemplateData item;
-    item.set("title", other.title);
-    item.set("url", ArticlePath(other));
-    item.set("date_human", news::HumanDate(other.published_at));
-    more << item;
+    if (other.id != article->id && in_category.size() < kMoreInCategory) {
+      in_category.push_back(std::move(other));
+    }
   }
-  content.set("more", more);
+  content.set("more", link_list(in_category));
+  ArticleNeighbours neighbours = FindNeighbours(context, *article);
+  content.set("related", link_list(neighbours.related));
+  content.set("by_author", link_list(neighbours.by_author));
+  std::vector<store::ArticleRow> around;
+  if (neighbours.older) {
+    content.set("older", ArticleLink(*neighbours.older));
+    around.push_back(*neighbours.older);
+  }
+  if (neighbours.newer) {
+    content.set("newer", ArticleLink(*neighbours.newer));
+    around.push_back(*neighbours.newer);
+  }
+  link_list(around);
 
+  const SiteIdentity site = IdentityOf(context.settings, *context.listings.Current());
+  std::vector<std::string> tag_names;
+  for (const store::Tag& tag : article->tags) tag_names.push_back(tag.name);
+  const render::ImageFacts image = SocialImage(article->featured, origin);
   render::NewsArticleFacts facts{
       .headline = article->title,
       .description = article->summary,
@@ -100,9 +142,18 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
       .date_published = news::IsoTimestamp(article->published_at),
       .date_modified = news::IsoTimestamp(article->updated_at),
       .author_name = article->author.name,
+      .author_url = origin + AuthorPath(article->author),
       .section = article->category.name,
-      .publisher_name = IdentityOf(context.settings, *context.listings.Current()).name,
+      .publisher_name = site.name,
+      .publisher_url = origin + "/",
+      .publisher_logo = LogoUrl(context.settings, origin),
+      .image = image,
+      .keywords = tag_names,
   };
+  const std::string breadcrumbs = render::BreadcrumbListJsonLd(
+      {{"Home", origin + "/"},
+       {article->category.name, origin + CategoryPath(article->category)},
+       {article->title, origin + path}});
   PageMeta meta{
       .title = article->title,
       .description = article->summary,
@@ -110,8 +161,16 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
       .head_extra = "<script type=\"application/ld+json\">" +
                     render::NewsArticleJsonLd(
                         facts, render::Slot(render::SlotKind::kRatingJsonLd, article->id)) +
-                    "</script>",
+                    "</script>\n<script type=\"application/ld+json\">" + breadcrumbs + "</script>",
       .current_category_slug = article->category.slug,
+      .og_type = "article",
+      .image = image,
+      .image_alt = article->featured.alt,
+      .published_time = facts.date_published,
+      .modified_time = facts.date_modified,
+      .author_url = facts.author_url,
+      .section = article->category.name,
+      .tags = tag_names,
   };
   auto page = CachedPageOf(RenderPage(context, origin, meta, "article", content), shows);
   page->canonical_path = path;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "render/page_cache.h"
+#include "site/document_cache.h"
 #include "site/listing_anchors.h"
 #include "site/side_boxes.h"
 #include "store/store.h"
@@ -34,6 +35,8 @@ struct ListingSnapshot {
   // Where deep listing pages start, learnt while this snapshot is current and dropped with it
   // (issue 12). Mutable: a cache of what the store said for this generation, thread-safe.
   mutable ListingAnchors anchors;
+  // Feeds and sitemaps made from this snapshot's content (site/document_cache.h).
+  mutable DocumentCache documents;
   // The side boxes of listing pages, computed once per [cache] max_age_s for this snapshot.
   SideBoxes side_boxes;
 

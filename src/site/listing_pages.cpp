@@ -1,14 +1,19 @@
 #include "site/listing_pages.h"
 
 #include <charconv>
+#include <functional>
 #include <optional>
 #include <vector>
 
+#include "news/calendar.h"
+#include "news/slug.h"
+#include "render/json_ld.h"
 #include "render/slotted_page.h"
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
 #include "site/page_data.h"
 #include "site/page_response.h"
+#include "site/pagination.h"
 
 namespace broadsheet::site {
 namespace {
@@ -17,6 +22,25 @@ using render::TemplateData;
 
 // Deeper pages than this are refused: no reader pages that far, and it bounds the cache.
 constexpr int kMaxPage = 100000;
+
+// What one listing is, found from its address when a page of it is rendered.
+struct Listing {
+  store::ListingScope scope;
+  std::string base_path;  // "/", "/town-hall/", "/tag/ferries/", "/archive/2026/11/"
+  std::string heading;
+  std::string title;        // of the page, before " — page N"; empty on the front page
+  std::string description;  // the meta description; also shown under the heading when `intro`
+  bool intro = false;
+  std::string empty_text;  // what an empty listing says
+  std::string current_category_slug;
+  bool front = false;
+  bool has_feeds = false;  // a category, tag or author: /feed/ and /atom/ below its path
+  // Published articles, when the listing facts know it without a query (front, category).
+  std::optional<std::int64_t> known_total;
+};
+
+// Finds the listing on a cache miss; nullopt: no such listing (a 404).
+using FindListing = std::function<std::optional<Listing>(const ListingSnapshot&)>;
 
 // The ?page= number: 1 when absent, nullopt when not a number in range.
 std::optional<int> PageNumber(const http::Request& request) {
@@ -31,14 +55,10 @@ std::optional<int> PageNumber(const http::Request& request) {
   return page;
 }
 
-std::string PageUrl(const std::string& base_path, int page) {
-  return page == 1 ? base_path : base_path + "?page=" + std::to_string(page);
-}
-
 // The number of listing pages: at least one, even when empty.
-int PageCount(const SiteContext& context, const ListingSnapshot& listings,
-              const std::optional<store::Category>& category) {
-  const std::int64_t total = listings.CountPublished(category ? category->id : 0);
+int PageCount(const SiteContext& context, const Listing& listing) {
+  const std::int64_t total =
+      listing.known_total ? *listing.known_total : context.store.CountPublished(listing.scope);
   const int page_size = context.settings.page_size;
   return static_cast<int>(std::max<std::int64_t>(1, (total + page_size - 1) / page_size));
 }
@@ -50,38 +70,38 @@ int PageCount(const SiteContext& context, const ListingSnapshot& listings,
 // snapshot, so they go when the content changes. Requires: `page` is within `pages`.
 std::vector<store::ArticleRow> ArticlesOnPage(const SiteContext& context,
                                               const ListingSnapshot& listings,
-                                              std::int64_t category_id, int page, int pages) {
+                                              const store::ListingScope& scope, int page,
+                                              int pages) {
   const int page_size = context.settings.page_size;
   std::optional<store::ListingKey> after;
   if (page > 1) {
-    after = listings.anchors.Find(category_id, page);
+    after = listings.anchors.Find(scope, page);
     if (!after) {
-      after = context.store.ListingKeyAt(category_id, std::int64_t{page - 1} * page_size - 1);
+      after = context.store.ListingKeyAt(scope, std::int64_t{page - 1} * page_size - 1);
       // Fewer articles than the snapshot counted: some went since, and the invalidation that
       // follows will drop this page too. Render it empty, as a page past the end would be.
       if (!after) return {};
-      listings.anchors.Remember(category_id, page, *after);
+      listings.anchors.Remember(scope, page, *after);
     }
   }
-  auto articles = context.store.ListPublished(category_id, after, page_size);
+  auto articles = context.store.ListPublished(scope, after, page_size);
   if (page < pages && articles.size() == static_cast<std::size_t>(page_size)) {
-    listings.anchors.Remember(category_id, page + 1, store::ListingKeyOf(articles.back()));
+    listings.anchors.Remember(scope, page + 1, store::ListingKeyOf(articles.back()));
   }
   return articles;
 }
 
 // Renders one listing page. Requires: `page` is within PageCount.
-std::shared_ptr<const render::CachedPage> RenderListing(
-    const SiteContext& context, const ListingSnapshot& listings, const std::string& origin,
-    const std::optional<store::Category>& category, int page, int pages) {
-  const std::int64_t category_id = category ? category->id : 0;
-  const std::string base_path = category ? CategoryPath(*category) : "/";
-
+std::shared_ptr<const render::CachedPage> RenderListing(const SiteContext& context,
+                                                        const ListingSnapshot& listings,
+                                                        const std::string& origin,
+                                                        const Listing& listing, int page,
+                                                        int pages) {
   TemplateData content;
   TemplateData cards{TemplateData::type::list};
-  const auto articles = ArticlesOnPage(context, listings, category_id, page, pages);
+  const auto articles = ArticlesOnPage(context, listings, listing.scope, page, pages);
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    if (i == 0 && page == 1 && !category) {
+    if (i == 0 && page == 1 && listing.front) {
       content.set("lead", ArticleCard(context, articles[i], PicturePlace::kLeadCard, false));
     } else {
       // The lead and the first row are above the fold on most screens.
@@ -90,55 +110,59 @@ std::shared_ptr<const render::CachedPage> RenderListing(
   }
   content.set("articles", cards);
   content.set("empty", articles.empty());
-  content.set("heading", category ? category->name : "Latest news");
-  if (pages > 1) {
-    TemplateData pagination;
-    pagination.set("page", std::to_string(page));
-    pagination.set("pages", std::to_string(pages));
-    pagination.set("has_prev", page > 1);
-    pagination.set("prev_url", PageUrl(base_path, page - 1));
-    pagination.set("has_next", page < pages);
-    pagination.set("next_url", PageUrl(base_path, page + 1));
-    content.set("pagination", pagination);
-  }
+  content.set("empty_text", listing.empty_text);
+  content.set("heading", listing.heading);
+  if (listing.intro) content.set("description", listing.description);
+  content.set("pagination_html",
+              pages > 1 ? context.templates.Render("pagination",
+                                                   PaginationData(listing.base_path, page, pages))
+                        : std::string());
   std::vector<render::PageShows> boxes;
   AddMostRead(context, content, boxes);
-  if (!category) AddBestRated(context, content, boxes);
+  if (listing.front) AddBestRated(context, content, boxes);
 
   PageMeta meta;
-  meta.canonical_path = PageUrl(base_path, page);
-  meta.home = !category && page == 1;
-  if (category) {
-    meta.title = category->name + (page > 1 ? " — page " + std::to_string(page) : "");
-    meta.description = "The latest " + category->name + " news from " +
-                       IdentityOf(context.settings, listings).name + ".";
-    meta.current_category_slug = category->slug;
-  } else if (page > 1) {
-    meta.title = "Latest news — page " + std::to_string(page);
+  meta.canonical_path = PageUrl(listing.base_path, page);
+  meta.home = listing.front && page == 1;
+  const std::string page_suffix = page > 1 ? " — page " + std::to_string(page) : "";
+  meta.title = listing.title.empty() && page > 1 ? "Latest news" + page_suffix
+               : listing.title.empty()           ? std::string()
+                                                 : listing.title + page_suffix;
+  meta.description = listing.description;
+  meta.current_category_slug = listing.current_category_slug;
+  if (meta.home) {
+    // Search engines may offer a search box for the site under its result.
+    meta.head_extra =
+        "<script type=\"application/ld+json\">" +
+        render::WebSiteJsonLd(IdentityOf(context.settings, listings).name, origin + "/",
+                              origin + "/search?q={search_term_string}") +
+        "</script>";
+  }
+  if (listing.has_feeds) {
+    meta.feed_path = listing.base_path;
+    meta.feed_name = listing.heading;
   }
   auto rendered = CachedPageOf(
-      RenderPage(context, origin, meta, category ? "category" : "front", content), boxes);
+      RenderPage(context, origin, meta, listing.front ? "front" : "category", content), boxes);
   rendered->canonical_path = meta.canonical_path;
   rendered->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   return rendered;
 }
 
-// The listing page under `key` from the cache, else rendered. Unknown categories and pages
-// past the end are answered from the listing facts, with no store call (issue 9).
+// The listing page under `key` from the cache, else rendered. Unknown listings and pages past
+// the end are answered without rendering (front and category pages from the listing facts,
+// with no store call: issue 9).
 FoundPage FindListingPage(const SiteContext& context, const http::Request& request,
-                          const std::string& key, const std::string& category_slug, int page) {
+                          const std::string& key, const FindListing& find, int page) {
   return FindOrRender(context.pages, key, context.settings.cache_max_age.count() > 0,
                       [&]() -> std::shared_ptr<const render::CachedPage> {
                         const auto listings = context.listings.Current();
-                        std::optional<store::Category> category;
-                        if (!category_slug.empty()) {
-                          category = listings->FindCategory(category_slug);
-                          if (!category) return nullptr;
-                        }
-                        const int pages = PageCount(context, *listings, category);
+                        const std::optional<Listing> listing = find(*listings);
+                        if (!listing) return nullptr;
+                        const int pages = PageCount(context, *listing);
                         if (page > pages) return nullptr;
                         return RenderListing(context, *listings,
-                                             SiteOrigin(context.settings, request), category, page,
+                                             SiteOrigin(context.settings, request), *listing, page,
                                              pages);
                       });
 }
@@ -153,22 +177,18 @@ http::Response ServeFoundListing(const SiteContext& context, const http::Request
                       AcceptsGzip(request));
 }
 
-// `category_slug` empty: the front page. The cache is consulted before the store, so cached
-// listings cost no query (and keep answering while the store is down); a miss renders on the
-// worker pool, never on an I/O thread.
+// `name` is the listing's part of the cache key ("front", "category:town-hall"). The cache is
+// consulted before the store, so cached listings cost no query (and keep answering while the
+// store is down); a miss renders on the worker pool, never on an I/O thread.
 http::Response ServeListing(const SiteContext& context, const http::Request& request,
-                            const std::string& category_slug) {
+                            std::string_view name, FindListing find) {
   const auto page = PageNumber(request);
   if (!page) return http::Response::Text(400, "The page number must be a whole number from 1.\n");
   // The key is written into this thread's buffer: a hit allocates nothing for it.
   thread_local std::string key;
   key.clear();
   AppendCacheKeyPrefix(key, context.settings, request);
-  if (category_slug.empty()) {
-    key.append("front");
-  } else {
-    key.append("category:").append(category_slug);
-  }
+  key.append(name);
   key.push_back(':');
   char digits[24];
   key.append(digits, std::to_chars(digits, digits + sizeof digits, *page).ptr);
@@ -176,21 +196,106 @@ http::Response ServeListing(const SiteContext& context, const http::Request& req
     return ServeFoundListing(context, request, FoundPage{std::move(cached), CacheOutcome::kHit});
   }
   return http::Response::Deferred([&context, copy = http::CopyRequest(request),
-                                   key = std::string(key), category_slug, page = *page] {
-    return ServeFoundListing(context, *copy,
-                             FindListingPage(context, *copy, key, category_slug, page));
+                                   key = std::string(key), find = std::move(find), page = *page] {
+    return ServeFoundListing(context, *copy, FindListingPage(context, *copy, key, find, page));
   });
 }
 
 }  // namespace
 
 http::Response ServeFrontPage(const SiteContext& context, const http::Request& request) {
-  return ServeListing(context, request, "");
+  return ServeListing(context, request, "front", [&context](const ListingSnapshot& listings) {
+    return Listing{.base_path = "/",
+                   .heading = "Latest news",
+                   .empty_text = "Nothing published yet. Please check back soon.",
+                   .front = true,
+                   .known_total = listings.CountPublished(0)};
+  });
 }
 
 http::Response ServeCategoryPage(const SiteContext& context, const http::Request& request,
                                  const std::string& category_slug) {
-  return ServeListing(context, request, category_slug);
+  return ServeListing(
+      context, request, "category:" + category_slug,
+      [&context, category_slug](const ListingSnapshot& listings) -> std::optional<Listing> {
+        const auto category = listings.FindCategory(category_slug);
+        if (!category) return std::nullopt;
+        return Listing{
+            .scope = store::ListingScope(category->id),
+            .base_path = CategoryPath(*category),
+            .heading = category->name,
+            .title = category->name,
+            .description = "The latest " + category->name + " news from " +
+                           IdentityOf(context.settings, listings).name + ".",
+            .empty_text = "Nothing published yet in this section. Please check back soon.",
+            .current_category_slug = category->slug,
+            .has_feeds = true,
+            .known_total = listings.CountPublished(category->id)};
+      });
+}
+
+http::Response ServeTagPage(const SiteContext& context, const http::Request& request,
+                            const std::string& tag_slug) {
+  if (!news::IsValidSlug(tag_slug)) return NotFoundPage(context, request);
+  return ServeListing(
+      context, request, "tag:" + tag_slug,
+      [&context, tag_slug](const ListingSnapshot& listings) -> std::optional<Listing> {
+        const auto tag = context.store.FindTagBySlug(tag_slug);
+        if (!tag) return std::nullopt;
+        return Listing{.scope = store::ListingScope::Tag(tag->id),
+                       .base_path = TagPath(*tag),
+                       .heading = tag->name,
+                       .title = tag->name,
+                       .description = "Articles tagged “" + tag->name + "” on " +
+                                      IdentityOf(context.settings, listings).name + ".",
+                       .empty_text = "No published articles carry this tag yet.",
+                       .has_feeds = true};
+      });
+}
+
+http::Response ServeAuthorPage(const SiteContext& context, const http::Request& request,
+                               const std::string& author_slug) {
+  if (!news::IsValidSlug(author_slug)) return NotFoundPage(context, request);
+  return ServeListing(
+      context, request, "author:" + author_slug,
+      [&context, author_slug](const ListingSnapshot& listings) -> std::optional<Listing> {
+        const auto author = context.store.FindAuthorBySlug(author_slug);
+        if (!author) return std::nullopt;
+        const std::string site_name = IdentityOf(context.settings, listings).name;
+        return Listing{.scope = store::ListingScope::Author(author->id),
+                       .base_path = AuthorPath(*author),
+                       .heading = author->name,
+                       .title = author->name,
+                       .description = author->bio.empty()
+                                          ? author->name + " writes for " + site_name + "."
+                                          : author->bio,
+                       .intro = true,
+                       .empty_text = author->name + " has no published articles yet.",
+                       .has_feeds = true};
+      });
+}
+
+http::Response ServeArchiveMonth(const SiteContext& context, const http::Request& request, int year,
+                                 int month) {
+  if (year < 1970 || year > 9999 || month < 1 || month > 12) {
+    return NotFoundPage(context, request);
+  }
+  const news::LocalMonth local{year, month};
+  char name[24];
+  std::snprintf(name, sizeof name, "archive:%04d-%02d", year, month);
+  return ServeListing(
+      context, request, name,
+      [&context, local](const ListingSnapshot& listings) -> std::optional<Listing> {
+        const auto [from, until] = news::LocalMonthRange(local);
+        const std::string month_name = news::MonthName(local);
+        return Listing{.scope = store::ListingScope::Period(from, until),
+                       .base_path = ArchiveMonthPath(local),
+                       .heading = month_name,
+                       .title = month_name,
+                       .description = "Everything " + IdentityOf(context.settings, listings).name +
+                                      " published in " + month_name + ".",
+                       .empty_text = "Nothing was published in " + month_name + "."};
+      });
 }
 
 }  // namespace broadsheet::site

@@ -1,11 +1,15 @@
 #include "site/page_data.h"
 
+#include <cstdio>
+
 #include "news/calendar.h"
 #include "news/site_setting.h"
 #include "render/live_numbers.h"
 #include "render/slotted_page.h"
 #include "site/comment_section.h"
+#include "site/feeds.h"
 #include "site/listing_facts.h"
+#include "site/social_meta.h"
 #include "site/static_files.h"
 
 namespace broadsheet::site {
@@ -109,6 +113,16 @@ std::string ArticlePath(const store::ArticleRow& article) {
 
 std::string CategoryPath(const store::Category& category) { return "/" + category.slug + "/"; }
 
+std::string TagPath(const store::Tag& tag) { return "/tag/" + tag.slug + "/"; }
+
+std::string AuthorPath(const store::Author& author) { return "/author/" + author.slug + "/"; }
+
+std::string ArchiveMonthPath(const news::LocalMonth& month) {
+  char path[32];
+  std::snprintf(path, sizeof path, "/archive/%04d/%02d/", month.year, month.month);
+  return path;
+}
+
 std::string MediaUrl(const std::string& hash, int width, const std::string& extension) {
   return "/media/" + hash + "-" + std::to_string(width) + "." + extension;
 }
@@ -122,6 +136,19 @@ std::string MarkdownImage(const store::MediaRow& media) {
   }
   return "![" + alt + "](" + MediaUrl(media.hash, media.widths[media.widths.size() / 2], "jpg") +
          ")";
+}
+
+std::string LogoUrl(const SiteSettings& settings, const std::string& origin) {
+  if (settings.logo.empty()) return {};
+  return settings.logo.front() == '/' ? origin + settings.logo : settings.logo;
+}
+
+render::ImageFacts SocialImage(const store::FeaturedImage& image, const std::string& origin) {
+  if (image.media_id == 0 || image.widths.empty() || image.width <= 0) return {};
+  const int largest = image.widths.back();
+  const auto height = static_cast<std::int64_t>(image.height) * largest / image.width;
+  return {origin + MediaUrl(image.hash, largest, "jpg"), largest,
+          static_cast<int>(std::max<std::int64_t>(1, height))};
 }
 
 std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& image,
@@ -230,6 +257,11 @@ std::string RenderPage(const SiteContext& context, const std::string& origin,
   }
   layout.set("nav", nav);
   layout.set("head_extra", meta.head_extra);
+  layout.set("feed_links", FeedLinks(site.name, meta.feed_path, meta.feed_name));
+  layout.set("social_meta",
+             SocialMetaTags(meta, site.name, meta.title.empty() ? site.name : meta.title,
+                            meta.description.empty() ? site.tagline : meta.description,
+                            origin + meta.canonical_path));
   layout.set("content", context.templates.Render(content_template, content));
   layout.set("year", news::LocalDay(news::UnixNow()).substr(0, 4));
   return context.templates.Render("layout", layout);

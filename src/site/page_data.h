@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "news/calendar.h"
+#include "render/json_ld.h"
 #include "render/page_cache.h"
 #include "render/template_set.h"
 #include "site/site_context.h"
@@ -20,6 +22,19 @@ struct PageMeta {
   std::string canonical_path;  // "/town-hall/" etc.
   std::string head_extra;      // raw HTML (JSON-LD)
   std::string current_category_slug;
+  // A listing with feeds of its own ("/tag/ferries/") and its name, for <link rel="alternate">.
+  std::string feed_path;
+  std::string feed_name;
+  // Open Graph and the Twitter card (site/social_meta.h): "website", or "article" with the
+  // article's facts below. The image URL is absolute; empty: the page has none.
+  std::string og_type = "website";
+  render::ImageFacts image;
+  std::string image_alt;
+  std::string published_time;  // ISO 8601
+  std::string modified_time;
+  std::string author_url;  // absolute
+  std::string section;
+  std::vector<std::string> tags;
   bool home = false;
   bool navigation = true;  // false: no category links (error pages; needs no store)
 };
@@ -44,6 +59,9 @@ std::string EffectiveSetting(const SiteSettings& settings, const ListingSnapshot
 
 std::string ArticlePath(const store::ArticleRow& article);
 std::string CategoryPath(const store::Category& category);
+std::string TagPath(const store::Tag& tag);                   // "/tag/ferries/"
+std::string AuthorPath(const store::Author& author);          // "/author/ada-quill/"
+std::string ArchiveMonthPath(const news::LocalMonth& month);  // "/archive/2026/11/"
 
 // Where a picture is shown, which sets its `sizes` (the width it takes on screen) and its class.
 enum class PicturePlace { kArticle, kLeadCard, kCard };
@@ -53,6 +71,14 @@ enum class PicturePlace { kArticle, kLeadCard, kCard };
 // `lazy` (below the fold). Empty when the article has none.
 std::string PictureHtml(const SiteContext& context, const store::FeaturedImage& image,
                         PicturePlace place, bool lazy);
+
+// The featured picture as a social card shows it: its largest JPEG variant, by absolute URL,
+// with that variant's size. url empty when the article has none.
+render::ImageFacts SocialImage(const store::FeaturedImage& image, const std::string& origin);
+
+// The absolute URL of the site's logo ([site] logo: an absolute URL, or a path on this site),
+// or empty when none is configured.
+std::string LogoUrl(const SiteSettings& settings, const std::string& origin);
 
 // The public URL of one stored variant of a picture.
 std::string MediaUrl(const std::string& hash, int width, const std::string& extension);

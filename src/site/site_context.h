@@ -45,6 +45,11 @@ struct SiteSettings {
   std::chrono::seconds cache_max_age{60};
   std::chrono::seconds side_boxes_max_age{60};  // [cache] side_boxes_s
   int rating_prior_votes = 10;  // [ratings] prior_votes
+  int feed_items = 20;          // [feeds] items
+  bool feed_full_text = true;   // [feeds] full_text
+  int sitemap_urls_per_file = 50000;      // [sitemaps] urls_per_file
+  std::chrono::seconds search_cache{30};  // [search] cache_s: how long a result page is kept
+  std::string logo;  // [site] logo: the publisher's logo in structured data; empty: none
 };
 
 // What guards the public forms on cached pages (DESIGN.md §4a): reader identity, client
@@ -57,6 +62,8 @@ struct FormGuards {
   security::SlidingWindowLimiter& comments_per_reader;
   security::SlidingWindowLimiter& reports_per_address;
   security::SlidingWindowLimiter& captchas_per_address;  // /captcha/new, image and audio
+  security::SlidingWindowLimiter& searches_per_address;  // /search ([search] per_address)
+  security::SlidingWindowLimiter& api_per_address;       // /api/v1/ ([api] per_address)
   const security::CaptchaSealer& captcha;
 };
 

@@ -20,9 +20,12 @@ inline constexpr const char* kArticleColumns = BROADSHEET_ARTICLE_COLUMNS;
 // The same followed by the bodies (columns 26 and 27).
 inline constexpr const char* kArticleColumnsWithBody =
     BROADSHEET_ARTICLE_COLUMNS ", a.body_markdown, a.body_html";
-inline constexpr const char* kArticleJoins =
-    " FROM articles a JOIN authors au ON au.id = a.author_id"
-    " JOIN categories c ON c.id = a.category_id"
-    " LEFT JOIN media m ON m.id = a.featured_media_id";
+// The tables joined to articles (alias a) for those columns; a listing that starts from
+// another table (a tag's, issue 13) joins articles first, then these.
+#define BROADSHEET_ARTICLE_DETAIL_JOINS        \
+  " JOIN authors au ON au.id = a.author_id"    \
+  " JOIN categories c ON c.id = a.category_id" \
+  " LEFT JOIN media m ON m.id = a.featured_media_id"
+inline constexpr const char* kArticleJoins = " FROM articles a" BROADSHEET_ARTICLE_DETAIL_JOINS;
 
 }  // namespace broadsheet::store

@@ -7,10 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "store/article_columns.h"
+#include "store/listing_scope.h"
 #include "store/sql.h"
+#include "store/store.h"
 
 namespace broadsheet::store {
 
@@ -20,6 +23,8 @@ enum class ListingShape {
   kPage,
   // Where a deep page starts: a walk of an index alone (no article rows, no bodies).
   kPageKey,
+  // How many rows a listing has (its page count): a count of an index alone.
+  kCount,
   // Must rank or filter: it may sort, but only a set an index bounds (unless
   // `unbounded_because` says why none can).
   kRanking,
@@ -45,6 +50,15 @@ struct ListingStatement {
   // kRanking only: why no index can bound the set (the test then prints the plan and asserts
   // nothing about its size). Null: the set must be bounded by an index.
   const char* unbounded_because = nullptr;
+  // The time-ordered shapes: the table `index` belongs to (as the plan names it), its alias,
+  // and the condition the index search must start with, as each database prints it.
+  const char* table = "articles a";
+  const char* alias = "a";
+  const char* sqlite_condition = "status=?";
+  const char* postgres_condition = "status = 'published'";
+  // kRanking on SQLite's full-text table, which no ordinary index serves: the plan line that
+  // shows the match bounds the set.
+  const char* sqlite_plan = nullptr;
 };
 
 // --- time-ordered listings: newest first, ListingKey order ----------------------------------
@@ -132,6 +146,233 @@ inline const ListingStatement kCategoryKeyAt{
     .index = "articles_by_category",
     .example = {{.number = 2}, {.number = 3990}},
 };
+
+// --- issue 13: tag, author and period listings, and every listing's count ------------------
+// One statement per kind for a page, continuing after a key; the first page passes a key
+// after every article (kNoKeyYet). A tag's listing reads article_tags alone until it has a
+// page: migration 10 copies each published article's published_at into its tag rows
+// (listed_at, NULL while unpublished), kept by triggers, and indexes them per tag.
+
+// The key a first page continues after: later than any article.
+inline constexpr std::int64_t kNoKeyYet = 9'223'372'036'854'775'807;
+
+#define BROADSHEET_TAG_ROWS \
+  " FROM article_tags x JOIN articles a ON a.id = x.article_id" BROADSHEET_ARTICLE_DETAIL_JOINS
+
+inline const ListingStatement kTagPage{
+    .name = "tag page, after a key",
+    .shape = ListingShape::kPage,
+    .sqlite = Sql("SELECT ") + kArticleColumns + BROADSHEET_TAG_ROWS +
+              " WHERE x.tag_id = ? AND x.listed_at IS NOT NULL"
+              " AND (x.listed_at, x.article_id) < (?, ?)"
+              " ORDER BY x.listed_at DESC, x.article_id DESC LIMIT ?",
+    .postgres = Sql("SELECT ") + kArticleColumns + BROADSHEET_TAG_ROWS +
+                " WHERE x.tag_id = $1 AND x.listed_at IS NOT NULL"
+                " AND (x.listed_at, x.article_id) < ($2, $3)"
+                " ORDER BY x.listed_at DESC, x.article_id DESC LIMIT $4",
+    .index = "article_tags_by_listing",
+    .example = {{.number = 2}, {.number = 1'712'000'000}, {.number = 10'000}, {.number = 10}},
+    .table = "article_tags x",
+    .alias = "x",
+    .sqlite_condition = "tag_id=?",
+    .postgres_condition = "tag_id = ",
+};
+
+#undef BROADSHEET_TAG_ROWS
+
+inline const ListingStatement kTagKeyAt{
+    .name = "tag page, the key at a position",
+    .shape = ListingShape::kPageKey,
+    .sqlite =
+        "SELECT x.listed_at, x.article_id FROM article_tags x"
+        " WHERE x.tag_id = ? AND x.listed_at IS NOT NULL"
+        " ORDER BY x.listed_at DESC, x.article_id DESC LIMIT 1 OFFSET ?",
+    .postgres =
+        "SELECT x.listed_at, x.article_id FROM article_tags x"
+        " WHERE x.tag_id = $1 AND x.listed_at IS NOT NULL"
+        " ORDER BY x.listed_at DESC, x.article_id DESC LIMIT 1 OFFSET $2",
+    .index = "article_tags_by_listing",
+    .example = {{.number = 2}, {.number = 1990}},
+    .table = "article_tags x",
+    .alias = "x",
+    .sqlite_condition = "tag_id=?",
+    .postgres_condition = "tag_id = ",
+};
+
+inline const ListingStatement kTagCount{
+    .name = "tag page, the count",
+    .shape = ListingShape::kCount,
+    .sqlite = "SELECT count(*) FROM article_tags x WHERE x.tag_id = ? AND x.listed_at IS NOT NULL",
+    .postgres =
+        "SELECT count(*) FROM article_tags x WHERE x.tag_id = $1 AND x.listed_at IS NOT NULL",
+    .index = "article_tags_by_listing",
+    .example = {{.number = 2}},
+    .table = "article_tags x",
+    .alias = "x",
+    .sqlite_condition = "tag_id=?",
+    .postgres_condition = "tag_id = ",
+};
+
+inline const ListingStatement kAuthorPage{
+    .name = "author page, after a key",
+    .shape = ListingShape::kPage,
+    .sqlite = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+              " WHERE a.status = 'published' AND a.author_id = ?"
+              " AND (a.published_at, a.id) < (?, ?)"
+              " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+    .postgres = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                " WHERE a.status = 'published' AND a.author_id = $1"
+                " AND (a.published_at, a.id) < ($2, $3)"
+                " ORDER BY a.published_at DESC, a.id DESC LIMIT $4",
+    .index = "articles_by_author_publication",
+    .example = {{.number = 2}, {.number = 1'712'000'000}, {.number = 10'000}, {.number = 10}},
+};
+
+inline const ListingStatement kAuthorKeyAt{
+    .name = "author page, the key at a position",
+    .shape = ListingShape::kPageKey,
+    .sqlite =
+        "SELECT a.published_at, a.id FROM articles a"
+        " WHERE a.status = 'published' AND a.author_id = ?"
+        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1 OFFSET ?",
+    .postgres =
+        "SELECT a.published_at, a.id FROM articles a"
+        " WHERE a.status = 'published' AND a.author_id = $1"
+        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1 OFFSET $2",
+    .index = "articles_by_author_publication",
+    .example = {{.number = 2}, {.number = 1990}},
+};
+
+inline const ListingStatement kAuthorCount{
+    .name = "author page, the count",
+    .shape = ListingShape::kCount,
+    .sqlite = "SELECT count(*) FROM articles a WHERE a.status = 'published' AND a.author_id = ?",
+    .postgres = "SELECT count(*) FROM articles a WHERE a.status = 'published' AND a.author_id = $1",
+    .index = "articles_by_author_publication",
+    .example = {{.number = 2}},
+};
+
+// A period (an archive month) is a range of the front page's own index.
+inline const ListingStatement kPeriodPage{
+    .name = "archive month, after a key",
+    .shape = ListingShape::kPage,
+    .sqlite = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+              " WHERE a.status = 'published' AND a.published_at >= ?"
+              " AND (a.published_at, a.id) < (?, ?)"
+              " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+    .postgres = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                " WHERE a.status = 'published' AND a.published_at >= $1"
+                " AND (a.published_at, a.id) < ($2, $3)"
+                " ORDER BY a.published_at DESC, a.id DESC LIMIT $4",
+    .index = "articles_by_publication",
+    .example = {{.number = 1'710'000'000},
+                {.number = 1'712'000'000},
+                {.number = 0},
+                {.number = 10}},
+};
+
+inline const ListingStatement kPeriodKeyAt{
+    .name = "archive month, the key at a position",
+    .shape = ListingShape::kPageKey,
+    .sqlite =
+        "SELECT a.published_at, a.id FROM articles a"
+        " WHERE a.status = 'published' AND a.published_at >= ? AND a.published_at < ?"
+        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1 OFFSET ?",
+    .postgres =
+        "SELECT a.published_at, a.id FROM articles a"
+        " WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2"
+        " ORDER BY a.published_at DESC, a.id DESC LIMIT 1 OFFSET $3",
+    .index = "articles_by_publication",
+    .example = {{.number = 1'710'000'000}, {.number = 1'712'000'000}, {.number = 990}},
+};
+
+inline const ListingStatement kPeriodCount{
+    .name = "archive month, the count",
+    .shape = ListingShape::kCount,
+    .sqlite =
+        "SELECT count(*) FROM articles a WHERE a.status = 'published'"
+        " AND a.published_at >= ? AND a.published_at < ?",
+    .postgres =
+        "SELECT count(*) FROM articles a WHERE a.status = 'published'"
+        " AND a.published_at >= $1 AND a.published_at < $2",
+    .index = "articles_by_publication",
+    .example = {{.number = 1'710'000'000}, {.number = 1'712'000'000}},
+};
+
+inline const ListingStatement kFrontCount{
+    .name = "front page, the count",
+    .shape = ListingShape::kCount,
+    .sqlite = "SELECT count(*) FROM articles a WHERE a.status = 'published'",
+    .postgres = "SELECT count(*) FROM articles a WHERE a.status = 'published'",
+    .index = "articles_by_publication",
+};
+
+inline const ListingStatement kCategoryCount{
+    .name = "category page, the count",
+    .shape = ListingShape::kCount,
+    .sqlite = "SELECT count(*) FROM articles a WHERE a.status = 'published' AND a.category_id = ?",
+    .postgres =
+        "SELECT count(*) FROM articles a WHERE a.status = 'published' AND a.category_id = $1",
+    .index = "articles_by_category",
+    .example = {{.number = 2}},
+};
+
+// The article page's "previous" link: the category's index read the other way.
+inline const ListingStatement kCategoryNewer{
+    .name = "article page, the next newer in its category",
+    .shape = ListingShape::kPage,
+    .sqlite = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+              " WHERE a.status = 'published' AND a.category_id = ?"
+              " AND (a.published_at, a.id) > (?, ?)"
+              " ORDER BY a.published_at, a.id LIMIT 1",
+    .postgres = Sql("SELECT ") + kArticleColumns + kArticleJoins +
+                " WHERE a.status = 'published' AND a.category_id = $1"
+                " AND (a.published_at, a.id) > ($2, $3)"
+                " ORDER BY a.published_at, a.id LIMIT 1",
+    .index = "articles_by_category",
+    .example = {{.number = 2}, {.number = 1'712'000'000}, {.number = 10'000}},
+};
+
+// The statements of one kind of listing, for ListingScope (store/listing_scope.h).
+struct ScopeStatements {
+  const ListingStatement* page;  // after a key (null for kAll and kCategory, which have theirs)
+  const ListingStatement* key_at;
+  const ListingStatement* count;
+};
+
+inline ScopeStatements StatementsFor(ListingScope::Kind kind) {
+  switch (kind) {
+    case ListingScope::Kind::kAll:
+      return {nullptr, &kFrontKeyAt, &kFrontCount};
+    case ListingScope::Kind::kCategory:
+      return {nullptr, &kCategoryKeyAt, &kCategoryCount};
+    case ListingScope::Kind::kTag:
+      return {&kTagPage, &kTagKeyAt, &kTagCount};
+    case ListingScope::Kind::kAuthor:
+      return {&kAuthorPage, &kAuthorKeyAt, &kAuthorCount};
+    case ListingScope::Kind::kPeriod:
+      return {&kPeriodPage, &kPeriodKeyAt, &kPeriodCount};
+  }
+  return {nullptr, &kFrontKeyAt, &kFrontCount};
+}
+
+// What the scope's count and key lookups take before their own parameters: the period's
+// bounds, else the id (none for kAll).
+inline std::vector<std::int64_t> ScopeBounds(const ListingScope& scope) {
+  if (scope.kind == ListingScope::Kind::kAll) return {};
+  if (scope.kind == ListingScope::Kind::kPeriod) return {scope.from, scope.until};
+  return {scope.id};
+}
+
+// The parameters of a scope's page statement: its filter, the key it continues after (for a
+// first page kNoKeyYet, or a period's end), and the limit.
+inline std::vector<std::int64_t> PageParameters(const ListingScope& scope,
+                                                const std::optional<ListingKey>& after, int limit) {
+  const bool period = scope.kind == ListingScope::Kind::kPeriod;
+  ListingKey key = after.value_or(period ? ListingKey{scope.until, 0} : ListingKey{kNoKeyYet, 0});
+  if (period && key.published_at >= scope.until) key = {scope.until, 0};
+  return {period ? scope.from : scope.id, key.published_at, key.id, limit};
+}
 
 // --- statements that must rank ----------------------------------------------------------------
 
@@ -232,6 +473,41 @@ inline const ListingStatement kDeskArticleCount{
 #undef BROADSHEET_DESK_FILTER_SQLITE
 #undef BROADSHEET_DESK_FILTER_POSTGRES
 
+// Site search (issue 13): the full-text index finds the matches (the example, one title's
+// number, matches one article of the test's 20,000) (FTS5 on SQLite, a GIN index
+// on a tsvector on PostgreSQL); only they are ranked. Title matches weigh most.
+inline const ListingStatement kSearchRanked{
+    .name = "site search, one page of ranked matches",
+    .shape = ListingShape::kRanking,
+    .sqlite =
+        "SELECT a.id FROM article_search JOIN articles a ON a.id = article_search.rowid"
+        " WHERE article_search MATCH ?1 AND a.status = 'published'"
+        " ORDER BY bm25(article_search, 20.0, 5.0, 1.0, 5.0, 3.0), a.published_at DESC,"
+        " a.id DESC LIMIT ?2 OFFSET ?3",
+    .postgres =
+        "SELECT a.id FROM article_search s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.document @@ to_tsquery('simple', $1) AND a.status = 'published'"
+        " ORDER BY ts_rank(s.document, to_tsquery('simple', $1)) DESC, a.published_at DESC,"
+        " a.id DESC LIMIT $2 OFFSET $3",
+    .index = "article_search_by_document",
+    .example = {{.text = "9999"}, {.number = 10}, {.number = 0}},
+    .sqlite_plan = "SCAN article_search VIRTUAL TABLE INDEX",
+};
+
+inline const ListingStatement kSearchCount{
+    .name = "site search, the count of matches",
+    .shape = ListingShape::kRanking,
+    .sqlite =
+        "SELECT count(*) FROM article_search JOIN articles a ON a.id = article_search.rowid"
+        " WHERE article_search MATCH ?1 AND a.status = 'published'",
+    .postgres =
+        "SELECT count(*) FROM article_search s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.document @@ to_tsquery('simple', $1) AND a.status = 'published'",
+    .index = "article_search_by_document",
+    .example = {{.text = "9999"}},
+    .sqlite_plan = "SCAN article_search VIRTUAL TABLE INDEX",
+};
+
 // A node's poll of views and rating totals: only the articles whose numbers changed since its
 // cursor (a counter on SQLite, a transaction id on PostgreSQL; migration 8). Nothing is read
 // when nothing changed.
@@ -251,14 +527,17 @@ inline const ListingStatement kCountsChangedSince{
 // What the plan test walks. The time-ordered ones (kPage, kPageKey) first.
 inline const std::vector<const ListingStatement*>& TimeOrderedListings() {
   static const std::vector<const ListingStatement*> statements = {
-      &kFrontFirstPage,   &kFrontAfterKey, &kCategoryFirstPage,
-      &kCategoryAfterKey, &kFrontKeyAt,    &kCategoryKeyAt};
+      &kFrontFirstPage, &kFrontAfterKey, &kCategoryFirstPage, &kCategoryAfterKey, &kFrontKeyAt,
+      &kCategoryKeyAt,  &kTagPage,       &kTagKeyAt,          &kTagCount,         &kAuthorPage,
+      &kAuthorKeyAt,    &kAuthorCount,   &kPeriodPage,        &kPeriodKeyAt,      &kPeriodCount,
+      &kFrontCount,     &kCategoryCount, &kCategoryNewer};
   return statements;
 }
 
 inline const std::vector<const ListingStatement*>& RankingStatements() {
   static const std::vector<const ListingStatement*> statements = {
-      &kMostRead, &kBestRated, &kDeskArticleList, &kDeskArticleCount, &kCountsChangedSince};
+      &kMostRead,           &kBestRated,    &kDeskArticleList, &kDeskArticleCount,
+      &kCountsChangedSince, &kSearchRanked, &kSearchCount};
   return statements;
 }
 

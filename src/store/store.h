@@ -14,7 +14,9 @@
 
 #include "news/article.h"
 #include "news/comment.h"
+#include "news/search_text.h"
 #include "news/user.h"
+#include "store/listing_scope.h"
 
 namespace broadsheet::store {
 
@@ -205,6 +207,12 @@ struct ListingKey {
 
 // The key of a published article's row (the page after it starts there).
 inline ListingKey ListingKeyOf(const ArticleRow& row) { return {row.published_at, row.id}; }
+
+// A page of site search (issue 13): published articles matching every term, best first.
+struct SearchResults {
+  std::vector<std::int64_t> ids;
+  std::int64_t total = 0;  // matches in all
+};
 
 struct ArticleListPage {
   std::vector<ArticleRow> rows;  // without bodies, newest change first
@@ -417,18 +425,31 @@ class Store {
   virtual std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
                                     std::int64_t max_age_s) = 0;
   virtual std::optional<ArticleRow> FindArticle(std::int64_t id) = 0;
-  // Published articles in listing order (ListingKey: newest first); category_id 0 means all
-  // categories. Without `after`, from the newest; with it, only those strictly after that key,
-  // so a deeper page costs what the first does (issue 12: no OFFSET walks the earlier rows).
-  // The rows carry no body (body_markdown and body_html are empty) to keep listings cheap.
-  virtual std::vector<ArticleRow> ListPublished(std::int64_t category_id,
+  // Published articles in listing order (ListingKey: newest first) in `scope` (a category id
+  // converts: 0 means all categories). Without `after`, from the newest; with it, only those
+  // strictly after that key, so a deeper page costs what the first does (issue 12: no OFFSET
+  // walks the earlier rows). The rows carry no body (body_markdown and body_html are empty) to
+  // keep listings cheap.
+  virtual std::vector<ArticleRow> ListPublished(const ListingScope& scope,
                                                 const std::optional<ListingKey>& after,
                                                 int limit) = 0;
   // The key of the published article at `position` (0: the newest) in the same order, or
   // nullopt when there are no more; page N of `size` rows starts after the key at position
   // (N - 1) * size - 1. Reads the listing's index only, never an article's row.
-  virtual std::optional<ListingKey> ListingKeyAt(std::int64_t category_id,
+  virtual std::optional<ListingKey> ListingKeyAt(const ListingScope& scope,
                                                  std::int64_t position) = 0;
+  // How many published articles `scope` lists, counted in its index alone.
+  virtual std::int64_t CountPublished(const ListingScope& scope) = 0;
+  // The published article just newer than `key` in the category (the article page's
+  // "previous" link; the older one is ListPublished after `key`, limit 1).
+  virtual std::optional<ArticleRow> NewerInCategory(std::int64_t category_id,
+                                                    const ListingKey& key) = 0;
+  virtual std::optional<Tag> FindTagBySlug(const std::string& slug) = 0;
+  // Published articles whose title, summary, body, tags or author name hold every term of
+  // `query`, title matches ranked first, then the newest. The store keeps its search index
+  // itself: every save indexes the article (folded by news::SearchWords, so both stores find
+  // "café" by "cafe"), and an import or a new database indexes what is missing when opened.
+  virtual SearchResults SearchPublished(const news::SearchQuery& query, int offset, int limit) = 0;
   // Every article, drafts included (not trashed ones), by id, without bodies (for `article
   // list` and `stats`).
   virtual std::vector<ArticleRow> ListAllArticles() = 0;

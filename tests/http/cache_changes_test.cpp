@@ -11,19 +11,39 @@
 namespace broadsheet::testing {
 namespace {
 
-// Two published articles of the demo site in different categories (neither page lists the
-// other in "More in this category").
-std::pair<std::int64_t, std::int64_t> TwoArticlesInTwoCategories(const TestSite& site) {
-  const auto articles = site.OpenStore()->ListAllArticles();
+// Two published articles of the demo site whose pages do not name each other.
+std::pair<std::int64_t, std::int64_t> TwoUnrelatedArticles(const TestSite& site) {
+  // Neither page may name the other (issue 13): different categories ("More in"), authors
+  // ("More from") and tags ("Related articles").
+  const auto store = site.OpenStore();
+  const auto shares_a_tag = [&](std::int64_t a, std::int64_t b) {
+    const auto first = store->FindArticle(a);
+    const auto second = store->FindArticle(b);
+    for (const auto& x : first->tags) {
+      for (const auto& y : second->tags) {
+        if (x.id == y.id) return true;
+      }
+    }
+    return false;
+  };
+  const auto articles = store->ListAllArticles();
   for (const auto& a : articles) {
     for (const auto& b : articles) {
       if (a.status == news::ArticleStatus::kPublished &&
-          b.status == news::ArticleStatus::kPublished && a.category.id != b.category.id) {
+          b.status == news::ArticleStatus::kPublished && a.category.id != b.category.id &&
+          a.author.id != b.author.id && !shares_a_tag(a.id, b.id)) {
         return {a.id, b.id};
       }
     }
   }
   return {0, 0};
+}
+
+// The article's tags as front matter lists them (an edit that left them out would remove them).
+std::string TagNames(const store::ArticleRow& article) {
+  std::string names;
+  for (const auto& tag : article.tags) names += (names.empty() ? "" : ", ") + tag.name;
+  return names;
 }
 
 // An approved comment as another node's reader would leave it.
@@ -44,7 +64,7 @@ TEST(CacheByWhatChanged, ACommentOnOneArticleLeavesAnotherArticlesPageCached) {
                                           "store.poll_interval_ms=100"});
   ASSERT_TRUE(server.started());
   HttpClient client(server.port());
-  const auto [commented, other] = TwoArticlesInTwoCategories(site);
+  const auto [commented, other] = TwoUnrelatedArticles(site);
   ASSERT_NE(commented, 0);
   const std::string commented_path = ArticlePathOf(site, commented);
   const std::string other_path = ArticlePathOf(site, other);
@@ -71,8 +91,8 @@ TEST(CacheByWhatChanged, ACommentOnOneArticleLeavesAnotherArticlesPageCached) {
   // that article, not the other article's page.
   const auto article = site.OpenStore()->FindArticle(commented);
   WriteTextFile(site.File("edit.md"), "---\ntitle: A Corrected Headline\nslug: " + article->slug +
-                                          "\ncategory: " + article->category.name +
-                                          "\nauthor: " + article->author.name +
+                                          "\ncategory: " + article->category.name + "\nauthor: " +
+                                          article->author.name + "\ntags: " + TagNames(*article) +
                                           "\nstatus: published\n---\n" + article->body_markdown);
   const CliResult edited =
       site.Cli({"article", "edit", std::to_string(commented), site.File("edit.md")});

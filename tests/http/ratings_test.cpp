@@ -353,7 +353,16 @@ TEST(Ratings, AHostileTitleGivesJsonLdThatParsesToTheSameHeadlineAndRunsNothing)
                 tag.find("/static/js/comments.js") != std::string::npos)
         << tag;
   }
-  EXPECT_EQ(scripts, 3u);
+  // NewsArticle and (issue 13) BreadcrumbList, then the two enhancements.
+  EXPECT_EQ(scripts, 4u);
+  const auto crumbs_start = page.find(open, end);
+  ASSERT_NE(crumbs_start, std::string::npos);
+  const std::string crumbs =
+      page.substr(crumbs_start + open.size(),
+                  page.find("</script>", crumbs_start) - crumbs_start - open.size());
+  const boost::json::value trail = boost::json::parse(crumbs, error);
+  ASSERT_FALSE(error) << crumbs;
+  EXPECT_EQ(trail.at("itemListElement").at(2).at("name").as_string(), title);
 }
 
 TEST(Ratings, EditorsShowAndResetAnArticlesVotes) {

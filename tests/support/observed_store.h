@@ -151,16 +151,34 @@ class ObservedStore final : public store::Store {
     Observe("FindArticle");
     return inner_.FindArticle(id);
   }
-  std::vector<store::ArticleRow> ListPublished(std::int64_t category_id,
+  std::vector<store::ArticleRow> ListPublished(const store::ListingScope& scope,
                                                const std::optional<store::ListingKey>& after,
                                                int limit) override {
     Observe("ListPublished");
-    return inner_.ListPublished(category_id, after, limit);
+    return inner_.ListPublished(scope, after, limit);
   }
-  std::optional<store::ListingKey> ListingKeyAt(std::int64_t category_id,
+  std::optional<store::ListingKey> ListingKeyAt(const store::ListingScope& scope,
                                                 std::int64_t position) override {
     Observe("ListingKeyAt");
-    return inner_.ListingKeyAt(category_id, position);
+    return inner_.ListingKeyAt(scope, position);
+  }
+  std::int64_t CountPublished(const store::ListingScope& scope) override {
+    Observe("CountPublished");
+    return inner_.CountPublished(scope);
+  }
+  std::optional<store::ArticleRow> NewerInCategory(std::int64_t category_id,
+                                                   const store::ListingKey& key) override {
+    Observe("NewerInCategory");
+    return inner_.NewerInCategory(category_id, key);
+  }
+  store::SearchResults SearchPublished(const news::SearchQuery& query, int offset,
+                                       int limit) override {
+    Observe("SearchPublished");
+    return inner_.SearchPublished(query, offset, limit);
+  }
+  std::optional<store::Tag> FindTagBySlug(const std::string& slug) override {
+    Observe("FindTagBySlug");
+    return inner_.FindTagBySlug(slug);
   }
   std::vector<store::ArticleRow> ListAllArticles() override {
     Observe("ListAllArticles");

@@ -310,10 +310,21 @@ std::optional<Author> PgStore::FindAuthorBySlug(const std::string& slug) {
 bool PgStore::UpdateAuthorProfile(std::int64_t author_id, const std::string& name,
                                   const std::string& bio) {
   auto connection = pool_.Acquire();
-  return connection
-             ->Exec("UPDATE authors SET name = $1, bio = $2 WHERE id = $3",
-                    {P(name), P(bio), P(author_id)})
-             .Affected() > 0;
+  PgTransaction transaction(*connection);
+  if (connection
+          ->Exec("UPDATE authors SET name = $1, bio = $2 WHERE id = $3",
+                 {P(name), P(bio), P(author_id)})
+          .Affected() == 0) {
+    return false;
+  }
+  // The author's name is searchable in each of their articles.
+  const PgResult articles =
+      connection->Exec("SELECT id FROM articles WHERE author_id = $1", {P(author_id)});
+  for (int row = 0; row < articles.rows(); ++row) {
+    IndexForSearch(*connection, articles.Int(row, 0));
+  }
+  transaction.Commit();
+  return true;
 }
 
 void PgStore::AddSignIn(const std::string& id_hash, std::int64_t user_id, std::int64_t now) {

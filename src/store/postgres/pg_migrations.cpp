@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 10> kMigrations = {{
+const std::array<Migration, 12> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -389,6 +389,50 @@ BEGIN
                     'content ' || moved || ' ' || changed_scope || ' ' || changed_article);
   RETURN NULL;
 END $$;
+)sql"},
+    {11, R"sql(
+-- Tag, author and archive pages (issue 13; store/listing_statements.h). A tag row carries its
+-- article's published_at while the article is published (listed_at; NULL otherwise), kept by
+-- the two triggers below, so a tag's page is a range of one index, newest first, like a
+-- category's, instead of a sort of every article the tag ever had.
+ALTER TABLE article_tags ADD COLUMN listed_at BIGINT;
+UPDATE article_tags x SET listed_at = a.published_at FROM articles a
+  WHERE a.id = x.article_id AND a.status = 'published';
+CREATE INDEX article_tags_by_listing ON article_tags(tag_id, listed_at DESC, article_id DESC)
+  WHERE listed_at IS NOT NULL;
+CREATE FUNCTION broadsheet_tag_row_listed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT CASE WHEN a.status = 'published' THEN a.published_at END INTO NEW.listed_at
+    FROM articles a WHERE a.id = NEW.article_id;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER article_tags_listed BEFORE INSERT ON article_tags FOR EACH ROW
+  EXECUTE FUNCTION broadsheet_tag_row_listed();
+CREATE FUNCTION broadsheet_article_listed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE article_tags SET listed_at = CASE WHEN NEW.status = 'published'
+    THEN NEW.published_at END WHERE article_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_listed_under_tags AFTER UPDATE OF status, published_at ON articles
+  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status
+                     OR OLD.published_at IS DISTINCT FROM NEW.published_at)
+  EXECUTE FUNCTION broadsheet_article_listed();
+CREATE INDEX articles_by_author_publication
+  ON articles(status, author_id, published_at DESC, id DESC);
+)sql"},
+    {12, R"sql(
+-- Site search (issue 13; store/search_document.h): every article's folded words as a tsvector
+-- (the 'simple' configuration: Broadsheet folds and splits the words itself, the same as for
+-- SQLite), weighted title A, summary and tags B, author C, body D, under a GIN index. The store
+-- writes a row with every save and fills the rows of articles it finds missing at open while
+-- search_indexed is 0 (this migration's existing articles).
+CREATE TABLE article_search (
+  article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  document   tsvector NOT NULL
+);
+CREATE INDEX article_search_by_document ON article_search USING GIN (document);
+INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
 )sql"},
 }};
 

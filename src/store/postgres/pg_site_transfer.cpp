@@ -203,6 +203,7 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
               " coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)")}) {
       connection->ExecScript(move_sequence);
     }
+    IndexMissingSearchDocuments(*connection);
     connection->ExecScript("COMMIT");
   } catch (...) {
     if (connection->ok()) connection->ExecScript("ROLLBACK");

@@ -19,6 +19,7 @@ PgParam Status(news::ArticleStatus status) { return std::string(news::ToString(s
 PgStore::PgStore(PgSettings settings) : pool_(settings) {
   ApplyMigrations(settings);
   FillAuthorSlugs();
+  IndexUnsearchedArticles();
 }
 
 void PgStore::SetChangeCallback(ChangeCallback callback) {
@@ -65,20 +66,28 @@ std::int64_t PgStore::FindOrCreateCategory(PgConnection& connection, const std::
 
 void PgStore::ReplaceTags(PgConnection& connection, std::int64_t article_id,
                           const std::vector<std::string>& tags) {
-  connection.Exec("DELETE FROM article_tags WHERE article_id = $1", {P(article_id)});
-  std::int64_t position = 0;
+  std::vector<std::int64_t> tag_ids;
+  std::string id_list;  // "{1,2,3}": the kept tags, as one array parameter
   for (const std::string& name : tags) {
     const std::string slug = news::Slugify(name);
-    const auto tag_id =
-        connection
-            .Exec(
-                "INSERT INTO tags(slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE"
-                " SET slug = excluded.slug RETURNING id",
-                {P(slug), P(name)})
-            .Int(0, 0);
+    tag_ids.push_back(connection
+                          .Exec("INSERT INTO tags(slug, name) VALUES ($1, $2) ON CONFLICT (slug)"
+                                " DO UPDATE SET slug = excluded.slug RETURNING id",
+                                {P(slug), P(name)})
+                          .Int(0, 0));
+    id_list += (id_list.empty() ? "" : ",") + std::to_string(tag_ids.back());
+  }
+  // Only the rows that change are written: a save that keeps the tags moves no tag row, so
+  // its triggers do not take it for a change of every listing (issue 12).
+  connection.Exec(
+      "DELETE FROM article_tags WHERE article_id = $1 AND NOT (tag_id = ANY($2::bigint[]))",
+      {P(article_id), P("{" + id_list + "}")});
+  std::int64_t position = 0;
+  for (const std::int64_t tag_id : tag_ids) {
     connection.Exec(
         "INSERT INTO article_tags(article_id, tag_id, position) VALUES ($1, $2, $3)"
-        " ON CONFLICT DO NOTHING",
+        " ON CONFLICT (article_id, tag_id) DO UPDATE SET position = excluded.position"
+        " WHERE article_tags.position <> excluded.position",
         {P(article_id), P(tag_id), P(position++)});
   }
 }
@@ -121,6 +130,7 @@ std::int64_t PgStore::AddArticle(const news::ArticleInput& input, const std::str
                P(input.featured_alt)})
           .Int(0, 0);
   ReplaceTags(*connection, id, input.tags);
+  IndexForSearch(*connection, id);
   AddRevision(*connection, id, user_id, "created", now);
   transaction.Commit();
   return id;
@@ -152,6 +162,7 @@ SaveOutcome PgStore::UpdateArticle(std::int64_t id, const news::ArticleInput& in
        P(news::PublicationTime(input, current.Int(0, 1), now)), P(id), P(input.featured_media_id),
        P(input.featured_alt)});
   ReplaceTags(*connection, id, input.tags);
+  IndexForSearch(*connection, id);
   AddRevision(*connection, id, editor.user_id, note, now);
   transaction.Commit();
   return SaveOutcome::kSaved;
@@ -191,11 +202,27 @@ std::optional<ArticleRow> PgStore::FindArticle(std::int64_t id) {
   return article;
 }
 
-std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id,
+namespace {
+
+std::vector<PgParam> Params(const std::vector<std::int64_t>& values) {
+  std::vector<PgParam> params;
+  params.reserve(values.size());
+  for (const std::int64_t value : values) params.push_back(P(value));
+  return params;
+}
+
+}  // namespace
+
+std::vector<ArticleRow> PgStore::ListPublished(const ListingScope& scope,
                                                const std::optional<ListingKey>& after, int limit) {
   auto connection = pool_.Acquire();
+  if (const ListingStatement* page = StatementsFor(scope.kind).page) {
+    return ReadArticles(
+        connection->Exec(page->postgres, Params(PageParameters(scope, after, limit))));
+  }
   // One statement per case rather than "($1 = 0 OR category_id = $1)", which no index can serve.
-  if (category_id == 0) {
+  const std::int64_t category_id = scope.id;
+  if (scope.kind == ListingScope::Kind::kAll) {
     if (!after) return ReadArticles(connection->Exec(kFrontFirstPage.postgres, {P(limit)}));
     return ReadArticles(connection->Exec(kFrontAfterKey.postgres,
                                          {P(after->published_at), P(after->id), P(limit)}));
@@ -208,13 +235,37 @@ std::vector<ArticleRow> PgStore::ListPublished(std::int64_t category_id,
                        {P(category_id), P(after->published_at), P(after->id), P(limit)}));
 }
 
-std::optional<ListingKey> PgStore::ListingKeyAt(std::int64_t category_id, std::int64_t position) {
+std::optional<ListingKey> PgStore::ListingKeyAt(const ListingScope& scope, std::int64_t position) {
   auto connection = pool_.Acquire();
+  auto parameters = ScopeBounds(scope);
+  parameters.push_back(position);
   const PgResult found =
-      category_id == 0 ? connection->Exec(kFrontKeyAt.postgres, {P(position)})
-                       : connection->Exec(kCategoryKeyAt.postgres, {P(category_id), P(position)});
+      connection->Exec(StatementsFor(scope.kind).key_at->postgres, Params(parameters));
   if (found.rows() == 0) return std::nullopt;
   return ListingKey{found.Int(0, 0), found.Int(0, 1)};
+}
+
+std::int64_t PgStore::CountPublished(const ListingScope& scope) {
+  auto connection = pool_.Acquire();
+  return connection->Exec(StatementsFor(scope.kind).count->postgres, Params(ScopeBounds(scope)))
+      .Int(0, 0);
+}
+
+std::optional<ArticleRow> PgStore::NewerInCategory(std::int64_t category_id,
+                                                   const ListingKey& key) {
+  auto connection = pool_.Acquire();
+  auto rows = ReadArticles(
+      connection->Exec(kCategoryNewer.postgres, {P(category_id), P(key.published_at), P(key.id)}));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<Tag> PgStore::FindTagBySlug(const std::string& slug) {
+  auto connection = pool_.Acquire();
+  const PgResult found =
+      connection->Exec("SELECT id, slug, name FROM tags WHERE slug = $1", {P(slug)});
+  if (found.rows() == 0) return std::nullopt;
+  return Tag{found.Int(0, 0), found.Text(0, 1), found.Text(0, 2)};
 }
 
 std::vector<ArticleRow> PgStore::ListAllArticles() {

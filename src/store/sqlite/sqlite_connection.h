@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sql.h"
 
@@ -29,6 +30,13 @@ class SqliteStatement {
     Reset();
     int index = 1;
     (BindOne(index++, args), ...);
+    return *this;
+  }
+  // Binds parameters 1..n from `values` (a statement whose parameter count varies by use).
+  SqliteStatement& BindAll(const std::vector<std::int64_t>& values) {
+    Reset();
+    int index = 1;
+    for (const std::int64_t value : values) BindOne(index++, value);
     return *this;
   }
   // Runs one step. True when a row is ready to read, false when the statement is done.

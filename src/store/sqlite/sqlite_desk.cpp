@@ -325,10 +325,20 @@ std::optional<Author> SqliteStore::FindAuthorBySlug(const std::string& slug) {
 bool SqliteStore::UpdateAuthorProfile(std::int64_t author_id, const std::string& name,
                                       const std::string& bio) {
   std::lock_guard lock(writer_mutex_);
+  SqliteTransaction transaction(*writer_);
   writer_->Prepare("UPDATE authors SET name = ?, bio = ? WHERE id = ?")
       .Bind(name, bio, author_id)
       .Run();
-  return writer_->Changes() > 0;
+  if (writer_->Changes() == 0) return false;
+  // The author's name is searchable in each of their articles.
+  auto& articles = writer_->Prepare("SELECT id FROM articles WHERE author_id = ?");
+  articles.Bind(author_id);
+  std::vector<std::int64_t> ids;
+  while (articles.Step()) ids.push_back(articles.Int(0));
+  articles.Reset();
+  for (const std::int64_t id : ids) IndexForSearch(id);
+  transaction.Commit();
+  return true;
 }
 
 void SqliteStore::AddSignIn(const std::string& id_hash, std::int64_t user_id, std::int64_t now) {

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 9> kMigrations = {{
+const std::array<Migration, 11> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -431,6 +431,42 @@ CREATE INDEX articles_by_category ON articles(status, category_id, published_at 
 -- ranking reads, so it no longer reads every published article's row.
 CREATE INDEX articles_by_rating ON articles(status, rating_count, rating_sum, rating_revision, id)
   WHERE rating_count > 0;
+)sql"},
+    {10, R"sql(
+-- Tag, author and archive pages (issue 13; store/listing_statements.h). A tag row carries its
+-- article's published_at while the article is published (listed_at; NULL otherwise), kept by
+-- the two triggers below, so a tag's page is a range of one index, newest first, like a
+-- category's, instead of a sort of every article the tag ever had.
+ALTER TABLE article_tags ADD COLUMN listed_at INTEGER;
+UPDATE article_tags SET listed_at = (SELECT CASE WHEN a.status = 'published'
+  THEN a.published_at END FROM articles a WHERE a.id = article_tags.article_id);
+CREATE INDEX article_tags_by_listing ON article_tags(tag_id, listed_at DESC, article_id DESC)
+  WHERE listed_at IS NOT NULL;
+CREATE TRIGGER article_tags_listed AFTER INSERT ON article_tags BEGIN
+  UPDATE article_tags SET listed_at = (SELECT CASE WHEN a.status = 'published'
+    THEN a.published_at END FROM articles a WHERE a.id = NEW.article_id)
+  WHERE article_id = NEW.article_id AND tag_id = NEW.tag_id;
+END;
+CREATE TRIGGER articles_listed_under_tags AFTER UPDATE OF status, published_at ON articles
+  WHEN OLD.status IS NOT NEW.status OR OLD.published_at IS NOT NEW.published_at BEGIN
+  UPDATE article_tags SET listed_at = CASE WHEN NEW.status = 'published'
+    THEN NEW.published_at END WHERE article_id = NEW.id;
+END;
+CREATE INDEX articles_by_author_publication
+  ON articles(status, author_id, published_at DESC, id DESC);
+)sql"},
+    {11, R"sql(
+-- Site search (issue 13; store/search_document.h): every article's title, summary, body, tags
+-- and author, folded to search words by Broadsheet before they are stored (so no tokenizer
+-- option has to know about accents), rowid = the article's id. The store writes a row with
+-- every save; the trigger drops it with the article; the store fills the rows of articles it
+-- finds missing at open while search_indexed is 0 (this migration's existing articles).
+CREATE VIRTUAL TABLE article_search USING fts5(title, summary, body, tags, author,
+  tokenize = 'unicode61 remove_diacritics 0');
+CREATE TRIGGER articles_unsearched AFTER DELETE ON articles BEGIN
+  DELETE FROM article_search WHERE rowid = OLD.id;
+END;
+INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
 )sql"},
 }};
 

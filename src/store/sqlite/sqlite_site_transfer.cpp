@@ -175,6 +175,7 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
     audit.Bind(e.id, e.at, e.user_id, e.user_email, e.action, e.object, e.detail, e.address_key)
         .Run();
   }
+  IndexMissingSearchDocuments();
   transaction.Commit();
 }
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <algorithm>
+
 #include "news/slug.h"
 #include "store/free_slug.h"
 #include "store/listing_statements.h"
@@ -36,6 +38,7 @@ SqliteStore::SqliteStore(std::string path, std::int64_t max_page_count) : path_(
   // writes with 503 rather than refusing to start).
   if (max_page_count > 0) writer_->SetMaxPageCount(max_page_count);
   FillAuthorSlugs();
+  IndexUnsearchedArticles();
   group_commit_ = std::make_unique<GroupCommit>(writer_mutex_, *writer_);
 }
 
@@ -88,21 +91,37 @@ std::int64_t SqliteStore::FindOrCreateCategory(const std::string& name) {
 }
 
 void SqliteStore::ReplaceTags(std::int64_t article_id, const std::vector<std::string>& tags) {
-  writer_->Prepare("DELETE FROM article_tags WHERE article_id = ?").Bind(article_id).Run();
   auto& add_tag =
       writer_->Prepare("INSERT INTO tags(slug, name) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING");
   auto& find_tag = writer_->Prepare("SELECT id FROM tags WHERE slug = ?");
-  auto& link = writer_->Prepare(
-      "INSERT OR IGNORE INTO article_tags(article_id, tag_id, position) VALUES (?, ?, ?)");
-  int position = 0;
+  std::vector<std::int64_t> tag_ids;
   for (const std::string& name : tags) {
     const std::string slug = news::Slugify(name);
     add_tag.Bind(slug, name).Run();
     find_tag.Bind(slug).Step();
-    const auto tag_id = find_tag.Int(0);
+    tag_ids.push_back(find_tag.Int(0));
     find_tag.Reset();
-    link.Bind(article_id, tag_id, position++).Run();
   }
+  // Only the rows that change are written: a save that keeps the tags moves no tag row, so
+  // its triggers do not take it for a change of every listing (issue 12).
+  auto& current = writer_->Prepare("SELECT tag_id FROM article_tags WHERE article_id = ?");
+  current.Bind(article_id);
+  std::vector<std::int64_t> removed;
+  while (current.Step()) {
+    const std::int64_t tag_id = current.Int(0);
+    if (std::find(tag_ids.begin(), tag_ids.end(), tag_id) == tag_ids.end()) {
+      removed.push_back(tag_id);
+    }
+  }
+  current.Reset();
+  auto& unlink = writer_->Prepare("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?");
+  for (const std::int64_t tag_id : removed) unlink.Bind(article_id, tag_id).Run();
+  auto& link = writer_->Prepare(
+      "INSERT INTO article_tags(article_id, tag_id, position) VALUES (?, ?, ?)"
+      " ON CONFLICT(article_id, tag_id) DO UPDATE SET position = excluded.position"
+      " WHERE position <> excluded.position");
+  int position = 0;
+  for (const std::int64_t tag_id : tag_ids) link.Bind(article_id, tag_id, position++).Run();
 }
 
 void SqliteStore::AddRevision(std::int64_t article_id, std::int64_t user_id,
@@ -144,6 +163,7 @@ std::int64_t SqliteStore::AddArticle(const news::ArticleInput& input, const std:
       .Run();
   const auto id = writer_->LastInsertId();
   ReplaceTags(id, input.tags);
+  IndexForSearch(id);
   AddRevision(id, user_id, "created", now);
   transaction.Commit();
   return id;
@@ -175,6 +195,7 @@ SaveOutcome SqliteStore::UpdateArticle(std::int64_t id, const news::ArticleInput
             input.featured_alt, id)
       .Run();
   ReplaceTags(id, input.tags);
+  IndexForSearch(id);
   AddRevision(id, editor.user_id, note, now);
   transaction.Commit();
   return SaveOutcome::kSaved;
@@ -212,12 +233,18 @@ std::optional<ArticleRow> SqliteStore::FindArticle(std::int64_t id) {
   return article;
 }
 
-std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id,
+std::vector<ArticleRow> SqliteStore::ListPublished(const ListingScope& scope,
                                                    const std::optional<ListingKey>& after,
                                                    int limit) {
   auto reader = Reader();
+  if (const ListingStatement* page = StatementsFor(scope.kind).page) {
+    auto& list = reader->Prepare(page->sqlite);
+    list.BindAll(PageParameters(scope, after, limit));
+    return ReadArticles(list);
+  }
   // One statement per case rather than "(? = 0 OR category_id = ?)", which no index can serve.
-  if (category_id == 0) {
+  const std::int64_t category_id = scope.id;
+  if (scope.kind == ListingScope::Kind::kAll) {
     if (!after) {
       auto& list = reader->Prepare(kFrontFirstPage.sqlite);
       list.Bind(limit);
@@ -237,16 +264,45 @@ std::vector<ArticleRow> SqliteStore::ListPublished(std::int64_t category_id,
   return ReadArticles(list);
 }
 
-std::optional<ListingKey> SqliteStore::ListingKeyAt(std::int64_t category_id,
+std::optional<ListingKey> SqliteStore::ListingKeyAt(const ListingScope& scope,
                                                     std::int64_t position) {
   auto reader = Reader();
-  auto& find = category_id == 0
-                   ? reader->Prepare(kFrontKeyAt.sqlite).Bind(position)
-                   : reader->Prepare(kCategoryKeyAt.sqlite).Bind(category_id, position);
+  auto parameters = ScopeBounds(scope);
+  parameters.push_back(position);
+  auto& find = reader->Prepare(StatementsFor(scope.kind).key_at->sqlite).BindAll(parameters);
   if (!find.Step()) return std::nullopt;
   const ListingKey key{find.Int(0), find.Int(1)};
   find.Reset();
   return key;
+}
+
+std::int64_t SqliteStore::CountPublished(const ListingScope& scope) {
+  auto reader = Reader();
+  auto& count =
+      reader->Prepare(StatementsFor(scope.kind).count->sqlite).BindAll(ScopeBounds(scope));
+  count.Step();
+  const std::int64_t published = count.Int(0);
+  count.Reset();
+  return published;
+}
+
+std::optional<ArticleRow> SqliteStore::NewerInCategory(std::int64_t category_id,
+                                                       const ListingKey& key) {
+  auto reader = Reader();
+  auto& find = reader->Prepare(kCategoryNewer.sqlite);
+  find.Bind(category_id, key.published_at, key.id);
+  auto rows = ReadArticles(find);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<Tag> SqliteStore::FindTagBySlug(const std::string& slug) {
+  auto reader = Reader();
+  auto& find = reader->Prepare("SELECT id, slug, name FROM tags WHERE slug = ?");
+  if (!find.Bind(slug).Step()) return std::nullopt;
+  Tag tag{find.Int(0), find.Text(1), find.Text(2)};
+  find.Reset();
+  return tag;
 }
 
 std::vector<ArticleRow> SqliteStore::ListAllArticles() {

@@ -65,9 +65,14 @@ class SqliteStore final : public Store {
   std::int64_t PurgeSignIns(std::int64_t now, std::int64_t idle_s,
                             std::int64_t max_age_s) override;
   std::optional<ArticleRow> FindArticle(std::int64_t id) override;
-  std::vector<ArticleRow> ListPublished(std::int64_t category_id,
+  std::vector<ArticleRow> ListPublished(const ListingScope& scope,
                                         const std::optional<ListingKey>& after, int limit) override;
-  std::optional<ListingKey> ListingKeyAt(std::int64_t category_id, std::int64_t position) override;
+  std::optional<ListingKey> ListingKeyAt(const ListingScope& scope, std::int64_t position) override;
+  std::int64_t CountPublished(const ListingScope& scope) override;
+  std::optional<ArticleRow> NewerInCategory(std::int64_t category_id,
+                                            const ListingKey& key) override;
+  std::optional<Tag> FindTagBySlug(const std::string& slug) override;
+  SearchResults SearchPublished(const news::SearchQuery& query, int offset, int limit) override;
   std::vector<ArticleRow> ListAllArticles() override;
   std::vector<CategoryCount> ListCategoryCounts() override;
   std::vector<ViewTotals> AddViews(const std::vector<ViewDelta>& deltas) override;
@@ -149,6 +154,14 @@ class SqliteStore final : public Store {
                    std::int64_t now);
   // Gives authors made before slugs existed (schema 6) a unique one; at open.
   void FillAuthorSlugs();
+  // Site search (sqlite_search.cpp). Writes the article's search document; on the writer, in
+  // the caller's transaction.
+  void IndexForSearch(std::int64_t article_id);
+  // Indexes every article the search index lacks, when a migration or an import said some may
+  // be missing (site_meta search_indexed = 0); at open and after an import.
+  void IndexUnsearchedArticles();
+  // The same inside the caller's transaction and writer_mutex_ (an import's).
+  void IndexMissingSearchDocuments();
 
   const std::string path_;
 

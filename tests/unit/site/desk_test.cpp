@@ -455,7 +455,9 @@ namespace {
 TEST(ReservedNames, AreTheRoutersOwnAndIncludeTheBackOffice) {
   const auto names = ReservedNames();
   for (const char* name : {"admin", "static", "captcha", "healthz", "robots.txt", "favicon.ico",
-                           "comments", "rating", "report", "comment"}) {
+                           "comments", "rating", "report", "comment",
+                           // issue 13: the reader's ways in
+                           "tag", "author", "archive"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
   }
 }

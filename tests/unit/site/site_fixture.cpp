@@ -15,8 +15,9 @@ namespace broadsheet::site {
 namespace {
 
 const std::vector<std::string> kTemplates = {
-    "layout", "front",        "category",     "article",       "not_found",
-    "error",  "comment_form", "comment_page", "comments_page", "picture"};
+    "layout",     "front",        "category",     "article",       "not_found",
+    "error",      "comment_form", "comment_page", "comments_page", "picture",
+    "pagination", "archive",      "search",       "search_limited"};
 
 std::string FreshDir() {
   static std::atomic<int> counter{0};
@@ -66,6 +67,8 @@ SiteFixture::SiteFixture(int articles)
       readers_limit_(1000, std::chrono::seconds(60), clock_),
       reports_(1000, std::chrono::seconds(60), clock_),
       captchas_(1000, std::chrono::seconds(60), clock_),
+      searches_(1000, std::chrono::seconds(60), clock_),
+      api_(1000, std::chrono::seconds(60), clock_),
       captcha_(key_),
       guards_{.readers = readers_,
               .addresses = addresses_,
@@ -74,6 +77,8 @@ SiteFixture::SiteFixture(int articles)
               .comments_per_reader = readers_limit_,
               .reports_per_address = reports_,
               .captchas_per_address = captchas_,
+              .searches_per_address = searches_,
+              .api_per_address = api_,
               .captcha = captcha_},
       media_(dir_ + "/media"),
       desk_templates_(std::string(BROADSHEET_SOURCE_DIR) + "/templates/admin", {"layout"}),

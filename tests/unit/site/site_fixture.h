@@ -84,7 +84,8 @@ class SiteFixture {
   security::SiteKey key_;
   security::ReaderCookies readers_;
   security::ClientAddresses addresses_;
-  security::SlidingWindowLimiter votes_, comments_, readers_limit_, reports_, captchas_;
+  security::SlidingWindowLimiter votes_, comments_, readers_limit_, reports_, captchas_, searches_,
+      api_;
   security::CaptchaSealer captcha_;
   FormGuards guards_;
   CommentRules rules_;

@@ -119,7 +119,8 @@ class PostgresDirect final : public DirectSql {
         arguments += std::to_string(value.number);
       }
     }
-    const std::string explain = "EXPLAIN EXECUTE listing_plan(" + arguments + ")";
+    const std::string explain =
+        "EXPLAIN EXECUTE listing_plan" + (arguments.empty() ? "" : "(" + arguments + ")");
     std::vector<StatementPlan> plans;
     for (const auto& [label, mode] :
          {std::pair{"custom plan", "SET plan_cache_mode = force_custom_plan"},

@@ -1,0 +1,68 @@
+// SqliteStore's site search (issue 13): an FTS5 table of folded words (migration 11), written
+// by every save, ranked by bm25 with the title weighing most.
+#include "store/listing_statements.h"
+#include "store/search_document.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace broadsheet::store::sqlite {
+
+void SqliteStore::IndexForSearch(std::int64_t article_id) {
+  auto& source = writer_->Prepare(
+      "SELECT a.title, a.summary, a.body_markdown, coalesce((SELECT group_concat(t.name, ' ')"
+      " FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''),"
+      " au.name FROM articles a JOIN authors au ON au.id = a.author_id WHERE a.id = ?");
+  if (!source.Bind(article_id).Step()) return;
+  const SearchDocument document = MakeSearchDocument(source.Text(0), source.Text(1), source.Text(2),
+                                                     source.Text(3), source.Text(4));
+  source.Reset();
+  writer_->Prepare("DELETE FROM article_search WHERE rowid = ?").Bind(article_id).Run();
+  writer_
+      ->Prepare(
+          "INSERT INTO article_search(rowid, title, summary, body, tags, author)"
+          " VALUES (?, ?, ?, ?, ?, ?)")
+      .Bind(article_id, document.title, document.summary, document.body, document.tags,
+            document.author)
+      .Run();
+}
+
+void SqliteStore::IndexMissingSearchDocuments() {
+  auto& missing = writer_->Prepare(
+      "SELECT a.id FROM articles a"
+      " WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)");
+  missing.Bind();
+  std::vector<std::int64_t> ids;
+  while (missing.Step()) ids.push_back(missing.Int(0));
+  missing.Reset();
+  for (const std::int64_t id : ids) IndexForSearch(id);
+  writer_->Prepare("UPDATE site_meta SET value = 1 WHERE key = 'search_indexed'").Bind().Run();
+}
+
+void SqliteStore::IndexUnsearchedArticles() {
+  std::lock_guard lock(writer_mutex_);
+  auto& flag = writer_->Prepare("SELECT value FROM site_meta WHERE key = 'search_indexed'");
+  const bool indexed = flag.Bind().Step() && flag.Int(0) != 0;
+  flag.Reset();
+  if (indexed) return;
+  SqliteTransaction transaction(*writer_);
+  IndexMissingSearchDocuments();
+  transaction.Commit();
+}
+
+SearchResults SqliteStore::SearchPublished(const news::SearchQuery& query, int offset, int limit) {
+  SearchResults results;
+  const std::string match = news::Fts5MatchExpression(query);
+  if (match.empty()) return results;
+  auto reader = Reader();
+  auto& count = reader->Prepare(kSearchCount.sqlite);
+  count.Bind(match);
+  if (count.Step()) results.total = count.Int(0);
+  count.Reset();
+  auto& page = reader->Prepare(kSearchRanked.sqlite);
+  page.Bind(match, limit, offset);
+  while (page.Step()) results.ids.push_back(page.Int(0));
+  page.Reset();
+  return results;
+}
+
+}  // namespace broadsheet::store::sqlite
