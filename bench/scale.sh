@@ -89,7 +89,7 @@ start_server() {  # SERVE_ARGS... -> sets server_pid, base, startup (seconds)
   local t0
   t0=$(date +%s.%N)
   "$binary" serve "${store_args[@]}" --listen 127.0.0.1:0 --port-file "$work/port" \
-    --set server.threads="${BENCH_WORKERS:-1}" --set search.per_address=1000000000 "$@" \
+    --set server.threads="${BENCH_WORKERS:-1}" --set search.per_address=1000000 "$@" \
     >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do [[ -s "$work/port" ]] && break; sleep 0.05; done
