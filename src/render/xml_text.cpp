@@ -1,33 +1,20 @@
 #include "render/xml_text.h"
 
+#include "render/comment_text.h"
+
 namespace broadsheet::render {
 
 std::string XmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
+  // The HTML escaper's five references are XML's too (&#39; included); only the controls
+  // XML 1.0 forbids need dropping first.
+  std::string allowed;
+  allowed.reserve(text.size());
   for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+      allowed += c;
     }
   }
-  return out;
+  return EscapeHtml(allowed);
 }
 
 }  // namespace broadsheet::render

@@ -8,7 +8,7 @@
 
 namespace broadsheet::render {
 
-// Escapes & < > " ' and drops characters XML 1.0 does not allow.
+// Escapes & < > " ' (as render::EscapeHtml does) and drops characters XML 1.0 forbids.
 std::string XmlEscape(std::string_view text);
 
 }  // namespace broadsheet::render

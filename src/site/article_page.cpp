@@ -47,15 +47,6 @@ void AddComments(const SiteContext& context, const store::ArticleRow& article,
   content.set("comments_closed", CommentsClosedNow(context, article));
 }
 
-// A link to another article: its title, address and date.
-TemplateData ArticleLink(const store::ArticleRow& other) {
-  TemplateData item;
-  item.set("title", other.title);
-  item.set("url", ArticlePath(other));
-  item.set("date_human", news::HumanDate(other.published_at));
-  return item;
-}
-
 std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& context,
                                                         const std::string& origin,
                                                         std::int64_t id) {

@@ -38,12 +38,7 @@ http::Response NotFoundPage(const SiteContext& context, const http::Request& req
   }
   content.set("categories", categories);
   TemplateData latest{TemplateData::type::list};
-  for (const store::ArticleRow& article : listings->latest) {
-    TemplateData item;
-    item.set("title", article.title);
-    item.set("url", ArticlePath(article));
-    latest << item;
-  }
+  for (const store::ArticleRow& article : listings->latest) latest << ArticleLink(article);
   content.set("latest", latest);
   PageMeta meta{.title = "Page not found",
                 .description = "There is no page at this address.",

@@ -200,6 +200,14 @@ TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& ar
   return card;
 }
 
+TemplateData ArticleLink(const store::ArticleRow& article) {
+  TemplateData item;
+  item.set("title", article.title);
+  item.set("url", ArticlePath(article));
+  item.set("date_human", news::HumanDate(article.published_at));
+  return item;
+}
+
 void AddBestRated(const SiteContext& context, TemplateData& data,
                   std::vector<render::PageShows>& shows) {
   data.set("best_rated", BoxList(SideBoxesNow(context)->best_rated, true, shows));

@@ -91,6 +91,10 @@ std::string MarkdownImage(const store::MediaRow& media);
 render::TemplateData ArticleCard(const SiteContext& context, const store::ArticleRow& article,
                                  PicturePlace place, bool lazy);
 
+// A link to an article in a list ("More in", "Related articles", the 404 page's latest): its
+// title, url and date_human.
+render::TemplateData ArticleLink(const store::ArticleRow& article);
+
 // "Most read today" and "Most read this week" lists, from the per-day counts. Adds the
 // articles they name to `shows`.
 void AddMostRead(const SiteContext& context, render::TemplateData& data,
