@@ -90,7 +90,10 @@ std::vector<std::int64_t> PgStore::PublishDue(std::int64_t now) {
       {P(now)});
   std::vector<std::int64_t> published;
   for (int row = 0; row < due.rows(); ++row) published.push_back(due.Int(row, 0));
-  for (const auto id : published) AddRevision(*connection, id, 0, "published", now);
+  for (const auto id : published) {
+    AddRevision(*connection, id, 0, "published", now);
+    IndexForSearch(*connection, id);
+  }
   transaction.Commit();
   return published;
 }
@@ -122,6 +125,7 @@ bool PgStore::TrashArticle(std::int64_t id, std::int64_t now, std::int64_t user_
           .Affected();
   if (changed == 0) return false;
   AddRevision(*connection, id, user_id, "moved to the trash", now);
+  IndexForSearch(*connection, id);
   transaction.Commit();
   return true;
 }
@@ -140,6 +144,7 @@ bool PgStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t use
           .Affected();
   if (changed == 0) return false;
   AddRevision(*connection, id, user_id, "restored from the trash", now);
+  IndexForSearch(*connection, id);
   transaction.Commit();
   return true;
 }

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 12> kMigrations = {{
+const std::array<Migration, 13> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -433,6 +433,13 @@ CREATE TABLE article_search (
 );
 CREATE INDEX article_search_by_document ON article_search USING GIN (document);
 INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
+)sql"},
+    {13, R"sql(
+-- The search index holds published articles only (issue 13), so a search reads no article
+-- row to check its status: the store removes an article's row whenever it stops being
+-- published and writes it again when it is published.
+DELETE FROM article_search s USING articles a WHERE a.id = s.article_id
+  AND a.status <> 'published';
 )sql"},
 }};
 

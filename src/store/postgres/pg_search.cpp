@@ -12,9 +12,14 @@ void PgStore::IndexForSearch(PgConnection& connection, std::int64_t article_id) 
   const PgResult source = connection.Exec(
       "SELECT a.title, a.summary, a.body_markdown, coalesce((SELECT string_agg(t.name, ' ')"
       " FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''),"
-      " au.name FROM articles a JOIN authors au ON au.id = a.author_id WHERE a.id = $1",
+      " au.name FROM articles a JOIN authors au ON au.id = a.author_id"
+      " WHERE a.id = $1 AND a.status = 'published'",
       {P(article_id)});
-  if (source.rows() == 0) return;
+  if (source.rows() == 0) {
+    // Only published articles are in the index: any other has its row removed.
+    connection.Exec("DELETE FROM article_search WHERE article_id = $1", {P(article_id)});
+    return;
+  }
   const SearchDocument document =
       MakeSearchDocument(source.Text(0, 0), source.Text(0, 1), source.Text(0, 2), source.Text(0, 3),
                          source.Text(0, 4));
@@ -30,8 +35,8 @@ void PgStore::IndexForSearch(PgConnection& connection, std::int64_t article_id) 
 
 void PgStore::IndexMissingSearchDocuments(PgConnection& connection) {
   const PgResult missing = connection.Exec(
-      "SELECT a.id FROM articles a"
-      " WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)");
+      "SELECT a.id FROM articles a WHERE a.status = 'published'"
+      " AND NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)");
   for (int row = 0; row < missing.rows(); ++row) IndexForSearch(connection, missing.Int(row, 0));
   connection.Exec("UPDATE site_meta SET value = 1 WHERE key = 'search_indexed'");
 }
@@ -52,8 +57,17 @@ SearchResults PgStore::SearchPublished(const news::SearchQuery& query, int offse
   if (text.empty()) return results;
   auto connection = pool_.Acquire();
   results.total = connection->Exec(kSearchCount.postgres, {P(text)}).Int(0, 0);
-  const PgResult page = connection->Exec(kSearchRanked.postgres, {P(text), P(limit), P(offset)});
-  for (int row = 0; row < page.rows(); ++row) results.ids.push_back(page.Int(row, 0));
+  const SearchSlices slices = SliceSearchPage(offset, limit);
+  if (slices.ranked_limit > 0) {
+    const PgResult ranked = connection->Exec(
+        kSearchRanked.postgres, {P(text), P(kRankedMatches), P(slices.ranked_limit), P(offset)});
+    for (int row = 0; row < ranked.rows(); ++row) results.ids.push_back(ranked.Int(row, 0));
+  }
+  if (slices.newest_limit > 0) {
+    const PgResult newest = connection->Exec(
+        kSearchNewest.postgres, {P(text), P(slices.newest_limit), P(slices.newest_offset)});
+    for (int row = 0; row < newest.rows(); ++row) results.ids.push_back(newest.Int(row, 0));
+  }
   return results;
 }
 

@@ -182,6 +182,7 @@ bool PgStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, std:
           .Affected();
   if (changed == 0) return false;
   AddRevision(*connection, id, user_id, std::string(news::ToString(status)), now);
+  IndexForSearch(*connection, id);
   transaction.Commit();
   return true;
 }

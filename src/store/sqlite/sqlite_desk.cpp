@@ -92,7 +92,10 @@ std::vector<std::int64_t> SqliteStore::PublishDue(std::int64_t now) {
   due.Bind(now, now);
   std::vector<std::int64_t> published;
   while (due.Step()) published.push_back(due.Int(0));
-  for (const auto id : published) AddRevision(id, 0, "published", now);
+  for (const auto id : published) {
+    AddRevision(id, 0, "published", now);
+    IndexForSearch(id);
+  }
   transaction.Commit();
   return published;
 }
@@ -124,6 +127,7 @@ bool SqliteStore::TrashArticle(std::int64_t id, std::int64_t now, std::int64_t u
       .Run();
   if (writer_->Changes() == 0) return false;
   AddRevision(id, user_id, "moved to the trash", now);
+  IndexForSearch(id);
   transaction.Commit();
   return true;
 }
@@ -142,6 +146,7 @@ bool SqliteStore::RestoreArticle(std::int64_t id, std::int64_t now, std::int64_t
       .Run();
   if (writer_->Changes() == 0) return false;
   AddRevision(id, user_id, "restored from the trash", now);
+  IndexForSearch(id);
   transaction.Commit();
   return true;
 }

@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 11> kMigrations = {{
+const std::array<Migration, 12> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -467,6 +467,12 @@ CREATE TRIGGER articles_unsearched AFTER DELETE ON articles BEGIN
   DELETE FROM article_search WHERE rowid = OLD.id;
 END;
 INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
+)sql"},
+    {12, R"sql(
+-- The search index holds published articles only (issue 13), so a search reads no article
+-- row to check its status: the store removes an article's row whenever it stops being
+-- published and writes it again when it is published.
+DELETE FROM article_search WHERE rowid IN (SELECT id FROM articles WHERE status <> 'published');
 )sql"},
 }};
 

@@ -11,12 +11,14 @@ void SqliteStore::IndexForSearch(std::int64_t article_id) {
   auto& source = writer_->Prepare(
       "SELECT a.title, a.summary, a.body_markdown, coalesce((SELECT group_concat(t.name, ' ')"
       " FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''),"
-      " au.name FROM articles a JOIN authors au ON au.id = a.author_id WHERE a.id = ?");
+      " au.name FROM articles a JOIN authors au ON au.id = a.author_id"
+      " WHERE a.id = ? AND a.status = 'published'");
+  // Only published articles are in the index: any other has its row removed.
+  writer_->Prepare("DELETE FROM article_search WHERE rowid = ?").Bind(article_id).Run();
   if (!source.Bind(article_id).Step()) return;
   const SearchDocument document = MakeSearchDocument(source.Text(0), source.Text(1), source.Text(2),
                                                      source.Text(3), source.Text(4));
   source.Reset();
-  writer_->Prepare("DELETE FROM article_search WHERE rowid = ?").Bind(article_id).Run();
   writer_
       ->Prepare(
           "INSERT INTO article_search(rowid, title, summary, body, tags, author)"
@@ -28,8 +30,8 @@ void SqliteStore::IndexForSearch(std::int64_t article_id) {
 
 void SqliteStore::IndexMissingSearchDocuments() {
   auto& missing = writer_->Prepare(
-      "SELECT a.id FROM articles a"
-      " WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)");
+      "SELECT a.id FROM articles a WHERE a.status = 'published'"
+      " AND NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)");
   missing.Bind();
   std::vector<std::int64_t> ids;
   while (missing.Step()) ids.push_back(missing.Int(0));
@@ -58,10 +60,19 @@ SearchResults SqliteStore::SearchPublished(const news::SearchQuery& query, int o
   count.Bind(match);
   if (count.Step()) results.total = count.Int(0);
   count.Reset();
-  auto& page = reader->Prepare(kSearchRanked.sqlite);
-  page.Bind(match, limit, offset);
-  while (page.Step()) results.ids.push_back(page.Int(0));
-  page.Reset();
+  const SearchSlices slices = SliceSearchPage(offset, limit);
+  if (slices.ranked_limit > 0) {
+    auto& ranked = reader->Prepare(kSearchRanked.sqlite);
+    ranked.Bind(match, kRankedMatches, slices.ranked_limit, offset);
+    while (ranked.Step()) results.ids.push_back(ranked.Int(0));
+    ranked.Reset();
+  }
+  if (slices.newest_limit > 0) {
+    auto& newest = reader->Prepare(kSearchNewest.sqlite);
+    newest.Bind(match, slices.newest_limit, slices.newest_offset);
+    while (newest.Step()) results.ids.push_back(newest.Int(0));
+    newest.Reset();
+  }
   return results;
 }
 

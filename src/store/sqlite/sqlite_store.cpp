@@ -214,6 +214,7 @@ bool SqliteStore::SetArticleStatus(std::int64_t id, news::ArticleStatus status, 
       .Run();
   if (writer_->Changes() == 0) return false;
   AddRevision(id, user_id, std::string(news::ToString(status)), now);
+  IndexForSearch(id);
   transaction.Commit();
   return true;
 }

@@ -1,10 +1,12 @@
-// Issue 13: the store keeps its search index itself, on both stores. A save indexes the
+// Issue 13: the store keeps its search index itself, on both stores, with published articles
+// only. A save indexes the
 // article; an author's new name is found in their articles; an article in the trash or taken
 // back to draft is not found, and one purged from the trash leaves no row; an import and a
 // database whose index lost rows (as one made before the index existed) are indexed when the
 // store opens; and query syntax never reaches the database as syntax.
 #include <gtest/gtest.h>
 
+#include "store/listing_statements.h"
 #include "store/site_export.h"
 #include "store/store_contract.h"
 
@@ -96,6 +98,23 @@ TEST_P(StoreContract, issue_0013_QuerySyntaxIsNeverDatabaseSyntax) {
   EXPECT_EQ(Found(*store_, "AND OR NOT"), std::vector<std::int64_t>{a}) << "plain words";
   EXPECT_EQ(Found(*store_, "near("), std::vector<std::int64_t>{a});
   EXPECT_EQ(Found(*store_, "-ferry"), std::vector<std::int64_t>{a}) << "not a negation";
+}
+
+TEST(SearchSlices, issue_0013_RankedMatchesComeFirstThenTheRestNewestFirst) {
+  // Within the ranked newest matches.
+  auto slices = SliceSearchPage(20, 10);
+  EXPECT_EQ(slices.ranked_limit, 10);
+  EXPECT_EQ(slices.newest_limit, 0);
+  // Across the boundary: the last ranked ones, then the first of the rest.
+  slices = SliceSearchPage(kRankedMatches - 4, 10);
+  EXPECT_EQ(slices.ranked_limit, 4);
+  EXPECT_EQ(slices.newest_limit, 6);
+  EXPECT_EQ(slices.newest_offset, kRankedMatches);
+  // Past it: newest first only, at the same position.
+  slices = SliceSearchPage(kRankedMatches + 30, 10);
+  EXPECT_EQ(slices.ranked_limit, 0);
+  EXPECT_EQ(slices.newest_limit, 10);
+  EXPECT_EQ(slices.newest_offset, kRankedMatches + 30);
 }
 
 }  // namespace
