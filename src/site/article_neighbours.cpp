@@ -7,14 +7,17 @@ namespace broadsheet::site {
 namespace {
 
 constexpr int kRelated = 4;
+constexpr int kInCategory = 5;
 constexpr int kByAuthor = 5;
 // Tags looked at, and the newest articles read per tag: an article shares tags with the
 // newest of each tag's articles, which bounds the work on a tag with a hundred thousand.
 constexpr std::size_t kTagsLooked = 8;
 constexpr int kPerTag = 40;
 
-std::vector<store::ArticleRow> Related(const SiteContext& context,
-                                       const store::ArticleRow& article) {
+// `category_newest`: the newest articles of its category, which fill the list when its tags
+// give too few.
+std::vector<store::ArticleRow> Related(const SiteContext& context, const store::ArticleRow& article,
+                                       const std::vector<store::ArticleRow>& category_newest) {
   struct Candidate {
     store::ArticleRow row;
     int shared = 0;
@@ -42,14 +45,12 @@ std::vector<store::ArticleRow> Related(const SiteContext& context,
     if (related.size() == kRelated) break;
     related.push_back(std::move(candidate.row));
   }
-  if (related.size() < kRelated) {
-    // Then the newest of its category.
-    for (auto& row : context.store.ListPublished(article.category.id, {}, kRelated * 2 + 1)) {
-      if (related.size() == kRelated) break;
-      const bool chosen = std::any_of(related.begin(), related.end(),
-                                      [&](const store::ArticleRow& r) { return r.id == row.id; });
-      if (row.id != article.id && !chosen) related.push_back(std::move(row));
-    }
+  // Then the newest of its category.
+  for (const auto& row : category_newest) {
+    if (related.size() == kRelated) break;
+    const bool chosen = std::any_of(related.begin(), related.end(),
+                                    [&](const store::ArticleRow& r) { return r.id == row.id; });
+    if (row.id != article.id && !chosen) related.push_back(row);
   }
   return related;
 }
@@ -58,7 +59,17 @@ std::vector<store::ArticleRow> Related(const SiteContext& context,
 
 ArticleNeighbours FindNeighbours(const SiteContext& context, const store::ArticleRow& article) {
   ArticleNeighbours neighbours;
-  neighbours.related = Related(context, article);
+  // One read of the category's newest serves "More in" and fills "Related articles": enough
+  // rows for either, after the article itself and up to kRelated already chosen.
+  const auto category_newest = context.store.ListPublished(article.category.id, std::nullopt,
+                                                           std::max(kRelated * 2, kInCategory) + 1);
+  neighbours.related = Related(context, article, category_newest);
+  for (const auto& row : category_newest) {
+    if (row.id != article.id &&
+        neighbours.in_category.size() < static_cast<std::size_t>(kInCategory)) {
+      neighbours.in_category.push_back(row);
+    }
+  }
   for (auto& row : context.store.ListPublished(store::ListingScope::Author(article.author.id), {},
                                                kByAuthor + 1)) {
     if (row.id != article.id && neighbours.by_author.size() < kByAuthor) {

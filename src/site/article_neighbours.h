@@ -14,6 +14,7 @@
 namespace broadsheet::site {
 
 struct ArticleNeighbours {
+  std::vector<store::ArticleRow> in_category;  // "More in": its category's newest
   std::vector<store::ArticleRow> related;
   std::vector<store::ArticleRow> by_author;
   std::optional<store::ArticleRow> older;  // in the category

@@ -23,7 +23,6 @@ using render::TemplateData;
 
 // Words per minute for "N min read".
 constexpr int kReadingWordsPerMinute = 230;
-constexpr int kMoreInCategory = 5;
 
 // The comment section: the first page of approved comments, the count, the form (its
 // challenge fetched by script) and the link to the form page for readers without script.
@@ -100,15 +99,8 @@ std::shared_ptr<const render::CachedPage> RenderArticle(const SiteContext& conte
     }
     return list;
   };
-  std::vector<store::ArticleRow> in_category;
-  for (auto& other :
-       context.store.ListPublished(article->category.id, std::nullopt, kMoreInCategory + 1)) {
-    if (other.id != article->id && in_category.size() < kMoreInCategory) {
-      in_category.push_back(std::move(other));
-    }
-  }
-  content.set("more", link_list(in_category));
   ArticleNeighbours neighbours = FindNeighbours(context, *article);
+  content.set("more", link_list(neighbours.in_category));
   content.set("related", link_list(neighbours.related));
   content.set("by_author", link_list(neighbours.by_author));
   std::vector<store::ArticleRow> around;

@@ -7,6 +7,7 @@
 #include "render/comment_text.h"
 #include "render/xml_text.h"
 #include "site/document_cache.h"
+#include "site/document_route.h"
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
 #include "site/page_data.h"
@@ -188,7 +189,6 @@ std::shared_ptr<Document> MakeFeed(const SiteContext& context, const ListingSnap
                          "application/rss+xml; charset=utf-8", NewestChange(articles))
           : MakeDocument(AtomDocument(context, *listing, articles, origin, self_url, lang),
                          "application/atom+xml; charset=utf-8", NewestChange(articles));
-  document->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
   return document;
 }
 
@@ -209,18 +209,11 @@ bool FeedFormatOf(std::string_view segment, FeedFormat& format) {
 http::Response ServeFeed(const SiteContext& context, const http::Request& request,
                          FeedFormat format, FeedSource source, const std::string& slug) {
   if (source != FeedSource::kSite && slug.empty()) return NotFoundPage(context, request);
-  // Feeds are read from the store on the worker pool, never on an I/O thread.
-  return http::Response::Deferred(
-      [&context, copy = http::CopyRequest(request), format, source, slug] {
-        const auto listings = context.listings.Current();
-        std::string key;
-        AppendCacheKeyPrefix(key, context.settings, *copy);
-        key += copy->path;
-        const auto document = listings->documents.FindOrMake(
-            key, [&] { return MakeFeed(context, *listings, *copy, format, source, slug); });
-        if (!document) return NotFoundPage(context, *copy);
-        return DocumentResponse(*document, *copy, context.settings.cache_max_age.count());
-      });
+  return ServeDocument(context, request,
+                       [&context, format, source, slug](const ListingSnapshot& listings,
+                                                        const http::Request& asked) {
+                         return MakeFeed(context, listings, asked, format, source, slug);
+                       });
 }
 
 std::string FeedLinks(const std::string& site_name, const std::string& listing_path,

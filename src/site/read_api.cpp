@@ -32,12 +32,10 @@ void AllowAnyOrigin(http::Response& response) {
   response.SetHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Retry-After");
 }
 
+// The site's JSON error, with the API's charset and CORS headers.
 http::Response ErrorResponse(const ApiError& error) {
-  http::Response response;
-  response.status = error.status;
-  response.body = json::serialize(json::object{{"error", error.message}}) + "\n";
+  http::Response response = JsonError(error.status, error.message);
   response.SetHeader("Content-Type", kJsonType);
-  response.SetHeader("Cache-Control", "no-store");
   AllowAnyOrigin(response);
   return response;
 }
@@ -270,8 +268,7 @@ http::Response ServeReadApi(const SiteContext& context, const http::Request& req
   const security::RateDecision decision =
       context.guards.api_per_address.Allow(AddressKey(context, request));
   if (!decision.allowed) {
-    const std::string wait =
-        std::to_string(std::max<std::int64_t>(1, decision.retry_after.count()));
+    const std::string wait = RetryAfterSeconds(decision.retry_after);
     http::Response response =
         ErrorResponse({429, "too many requests from your address: try again in " + wait + " s"});
     response.SetHeader("Retry-After", wait);

@@ -175,8 +175,7 @@ http::Response ServeSearchPage(const SiteContext& context, const http::Request& 
   const security::RateDecision decision =
       context.guards.searches_per_address.Allow(AddressKey(context, request));
   if (!decision.allowed) {
-    const std::string wait =
-        std::to_string(std::max<std::int64_t>(1, decision.retry_after.count()));
+    const std::string wait = RetryAfterSeconds(decision.retry_after);
     auto response = http::Response::Html(
         429, RenderPage(context, SiteOrigin(context.settings, request),
                         PageMeta{.title = "Too many searches",

@@ -5,6 +5,7 @@
 #include "news/calendar.h"
 #include "render/xml_text.h"
 #include "site/document_cache.h"
+#include "site/document_route.h"
 #include "site/error_pages.h"
 #include "site/listing_facts.h"
 #include "site/page_data.h"
@@ -27,25 +28,6 @@ std::int64_t FileCount(const SiteContext& context, const ListingSnapshot& listin
   return std::max<std::int64_t>(1, (listings.published_total + per_file - 1) / per_file);
 }
 
-// The document under the request's path, made once per content change.
-template <typename Make>
-http::Response Serve(const SiteContext& context, const http::Request& request, Make make) {
-  return http::Response::Deferred([&context, copy = http::CopyRequest(request), make] {
-    const auto listings = context.listings.Current();
-    std::string key;
-    AppendCacheKeyPrefix(key, context.settings, *copy);
-    key += copy->path;
-    const auto document = listings->documents.FindOrMake(key, [&]() -> std::shared_ptr<Document> {
-      auto made = make(*listings, SiteOrigin(context.settings, *copy));
-      if (made)
-        made->expires_at = std::chrono::steady_clock::now() + context.settings.cache_max_age;
-      return made;
-    });
-    if (!document) return NotFoundPage(context, *copy);
-    return DocumentResponse(*document, *copy, context.settings.cache_max_age.count());
-  });
-}
-
 std::string UrlEntry(const std::string& location, std::int64_t lastmod) {
   std::string entry = "<url><loc>" + XmlEscape(location) + "</loc>";
   if (lastmod > 0) entry += "<lastmod>" + news::IsoTimestamp(lastmod) + "</lastmod>";
@@ -55,8 +37,9 @@ std::string UrlEntry(const std::string& location, std::int64_t lastmod) {
 }  // namespace
 
 http::Response ServeSitemapIndex(const SiteContext& context, const http::Request& request) {
-  return Serve(
-      context, request, [&context](const ListingSnapshot& listings, const std::string& origin) {
+  return ServeDocument(
+      context, request, [&context](const ListingSnapshot& listings, const http::Request& asked) {
+        const std::string origin = SiteOrigin(context.settings, asked);
         std::string xml =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -82,17 +65,20 @@ http::Response ServeSitemapIndex(const SiteContext& context, const http::Request
 }
 
 http::Response ServeSectionsSitemap(const SiteContext& context, const http::Request& request) {
-  return Serve(context, request, [](const ListingSnapshot& listings, const std::string& origin) {
-    const std::int64_t newest = listings.latest.empty() ? 0 : listings.latest.front().published_at;
-    std::string xml = kUrlsetOpen;
-    xml += UrlEntry(origin + "/", newest);
-    for (const store::Category& category : listings.navigation) {
-      xml += UrlEntry(origin + CategoryPath(category), 0);
-    }
-    xml += UrlEntry(origin + "/archive/", newest);
-    xml += "</urlset>\n";
-    return MakeDocument(std::move(xml), kXmlType, newest);
-  });
+  return ServeDocument(context, request,
+                       [&context](const ListingSnapshot& listings, const http::Request& asked) {
+                         const std::string origin = SiteOrigin(context.settings, asked);
+                         const std::int64_t newest =
+                             listings.latest.empty() ? 0 : listings.latest.front().published_at;
+                         std::string xml = kUrlsetOpen;
+                         xml += UrlEntry(origin + "/", newest);
+                         for (const store::Category& category : listings.navigation) {
+                           xml += UrlEntry(origin + CategoryPath(category), 0);
+                         }
+                         xml += UrlEntry(origin + "/archive/", newest);
+                         xml += "</urlset>\n";
+                         return MakeDocument(std::move(xml), kXmlType, newest);
+                       });
 }
 
 http::Response ServeArticleSitemap(const SiteContext& context, const http::Request& request) {
@@ -107,35 +93,37 @@ http::Response ServeArticleSitemap(const SiteContext& context, const http::Reque
       std::string_view(number_end, end - number_end) != ".xml" || *digits == '0') {
     return NotFoundPage(context, request);
   }
-  return Serve(context, request,
-               [&context, file](const ListingSnapshot& listings,
-                                const std::string& origin) -> std::shared_ptr<Document> {
-                 if (listings.published_total == 0 || file > FileCount(context, listings)) {
-                   return nullptr;
-                 }
-                 const std::int64_t per_file = context.settings.sitemap_urls_per_file;
-                 std::optional<store::ListingKey> after;
-                 if (file > 1) {
-                   after =
-                       context.store.ListingKeyAt(store::ListingScope(), (file - 1) * per_file - 1);
-                   if (!after) return nullptr;
-                 }
-                 std::string xml = kUrlsetOpen;
-                 std::int64_t newest = 0;
-                 for (const auto& article : context.store.ListPublished(
-                          store::ListingScope(), after, static_cast<int>(per_file))) {
-                   const std::int64_t changed = std::max(article.updated_at, article.published_at);
-                   newest = std::max(newest, changed);
-                   xml += UrlEntry(origin + ArticlePath(article), changed);
-                 }
-                 xml += "</urlset>\n";
-                 return MakeDocument(std::move(xml), kXmlType, newest);
-               });
+  return ServeDocument(
+      context, request,
+      [&context, file](const ListingSnapshot& listings,
+                       const http::Request& asked) -> std::shared_ptr<Document> {
+        const std::string origin = SiteOrigin(context.settings, asked);
+        if (listings.published_total == 0 || file > FileCount(context, listings)) {
+          return nullptr;
+        }
+        const std::int64_t per_file = context.settings.sitemap_urls_per_file;
+        std::optional<store::ListingKey> after;
+        if (file > 1) {
+          after = context.store.ListingKeyAt(store::ListingScope(), (file - 1) * per_file - 1);
+          if (!after) return nullptr;
+        }
+        std::string xml = kUrlsetOpen;
+        std::int64_t newest = 0;
+        for (const auto& article : context.store.ListPublished(store::ListingScope(), after,
+                                                               static_cast<int>(per_file))) {
+          const std::int64_t changed = std::max(article.updated_at, article.published_at);
+          newest = std::max(newest, changed);
+          xml += UrlEntry(origin + ArticlePath(article), changed);
+        }
+        xml += "</urlset>\n";
+        return MakeDocument(std::move(xml), kXmlType, newest);
+      });
 }
 
 http::Response ServeNewsSitemap(const SiteContext& context, const http::Request& request) {
-  return Serve(
-      context, request, [&context](const ListingSnapshot& listings, const std::string& origin) {
+  return ServeDocument(
+      context, request, [&context](const ListingSnapshot& listings, const http::Request& asked) {
+        const std::string origin = SiteOrigin(context.settings, asked);
         const std::int64_t now = news::UnixNow();
         const SiteIdentity site = IdentityOf(context.settings, listings);
         std::string xml =
