@@ -108,7 +108,8 @@ std::string RenderResults(const SiteContext& context, const std::string& origin,
   content.set("query", query.normalised);
   content.set("searched", true);
   content.set("none", found.total == 0);
-  content.set("count_text", render::GroupThousands(found.total) +
+  content.set("count_text", std::string(found.more_than_total ? "More than " : "") +
+                                render::GroupThousands(found.total) +
                                 (found.total == 1 ? " result" : " results") + " for “" +
                                 query.normalised + "”");
   content.set("results", results);

@@ -211,7 +211,8 @@ inline ListingKey ListingKeyOf(const ArticleRow& row) { return {row.published_at
 // A page of site search (issue 13): published articles matching every term, best first.
 struct SearchResults {
   std::vector<std::int64_t> ids;
-  std::int64_t total = 0;  // matches in all
+  std::int64_t total = 0;        // matches in all, up to kCountedMatches
+  bool more_than_total = false;  // there are more matches than `total` (it is the cap)
 };
 
 struct ArticleListPage {

@@ -56,7 +56,8 @@ SearchResults PgStore::SearchPublished(const news::SearchQuery& query, int offse
   const std::string text = news::TsQueryText(query);
   if (text.empty()) return results;
   auto connection = pool_.Acquire();
-  results.total = connection->Exec(kSearchCount.postgres, {P(text)}).Int(0, 0);
+  results = CappedSearchCount(
+      connection->Exec(kSearchCount.postgres, {P(text), P(kCountedMatches + 1)}).Int(0, 0));
   const SearchSlices slices = SliceSearchPage(offset, limit);
   if (slices.ranked_limit > 0) {
     const PgResult ranked = connection->Exec(

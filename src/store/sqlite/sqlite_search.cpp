@@ -1,5 +1,5 @@
 // SqliteStore's site search (issue 13): an FTS5 table of folded words (migration 11), written
-// by every save, ranked by bm25 with the title weighing most.
+// by every save, ranked by search_rank (sqlite_search_rank.h) with the title weighing most.
 #include "store/listing_statements.h"
 #include "store/search_document.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -57,8 +57,8 @@ SearchResults SqliteStore::SearchPublished(const news::SearchQuery& query, int o
   if (match.empty()) return results;
   auto reader = Reader();
   auto& count = reader->Prepare(kSearchCount.sqlite);
-  count.Bind(match);
-  if (count.Step()) results.total = count.Int(0);
+  count.Bind(match, kCountedMatches + 1);
+  if (count.Step()) results = CappedSearchCount(count.Int(0));
   count.Reset();
   const SearchSlices slices = SliceSearchPage(offset, limit);
   if (slices.ranked_limit > 0) {

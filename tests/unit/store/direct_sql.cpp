@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "store/sqlite/sqlite_search_rank.h"
+
 namespace broadsheet::store {
 namespace {
 
@@ -21,6 +23,8 @@ class SqliteDirect final : public DirectSql {
     }
     // The store's own connections may be writing (its triggers) when the test starts.
     sqlite3_busy_timeout(db_, 5000);
+    // The store's own SQL function, which the registry's search statements call.
+    sqlite::RegisterSearchRank(db_);
   }
   ~SqliteDirect() override { sqlite3_close(db_); }
 

@@ -117,5 +117,61 @@ TEST(SearchSlices, issue_0013_RankedMatchesComeFirstThenTheRestNewestFirst) {
   EXPECT_EQ(slices.newest_offset, kRankedMatches + 30);
 }
 
+// A word in more articles than are counted: "more than" the cap, the newest kRankedMatches
+// ranked with a title match first, later pages newest first. The articles and their index
+// rows are written straight, ids 1 to kCountedMatches + 200.
+TEST_P(StoreContract, issue_0013_ACommonWordIsCountedUpToTheCap) {
+  constexpr int kRows = kCountedMatches + 200;
+  const int title_match = kRows - 50;
+  const std::vector<ExampleValue> numbers = {{.number = kRows}, {.number = title_match}};
+  // Article 1 (by the store) gives the others their author and category; every row is then
+  // replaced by the test's text.
+  Add("Seed", "Town Hall", kPublished, 1);
+  auto direct = Direct();
+  if (direct->postgres()) {
+    direct->Query(
+        "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
+        " category_id, status, published_at, updated_at) SELECT 'story-' || g, 'Story', '', '',"
+        " '', a.author_id, a.category_id, 'published', g, g FROM generate_series(2, $1::int) g,"
+        " (SELECT author_id, category_id FROM articles WHERE id = 1) a",
+        {numbers[0]});
+    direct->Run("DELETE FROM article_search");
+    direct->Query(
+        "INSERT INTO article_search(article_id, document) SELECT g, to_tsvector('simple',"
+        " CASE WHEN g = $2::int THEN 'ferry lighthouse' ELSE 'story' END || ' harbour ferry')"
+        " FROM generate_series(1, $1::int) g",
+        numbers);
+  } else {
+    direct->Query(
+        "WITH RECURSIVE n(g) AS (SELECT 2 UNION ALL SELECT g + 1 FROM n WHERE g < ?1)"
+        " INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
+        " category_id, status, published_at, updated_at) SELECT 'story-' || g, 'Story', '', '',"
+        " '', a.author_id, a.category_id, 'published', g, g FROM n,"
+        " (SELECT author_id, category_id FROM articles WHERE id = 1) a",
+        {numbers[0]});
+    direct->Run("DELETE FROM article_search");
+    direct->Query(
+        "WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < ?1)"
+        " INSERT INTO article_search(rowid, title, summary, body, tags, author)"
+        " SELECT g, CASE WHEN g = ?2 THEN 'ferry' ELSE 'story' END,"
+        " CASE WHEN g = ?2 THEN 'lighthouse' ELSE '' END, 'harbour ferry', '', '' FROM n",
+        numbers);
+  }
+  const auto first = store_->SearchPublished(news::ParseSearchQuery("ferry"), 0, 3);
+  EXPECT_EQ(first.total, kCountedMatches);
+  EXPECT_TRUE(first.more_than_total);
+  EXPECT_EQ(first.ids, (std::vector<std::int64_t>{title_match, kRows, kRows - 1}))
+      << "the title match first, then the newest";
+  const auto past_ranked =
+      store_->SearchPublished(news::ParseSearchQuery("ferry"), kRankedMatches, 2);
+  EXPECT_EQ(past_ranked.ids,
+            (std::vector<std::int64_t>{kRows - kRankedMatches, kRows - kRankedMatches - 1}))
+      << "past the ranked matches, newest first";
+  const auto rare = store_->SearchPublished(news::ParseSearchQuery("lighthouse"), 0, 5);
+  EXPECT_EQ(rare.total, 1);
+  EXPECT_FALSE(rare.more_than_total);
+  EXPECT_EQ(rare.ids, std::vector<std::int64_t>{title_match});
+}
+
 }  // namespace
 }  // namespace broadsheet::store
