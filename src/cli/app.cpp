@@ -195,12 +195,59 @@ int RunApp(int argc, char** argv) {
   AddCommonOptions(*export_command, common);
   export_command->add_option("file", transfer_file, "output file, or - for stdout")->required();
   export_command->callback([&] { action = [&] { return RunExport(common, transfer_file); }; });
-  auto* import_command = app.add_subcommand("import", "load a JSON export into an empty store");
+  auto* import_command = app.add_subcommand(
+      "import", "load a JSON export into an empty store, or move a WordPress site in");
   AddCommonOptions(*import_command, common);
-  import_command->add_option("file", transfer_file, "a file written by export")->required();
+  import_command->add_option("file", transfer_file, "a file written by export");
   import_command->add_flag("--replace", replace, "remove what the store holds first");
-  import_command->callback(
-      [&] { action = [&] { return RunImport(common, transfer_file, replace); }; });
+  import_command->require_subcommand(0, 1);
+  import_command->callback([&] {
+    if (!import_command->get_subcommands().empty()) return;
+    if (transfer_file.empty()) throw CLI::RequiredError("file");
+    action = [&] { return RunImport(common, transfer_file, replace); };
+  });
+  SourceImportOptions source_import;
+  auto* wordpress = import_command->add_subcommand(
+      "wordpress", "add a WordPress export (WXR) to the site, old links redirected");
+  AddCommonOptions(*wordpress, common);
+  wordpress->add_option("file", source_import.file, "the export (Tools > Export)")->required();
+  wordpress->add_option("--source", source_import.source,
+                        "the name its old links are kept under (default: its site URL)");
+  wordpress->add_option("--pages", source_import.pages_category,
+                        "import pages too, into this category");
+  wordpress->add_flag("--dry-run", source_import.dry_run, "report what it would do, write nothing");
+  wordpress->callback([&] { action = [&] { return RunImportWordPress(common, source_import); }; });
+  auto* k2 = import_command->add_subcommand(
+      "k2", "add a Joomla 3 + K2 2.11 site (a mysqldump of its database), old links redirected");
+  AddCommonOptions(*k2, common);
+  k2->add_option("file", source_import.file, "the dump (mysqldump DATABASE > dump.sql)")
+      ->required();
+  k2->add_option("--prefix", source_import.prefix,
+                 "the tables' prefix (default: found from the table ending in k2_items)");
+  k2->add_option("--source", source_import.source,
+                 "the name its old links are kept under (default: the dump's database)");
+  k2->add_flag("--dry-run", source_import.dry_run, "report what it would do, write nothing");
+  k2->callback([&] { action = [&] { return RunImportK2(common, source_import); }; });
+
+  std::string old_address;
+  std::string redirect_target;
+  auto* redirect =
+      app.add_subcommand("redirect", "old addresses sent elsewhere: list, add, delete");
+  redirect->require_subcommand(1);
+  auto* redirect_list = redirect->add_subcommand("list", "every redirect, by old address");
+  AddCommonOptions(*redirect_list, common);
+  redirect_list->callback([&] { action = [&] { return RunRedirectList(common); }; });
+  auto* redirect_add = redirect->add_subcommand("add", "send OLD (a path or URL) to NEW");
+  AddCommonOptions(*redirect_add, common);
+  redirect_add->add_option("old", old_address, "the old path or URL")->required();
+  redirect_add->add_option("new", redirect_target, "a path on this site or a URL")->required();
+  redirect_add->callback(
+      [&] { action = [&] { return RunRedirectAdd(common, old_address, redirect_target); }; });
+  auto* redirect_delete = redirect->add_subcommand("delete", "remove the redirect from OLD");
+  AddCommonOptions(*redirect_delete, common);
+  redirect_delete->add_option("old", old_address, "the old path or URL")->required();
+  redirect_delete->callback(
+      [&] { action = [&] { return RunRedirectDelete(common, old_address); }; });
 
   try {
     app.parse(argc, argv);

@@ -35,6 +35,26 @@ int RunExport(const CommonOptions& common, const std::string& output);
 // Reads a JSON export into an empty store (or, with `replace`, over a full one).
 int RunImport(const CommonOptions& common, const std::string& input, bool replace);
 
+// `import wordpress FILE` (issue 14): a WordPress export added to the store, its old
+// addresses kept; exit 2 and one line naming the position when the file is not a well-formed
+// export.
+struct SourceImportOptions {
+  std::string file;
+  std::string source;          // --source; empty: the export's own name for its site
+  std::string pages_category;  // --pages CATEGORY (WordPress)
+  std::string prefix;          // --prefix P (K2): the tables' prefix, e.g. "jos_"
+  bool dry_run = false;
+};
+int RunImportWordPress(const CommonOptions& common, const SourceImportOptions& options);
+// `import k2 DUMP.sql` (issue 14): a mysqldump of a Joomla 3 site with K2 2.11, the same way.
+int RunImportK2(const CommonOptions& common, const SourceImportOptions& options);
+
+// `redirect list`, `redirect add OLD NEW` and `redirect delete OLD` (issue 14).
+int RunRedirectList(const CommonOptions& common);
+int RunRedirectAdd(const CommonOptions& common, const std::string& old_address,
+                   const std::string& target);
+int RunRedirectDelete(const CommonOptions& common, const std::string& old_address);
+
 // Comments for editors: list them (filter "", "pending", "reported" or "spam"), and approve,
 // reject, mark as spam or delete one (`action`).
 int RunCommentsList(const CommonOptions& common, const std::string& filter);

@@ -11,6 +11,7 @@
 #include "news/slug.h"
 #include "news/user.h"
 #include "render/markdown.h"
+#include "site/old_links.h"
 
 namespace broadsheet::cli {
 namespace {
@@ -21,7 +22,9 @@ constexpr const char* kFormat = "broadsheet-site";
 // 2 (issue 10) adds users, author slugs and bios, tags, the trash and the statuses review and
 // scheduled; 3 (issue 11) adds pictures' metadata, featured pictures, the comments' mode per
 // article and the audit log. Older versions are still read.
-constexpr int kVersion = 3;
+// 4 (issue 14) adds the old links of imported sites, editors' redirects, imported rating
+// bases and comments' parents.
+constexpr int kVersion = 4;
 constexpr std::size_t kMaxMediaNameLength = 255;
 constexpr std::int64_t kMaxMediaWidth = 99999;
 constexpr std::size_t kMaxMediaWidths = 16;
@@ -110,7 +113,7 @@ bool IsDay(const std::string& day) {
 
 std::string WriteSiteDocument(const store::SiteExport& site) {
   std::vector<json::object> authors, users, categories, articles, daily, votes, comments, settings,
-      media, audit;
+      media, audit, old_links, redirects, rating_bases;
   for (const auto& a : site.authors) {
     authors.push_back({{"id", a.id}, {"name", a.name}, {"slug", a.slug}, {"bio", a.bio}});
   }
@@ -202,6 +205,7 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
                         {"created_at", Timestamp(c.created_at)},
                         {"reports", c.reports},
                         {"approved_by_editor", c.approved_by_editor},
+                        {"parent_id", c.parent_id},
                         {"body", c.body}});
   }
   for (const auto& [key, value] : site.settings) {
@@ -209,7 +213,25 @@ std::string WriteSiteDocument(const store::SiteExport& site) {
   }
   AppendArray(out, "votes", votes, false);
   AppendArray(out, "comments", comments, false);
+  for (const auto& l : site.old_links) {
+    old_links.push_back({{"system", std::string(store::ToString(l.system))},
+                         {"source", l.source},
+                         {"kind", std::string(store::ToString(l.kind))},
+                         {"old_id", l.old_id},
+                         {"old_slug", l.old_slug},
+                         {"new_id", l.new_id}});
+  }
+  for (const auto& r : site.redirects) {
+    redirects.push_back(
+        {{"old_path", r.old_path}, {"target", r.target}, {"created_at", Timestamp(r.created_at)}});
+  }
   AppendArray(out, "settings", settings, false);
+  for (const auto& b : site.rating_bases) {
+    rating_bases.push_back({{"article_id", b.article_id}, {"sum", b.sum}, {"count", b.count}});
+  }
+  AppendArray(out, "old_links", old_links, false);
+  AppendArray(out, "rating_bases", rating_bases, false);
+  AppendArray(out, "redirects", redirects, false);
   AppendArray(out, "audit", audit, true);
   out += "}\n";
   return out;
@@ -225,7 +247,7 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
     throw CliError(std::string("not a Broadsheet export (\"format\" must be \"") + kFormat + "\")");
   }
   if (const auto version = Int(root, "version", "the document"); version < 1 || version > kVersion) {
-    throw CliError("unsupported export version (this build reads versions 1 to 3)");
+    throw CliError("unsupported export version (this build reads versions 1 to 4)");
   }
 
   store::SiteExport site;
@@ -476,6 +498,9 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
         }
         c.approved_by_editor = approved->as_bool();
       }
+      if (record.contains("parent_id")) c.parent_id = Int(record, "parent_id", where);
+      // Parents come first (by id); a reply to one not in the document is shown on its own.
+      if (!comment_ids.count(c.parent_id)) c.parent_id = 0;
       if (!article_ids.count(c.article_id) || !comment_ids.insert(c.id).second) {
         throw CliError(where + ": needs a known article and an id of its own");
       }
@@ -493,6 +518,56 @@ store::SiteExport ReadSiteDocument(const std::string& text) {
         throw CliError(where + ": " + error);
       }
       site.settings.emplace_back(std::move(key), std::move(text));
+    }
+  }
+  if (root.contains("old_links")) {
+    for (const json::value& value : Array(root, "old_links")) {
+      const auto& record = Object(value, "an old link");
+      const std::string where = "old link " + std::to_string(site.old_links.size() + 1);
+      store::OldLink link;
+      const auto system = store::ParseOldSystem(Text(record, "system", where));
+      const auto kind = store::ParseOldKind(Text(record, "kind", where));
+      link.source = Text(record, "source", where);
+      link.old_id = Text(record, "old_id", where);
+      link.old_slug = Text(record, "old_slug", where);
+      link.new_id = Int(record, "new_id", where, 1);
+      if (!system || !kind || link.source.empty() || link.source.size() > 2000 ||
+          link.old_id.empty() || link.old_id.size() > 2000 || link.old_slug.size() > 2000) {
+        throw CliError(where +
+                       ": needs a system (wordpress, k2), a kind (article, category, tag,"
+                       " author, comment), a source and an old id");
+      }
+      link.system = *system;
+      link.kind = *kind;
+      site.old_links.push_back(std::move(link));
+    }
+  }
+  if (root.contains("rating_bases")) {
+    for (const json::value& value : Array(root, "rating_bases")) {
+      const auto& record = Object(value, "a rating base");
+      const std::string where = "rating base " + std::to_string(site.rating_bases.size() + 1);
+      store::RatingBase base{Int(record, "article_id", where, 1), Int(record, "sum", where),
+                             Int(record, "count", where, 1)};
+      if (!article_ids.count(base.article_id) || base.sum < base.count ||
+          base.sum > 5 * base.count) {
+        throw CliError(where + ": needs a known article and a sum of 1 to 5 stars a vote");
+      }
+      site.rating_bases.push_back(base);
+    }
+  }
+  if (root.contains("redirects")) {
+    for (const json::value& value : Array(root, "redirects")) {
+      const auto& record = Object(value, "a redirect");
+      const std::string where = "redirect " + std::to_string(site.redirects.size() + 1);
+      store::RedirectRow redirect;
+      const auto key = site::RedirectKey(Text(record, "old_path", where));
+      redirect.target = Text(record, "target", where);
+      redirect.created_at = ParseTimestamp(Field(record, "created_at", where), where);
+      if (!key || !site::IsRedirectTarget(redirect.target)) {
+        throw CliError(where + ": needs an old path and a path or http(s) URL to send it to");
+      }
+      redirect.old_path = *key;
+      site.redirects.push_back(std::move(redirect));
     }
   }
   if (root.contains("audit")) {

@@ -2,40 +2,18 @@
 // (cli/site_document.h), so a site can move between SQLite and PostgreSQL. Progress goes to
 // stderr: a bar on a terminal, plain lines otherwise.
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/site_document.h"
 #include "site/routes.h"
 #include "store/site_export.h"
 
 namespace broadsheet::cli {
 namespace {
-
-class Progress {
- public:
-  explicit Progress(const char* verb) : verb_(verb), terminal_(isatty(STDERR_FILENO) == 1) {}
-
-  // Step `done` of `total`, then what it was.
-  void Step(int done, int total, const std::string& what) {
-    if (terminal_) {
-      constexpr int kWidth = 30;
-      const int filled = total ? done * kWidth / total : kWidth;
-      fmt::print(stderr, "\r{} [{}{}] {:>3}% {:<40}", verb_, std::string(filled, '#'),
-                 std::string(kWidth - filled, '.'), total ? done * 100 / total : 100, what);
-      if (done == total) fmt::print(stderr, "\n");
-    } else {
-      fmt::print(stderr, "{}: {}\n", verb_, what);
-    }
-  }
-
- private:
-  const char* verb_;
-  bool terminal_;
-};
 
 std::string Summary(const store::SiteExport& site) {
   return fmt::format("{} articles, {} authors, {} categories, {} daily counts",

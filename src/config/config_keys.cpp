@@ -115,6 +115,13 @@ constexpr std::array kKeys = {
               "articles in each RSS and Atom feed, newest first"},
     ConfigKey{"feeds.full_text", KeyType::kBool, "true", 0, 0,
               "feeds carry each article's whole text (false: its summary only)"},
+    ConfigKey{
+        "import.batch_rows", KeyType::kInt, "1000", 1, 1000,
+        "rows `import wordpress` and `import k2` write in one transaction (a live site's votes and "
+        "comments wait for at most one)"},
+    ConfigKey{"import.pause_ms", KeyType::kInt, "0", 0, 60000,
+              "milliseconds an import rests between transactions, leaving a busy "
+              "site's database to its readers"},
     ConfigKey{"sitemaps.urls_per_file", KeyType::kInt, "50000", 1, 50000,
               "addresses in each sitemap file that /sitemap.xml lists"},
     ConfigKey{"ratings.prior_votes", KeyType::kInt, "10", 0, 1'000'000,

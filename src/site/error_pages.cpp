@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "site/listing_facts.h"
+#include "site/old_address_route.h"
 #include "site/page_data.h"
 
 namespace broadsheet::site {
@@ -25,6 +26,8 @@ std::string FallbackPage(int status, const std::string& request_id) {
 }  // namespace
 
 http::Response NotFoundPage(const SiteContext& context, const http::Request& request) {
+  // An imported site's old address, or one an editor redirected (issue 14).
+  if (auto moved = RedirectOldAddress(context, request)) return std::move(*moved);
   TemplateData content;
   content.set("path", request.path);
   // From the listing facts: a flood of 404s costs no store call (issue 9).

@@ -18,6 +18,7 @@
 #include "render/page_cache.h"
 #include "site/document_cache.h"
 #include "site/listing_anchors.h"
+#include "site/old_links.h"
 #include "site/side_boxes.h"
 #include "store/store.h"
 
@@ -58,9 +59,16 @@ class ListingFacts {
   // reader at a time; the others wait for its result). Throws StoreError.
   std::shared_ptr<const ListingSnapshot> Current();
 
+  // The old addresses of imported sites and editors' redirects (issue 14), as of the current
+  // generation. Throws StoreError.
+  std::shared_ptr<const OldLinkMap> OldLinksNow() {
+    return old_links_.Current(pages_.generation());
+  }
+
  private:
   store::Store& store_;
   const render::PageCache& pages_;
+  OldLinks old_links_{store_};
   std::mutex mutex_;
   std::shared_ptr<const ListingSnapshot> snapshot_;  // guarded by mutex_
 };

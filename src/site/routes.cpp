@@ -14,6 +14,7 @@
 #include "site/listing_facts.h"
 #include "site/listing_pages.h"
 #include "site/media_route.h"
+#include "site/old_address_route.h"
 #include "site/rating_action.h"
 #include "site/read_api.h"
 #include "site/search_page.h"
@@ -39,7 +40,14 @@ std::int64_t ArticleIdIn(std::string_view segment) {
 // The pages below "/": the front page, categories and articles.
 Response ServeContentPath(const SiteContext& context, const Request& request) {
   const std::string& path = request.path;
-  if (path == "/") return ServeFrontPage(context, request);
+  if (path == "/") {
+    // WordPress's "/?p=ID" of an imported site.
+    if (!request.query.empty()) {
+      if (auto moved = RedirectOldAddress(context, request)) return std::move(*moved);
+      if (IsImportedSitesAddress(context, request)) return NotFoundPage(context, request);
+    }
+    return ServeFrontPage(context, request);
+  }
   const auto second_slash = path.find('/', 1);
   if (second_slash == std::string::npos) {
     // "/town-hall" -> "/town-hall/" when such a category exists.
@@ -55,6 +63,11 @@ Response ServeContentPath(const SiteContext& context, const Request& request) {
                      path.substr(1, second_slash - 1));
   }
   if (rest.find('/') == std::string_view::npos) {
+    // K2's "/item/N-alias" of an imported site is its item N, not our article N.
+    if (path.starts_with("/item/")) {
+      if (auto moved = RedirectOldAddress(context, request)) return std::move(*moved);
+      if (IsImportedSitesAddress(context, request)) return NotFoundPage(context, request);
+    }
     if (const auto id = ArticleIdIn(rest)) return ServeArticlePage(context, request, id);
   }
   return NotFoundPage(context, request);

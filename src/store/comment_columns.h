@@ -6,6 +6,6 @@ namespace broadsheet::store {
 
 inline constexpr const char* kCommentColumns =
     "id, article_id, reader_id, name, email, url, body, status, hold_reason, created_at, reports,"
-    " approved_by_editor";
+    " approved_by_editor, coalesce(parent_id, 0)";
 
 }  // namespace broadsheet::store

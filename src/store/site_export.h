@@ -18,6 +18,13 @@ struct DailyViewRow {
   std::int64_t views = 0;
 };
 
+// An imported article's rating base (K2's totals; store/source_import.h).
+struct RatingBase {
+  std::int64_t article_id = 0;
+  std::int64_t sum = 0;
+  std::int64_t count = 0;
+};
+
 struct SiteExport {
   std::vector<Author> authors;  // with slug and bio
   // Logins with their password hashes (a site moves with its staff); author.id only.
@@ -34,6 +41,11 @@ struct SiteExport {
   // carry featured.media_id, featured.alt and comment_mode.
   std::vector<MediaRow> media;
   std::vector<AuditEntry> audit;  // by id
+  // Imported sites' old identities (every kind, comments too, so a re-run of their import
+  // still skips them) and editors' redirects (issue 14).
+  std::vector<OldLink> old_links;
+  std::vector<RatingBase> rating_bases;  // by article id
+  std::vector<RedirectRow> redirects;
 };
 
 // What an imported article's trashed_from column holds: the status a restore gives back, for

@@ -17,6 +17,7 @@
 #include "news/search_text.h"
 #include "news/user.h"
 #include "store/listing_scope.h"
+#include "store/source_import.h"
 
 namespace broadsheet::store {
 
@@ -316,6 +317,7 @@ struct CommentRow {
   std::int64_t reports = 0;  // reports counted since an editor last approved it
   // An editor approved it while it had reports: later reports are recorded, never hide it.
   bool approved_by_editor = false;
+  std::int64_t parent_id = 0;  // the comment it replies to (imported ones, issue 14); 0: none
 };
 
 // Which comments `broadsheet comments list` shows.
@@ -595,6 +597,29 @@ class Store {
   // then unchanged). Leaves the store's planner statistics current (PostgreSQL: VACUUM
   // ANALYZE after the commit).
   virtual void ImportSite(const SiteExport& site, bool replace) = 0;
+
+  // --- moving a site in from another CMS (issue 14; store/source_import.h) ----------------
+  // Writes `articles` in one transaction, each with its category, author profile and tags
+  // (found by the slug Broadsheet gives their names, made when missing), its search row, a
+  // first revision noted "imported", and the old links of all of them under (system,
+  // source). An article whose old id the source holds already is skipped: a re-run, or the
+  // second run after one cut short, writes only what is missing.
+  virtual ImportTally ImportArticles(OldSystem system, const std::string& source,
+                                     const std::vector<ImportedArticle>& articles) = 0;
+  // The same for comments, in the order given (parents before their replies): each is
+  // written under the article its old article id names in this source, with its parent when
+  // the parent was imported.
+  virtual ImportTally ImportComments(OldSystem system, const std::string& source,
+                                     const std::vector<ImportedComment>& comments) = 0;
+  // Every old link, for the router's map of old addresses (site/old_links.h).
+  virtual std::vector<OldLink> ListOldLinks() = 0;
+  // Moves with every change of old links or redirects: a node reloads its map only then.
+  virtual std::int64_t OldLinksVersion() = 0;
+  virtual std::vector<RedirectRow> ListRedirects() = 0;
+  // Adds the redirect, or replaces the one from the same old path.
+  virtual void SetRedirect(const RedirectRow& redirect) = 0;
+  // False when there is none from `old_path`.
+  virtual bool DeleteRedirect(const std::string& old_path) = 0;
 };
 
 }  // namespace broadsheet::store

@@ -39,6 +39,9 @@ constexpr Target kTargets[] = {
     {"comment_text", broadsheet::fuzz::FuzzCommentText},
     {"site_document", broadsheet::fuzz::FuzzSiteDocument},
     {"desk_fields", broadsheet::fuzz::FuzzDeskFields},
+    {"html_markdown", broadsheet::fuzz::FuzzHtmlMarkdown},
+    {"wxr", broadsheet::fuzz::FuzzWxr},
+    {"sql_dump", broadsheet::fuzz::FuzzSqlDump},
 };
 
 std::string ReadBytes(const fs::path& path) {

@@ -16,7 +16,10 @@ set(BROADSHEET_FUZZ_TARGETS
   "markdown FuzzMarkdown bs_render"
   "comment_text FuzzCommentText bs_render"
   "site_document FuzzSiteDocument bs_cli"
-  "desk_fields FuzzDeskFields bs_security")
+  "desk_fields FuzzDeskFields bs_security"
+  "html_markdown FuzzHtmlMarkdown bs_import bs_render"
+  "wxr FuzzWxr bs_import"
+  "sql_dump FuzzSqlDump bs_import")
 
 # The target names, for the replay tests.
 function(broadsheet_fuzz_names out)

@@ -34,5 +34,11 @@ int FuzzSiteDocument(const std::uint8_t* data, std::size_t size);
 // news and security: the back office's form fields (e-mail, publication time, tags, sign-in
 // id, password strength).
 int FuzzDeskFields(const std::uint8_t* data, std::size_t size);
+// import: HtmlToMarkdown, and render: RenderMarkdown on what it returns.
+int FuzzHtmlMarkdown(const std::uint8_t* data, std::size_t size);
+// import: ReadWxrText, the WordPress export reader.
+int FuzzWxr(const std::uint8_t* data, std::size_t size);
+// import: ReadSqlDumpText, the mysqldump reader (K2 import).
+int FuzzSqlDump(const std::uint8_t* data, std::size_t size);
 
 }  // namespace broadsheet::fuzz

@@ -360,6 +360,36 @@ class ObservedStore final : public store::Store {
     Observe("ImportSite");
     return inner_.ImportSite(site, replace);
   }
+  store::ImportTally ImportArticles(store::OldSystem system, const std::string& source,
+                                    const std::vector<store::ImportedArticle>& articles) override {
+    Observe("ImportArticles");
+    return inner_.ImportArticles(system, source, articles);
+  }
+  store::ImportTally ImportComments(store::OldSystem system, const std::string& source,
+                                    const std::vector<store::ImportedComment>& comments) override {
+    Observe("ImportComments");
+    return inner_.ImportComments(system, source, comments);
+  }
+  std::vector<store::OldLink> ListOldLinks() override {
+    Observe("ListOldLinks");
+    return inner_.ListOldLinks();
+  }
+  std::int64_t OldLinksVersion() override {
+    Observe("OldLinksVersion");
+    return inner_.OldLinksVersion();
+  }
+  std::vector<store::RedirectRow> ListRedirects() override {
+    Observe("ListRedirects");
+    return inner_.ListRedirects();
+  }
+  void SetRedirect(const store::RedirectRow& redirect) override {
+    Observe("SetRedirect");
+    inner_.SetRedirect(redirect);
+  }
+  bool DeleteRedirect(const std::string& old_path) override {
+    Observe("DeleteRedirect");
+    return inner_.DeleteRedirect(old_path);
+  }
   void SetChangeCallback(ChangeCallback callback) override {
     inner_.SetChangeCallback(std::move(callback));
   }

@@ -15,7 +15,7 @@ struct Migration {
 
 // The same meaning as the SQLite schema (store/sqlite/sqlite_migrations.cpp). Never edit a
 // migration that has shipped; add a new one.
-const std::array<Migration, 13> kMigrations = {{
+const std::array<Migration, 14> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   BIGSERIAL PRIMARY KEY,
@@ -440,6 +440,30 @@ INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
 -- published and writes it again when it is published.
 DELETE FROM article_search s USING articles a WHERE a.id = s.article_id
   AND a.status <> 'published';
+)sql"},
+    {14, R"sql(
+-- Moving a site in (issue 14; the SQLite migration 13 says why each exists).
+CREATE TABLE import_links (
+  system   TEXT NOT NULL CHECK (system IN ('wordpress', 'k2')),
+  source   TEXT NOT NULL,
+  kind     TEXT NOT NULL CHECK (kind IN ('article', 'category', 'tag', 'author', 'comment')),
+  old_id   TEXT NOT NULL,
+  old_slug TEXT NOT NULL DEFAULT '',
+  new_id   BIGINT NOT NULL,
+  PRIMARY KEY (system, source, kind, old_id)
+);
+CREATE TABLE redirects (
+  old_path   TEXT PRIMARY KEY,
+  target     TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+ALTER TABLE comments ADD COLUMN parent_id BIGINT REFERENCES comments(id) ON DELETE SET NULL;
+INSERT INTO site_meta(key, value) VALUES ('old_links_version', 0);
+CREATE TABLE article_rating_bases (
+  article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  sum        BIGINT NOT NULL,
+  count      BIGINT NOT NULL
+);
 )sql"},
 }};
 

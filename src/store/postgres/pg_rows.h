@@ -72,6 +72,7 @@ inline std::vector<CommentRow> ReadComments(const PgResult& result) {
     c.created_at = result.Int(r, 9);
     c.reports = result.Int(r, 10);
     c.approved_by_editor = result.Int(r, 11) != 0;
+    c.parent_id = result.Int(r, 12);
     comments.push_back(std::move(c));
   }
   return comments;

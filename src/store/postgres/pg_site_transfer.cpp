@@ -69,6 +69,25 @@ SiteExport PgStore::ExportSite() {
     const PgResult comments =
         connection->Exec(Sql("SELECT ") + kCommentColumns + " FROM comments ORDER BY id");
     site.comments = ReadComments(comments);
+    const PgResult bases = connection->Exec(
+        "SELECT article_id, sum, count FROM article_rating_bases ORDER BY article_id");
+    for (int r = 0; r < bases.rows(); ++r) {
+      site.rating_bases.push_back({bases.Int(r, 0), bases.Int(r, 1), bases.Int(r, 2)});
+    }
+    const PgResult links = connection->Exec(
+        "SELECT system, kind, source, old_id, old_slug, new_id FROM import_links"
+        " ORDER BY system, source, kind, old_id");
+    for (int r = 0; r < links.rows(); ++r) {
+      site.old_links.push_back({ParseOldSystem(links.Text(r, 0)).value_or(OldSystem::kWordPress),
+                                ParseOldKind(links.Text(r, 1)).value_or(OldKind::kArticle),
+                                links.Text(r, 2), links.Text(r, 3), links.Text(r, 4),
+                                links.Int(r, 5)});
+    }
+    const PgResult redirects =
+        connection->Exec("SELECT old_path, target, created_at FROM redirects ORDER BY old_path");
+    for (int r = 0; r < redirects.rows(); ++r) {
+      site.redirects.push_back({redirects.Text(r, 0), redirects.Text(r, 1), redirects.Int(r, 2)});
+    }
     const PgResult settings =
         connection->Exec("SELECT key, value FROM site_settings ORDER BY key");
     for (int r = 0; r < settings.rows(); ++r) {
@@ -102,7 +121,8 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
           " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
           " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
-          " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
+          " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;"
+          " DELETE FROM import_links; DELETE FROM redirects; DELETE FROM article_rating_bases;");
     }
     // Profiles with a slug first, so one made up for an older document's profile never takes
     // a slug a later one brings.
@@ -160,21 +180,43 @@ void PgStore::ImportSite(const SiteExport& site, bool replace) {
           "INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES ($1, $2, $3, $4)",
           {P(v.article_id), P(v.reader_id), P(v.stars), P(v.voted_at)});
     }
-    // The running totals follow from the votes, so they cannot disagree with them.
+    for (const RatingBase& b : site.rating_bases) {
+      connection->Exec(
+          "INSERT INTO article_rating_bases(article_id, sum, count) VALUES ($1, $2, $3)",
+          {P(b.article_id), P(b.sum), P(b.count)});
+    }
+    // The running totals follow from the votes (and an imported base), so they cannot
+    // disagree with them.
     connection->ExecScript(
-        "UPDATE articles SET rating_sum = coalesce(t.total, 0), rating_count = coalesce(t.n, 0),"
-        " rating_revision = coalesce(t.n, 0)"
+        "UPDATE articles SET rating_sum = coalesce(b.sum, 0) + coalesce(t.total, 0),"
+        " rating_count = coalesce(b.count, 0) + coalesce(t.n, 0),"
+        " rating_revision = coalesce(t.n, 0) + CASE WHEN b.article_id IS NULL THEN 0 ELSE 1 END"
         " FROM articles a LEFT JOIN (SELECT article_id, sum(stars) AS total, count(*) AS n"
-        "  FROM votes GROUP BY article_id) t ON t.article_id = a.id WHERE articles.id = a.id");
+        "  FROM votes GROUP BY article_id) t ON t.article_id = a.id"
+        " LEFT JOIN article_rating_bases b ON b.article_id = a.id WHERE articles.id = a.id");
     for (const CommentRow& c : site.comments) {
       connection->Exec(
           "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
-          " hold_reason, created_at, reports, approved_by_editor)"
-          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+          " hold_reason, created_at, reports, approved_by_editor, parent_id)"
+          " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,nullif($13::bigint, 0))",
           {P(c.id), P(c.article_id), P(c.reader_id), P(c.name), P(c.email), P(c.url), P(c.body),
-           std::string(news::ToString(c.status)), P(c.hold_reason), P(c.created_at),
-           P(c.reports), P(c.approved_by_editor ? 1 : 0)});
+           std::string(news::ToString(c.status)), P(c.hold_reason), P(c.created_at), P(c.reports),
+           P(c.approved_by_editor ? 1 : 0), P(c.parent_id)});
     }
+    for (const OldLink& l : site.old_links) {
+      connection->Exec(
+          "INSERT INTO import_links(system, source, kind, old_id, old_slug, new_id)"
+          " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+          {std::string(ToString(l.system)), P(l.source), std::string(ToString(l.kind)), P(l.old_id),
+           P(l.old_slug), P(l.new_id)});
+    }
+    for (const RedirectRow& r : site.redirects) {
+      connection->Exec(
+          "INSERT INTO redirects(old_path, target, created_at) VALUES ($1, $2, $3)"
+          " ON CONFLICT (old_path) DO UPDATE SET target = excluded.target",
+          {P(r.old_path), P(r.target), P(r.created_at)});
+    }
+    connection->Exec("UPDATE site_meta SET value = value + 1 WHERE key = 'old_links_version'");
     for (const auto& [key, value] : site.settings) {
       connection->Exec("INSERT INTO site_settings(key, value) VALUES ($1, $2)", {P(key), P(value)});
     }

@@ -118,6 +118,15 @@ class PgStore final : public Store {
   bool IsEmpty() override;
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
+  ImportTally ImportArticles(OldSystem system, const std::string& source,
+                             const std::vector<ImportedArticle>& articles) override;
+  ImportTally ImportComments(OldSystem system, const std::string& source,
+                             const std::vector<ImportedComment>& comments) override;
+  std::vector<OldLink> ListOldLinks() override;
+  std::int64_t OldLinksVersion() override;
+  std::vector<RedirectRow> ListRedirects() override;
+  void SetRedirect(const RedirectRow& redirect) override;
+  bool DeleteRedirect(const std::string& old_path) override;
   void SetChangeCallback(ChangeCallback callback) override;
 
   // The synchronous_commit setting of the store's connections ("on" unless configured), for

@@ -80,14 +80,19 @@ bool PgStore::ResetVotes(std::int64_t article_id) {
   connection->ExecScript("BEGIN");
   try {
     const PgResult reset = connection->Exec(
-        "UPDATE articles SET rating_sum = 0, rating_count = 0,"
-        " rating_revision = rating_revision + 1 WHERE id = $1 RETURNING rating_revision",
+        "UPDATE articles SET rating_sum = coalesce((SELECT b.sum FROM article_rating_bases b"
+        "  WHERE b.article_id = articles.id), 0),"
+        " rating_count = coalesce((SELECT b.count FROM article_rating_bases b"
+        "  WHERE b.article_id = articles.id), 0),"
+        " rating_revision = rating_revision + 1 WHERE id = $1"
+        " RETURNING rating_revision, rating_sum, rating_count",
         {P(article_id)});
     const bool found = reset.rows() > 0;
     connection->Exec("DELETE FROM votes WHERE article_id = $1", {P(article_id)});
     if (found) {
-      connection->Exec("SELECT pg_notify('broadsheet_views', $1)",
-                       {P(RatingPayload({article_id, 0, 0, reset.Int(0, 0)}))});
+      connection->Exec(
+          "SELECT pg_notify('broadsheet_views', $1)",
+          {P(RatingPayload({article_id, reset.Int(0, 1), reset.Int(0, 2), reset.Int(0, 0)}))});
     }
     connection->ExecScript(found ? Sql("COMMIT") : Sql("ROLLBACK"));
     return found;

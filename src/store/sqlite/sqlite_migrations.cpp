@@ -16,7 +16,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped; add a new one.
-const std::array<Migration, 12> kMigrations = {{
+const std::array<Migration, 13> kMigrations = {{
     {1, R"sql(
 CREATE TABLE authors (
   id   INTEGER PRIMARY KEY,
@@ -473,6 +473,40 @@ INSERT INTO site_meta(key, value) VALUES ('search_indexed', 0);
 -- row to check its status: the store removes an article's row whenever it stops being
 -- published and writes it again when it is published.
 DELETE FROM article_search WHERE rowid IN (SELECT id FROM articles WHERE status <> 'published');
+)sql"},
+    {13, R"sql(
+-- Moving a site in (issue 14). Each imported object's identity on the old site, under its
+-- CMS and source (a WordPress export's base URL, a K2 dump's database), so that a re-run skips
+-- it and the old site's addresses redirect to it; old_slug is the old article address's name.
+-- No foreign key: new_id names an article, category, tag, author or comment by kind, and a
+-- link whose object is gone is a 404 like any unknown address.
+CREATE TABLE import_links (
+  system   TEXT NOT NULL CHECK (system IN ('wordpress', 'k2')),
+  source   TEXT NOT NULL,
+  kind     TEXT NOT NULL CHECK (kind IN ('article', 'category', 'tag', 'author', 'comment')),
+  old_id   TEXT NOT NULL,
+  old_slug TEXT NOT NULL DEFAULT '',
+  new_id   INTEGER NOT NULL,
+  PRIMARY KEY (system, source, kind, old_id)
+) WITHOUT ROWID;
+-- Redirects editors make: an old path (with its query) to a path here or a full URL.
+CREATE TABLE redirects (
+  old_path   TEXT PRIMARY KEY,
+  target     TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+-- A reply keeps its parent (shown flat until threads exist).
+ALTER TABLE comments ADD COLUMN parent_id INTEGER REFERENCES comments(id) ON DELETE SET NULL;
+INSERT INTO site_meta(key, value) VALUES ('old_links_version', 0);
+-- An imported base of the rating (K2's totals): counted in articles.rating_sum and
+-- rating_count with readers' own votes, and kept here so a reset or a recount from the votes
+-- keeps it. (A table of its own: two more columns on articles moved the planner's choice of
+-- index for the front page's count.)
+CREATE TABLE article_rating_bases (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  sum        INTEGER NOT NULL,
+  count      INTEGER NOT NULL
+);
 )sql"},
 }};
 

@@ -70,6 +70,7 @@ inline CommentRow ReadComment(const SqliteStatement& row) {
   comment.created_at = row.Int(9);
   comment.reports = row.Int(10);
   comment.approved_by_editor = row.Int(11) != 0;
+  comment.parent_id = row.Int(12);
   return comment;
 }
 

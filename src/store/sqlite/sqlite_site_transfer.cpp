@@ -85,6 +85,25 @@ SiteExport SqliteStore::ExportSite() {
     site.audit.push_back({audit.Int(0), audit.Int(1), audit.Int(2), audit.Text(3), audit.Text(4),
                           audit.Text(5), audit.Text(6), audit.Text(7)});
   }
+  auto& bases = writer_->Prepare(
+      "SELECT article_id, sum, count FROM article_rating_bases ORDER BY article_id");
+  bases.Reset();
+  while (bases.Step()) site.rating_bases.push_back({bases.Int(0), bases.Int(1), bases.Int(2)});
+  auto& links = writer_->Prepare(
+      "SELECT system, kind, source, old_id, old_slug, new_id FROM import_links"
+      " ORDER BY system, source, kind, old_id");
+  links.Reset();
+  while (links.Step()) {
+    site.old_links.push_back({ParseOldSystem(links.Text(0)).value_or(OldSystem::kWordPress),
+                              ParseOldKind(links.Text(1)).value_or(OldKind::kArticle),
+                              links.Text(2), links.Text(3), links.Text(4), links.Int(5)});
+  }
+  auto& redirects =
+      writer_->Prepare("SELECT old_path, target, created_at FROM redirects ORDER BY old_path");
+  redirects.Reset();
+  while (redirects.Step()) {
+    site.redirects.push_back({redirects.Text(0), redirects.Text(1), redirects.Int(2)});
+  }
   transaction.Commit();
   return site;
 }
@@ -98,7 +117,8 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
         " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
         " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
         " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
-        " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;");
+        " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;"
+        " DELETE FROM import_links; DELETE FROM redirects; DELETE FROM article_rating_bases;");
   }
   // Profiles with a slug first, so one made up for an older document's profile never takes
   // a slug a later one brings.
@@ -150,22 +170,49 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
   auto& vote = writer_->Prepare(
       "INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES (?, ?, ?, ?)");
   for (const VoteRow& v : site.votes) vote.Bind(v.article_id, v.reader_id, v.stars, v.voted_at).Run();
-  // The running totals follow from the votes, so they cannot disagree with them.
+  auto& base =
+      writer_->Prepare("INSERT INTO article_rating_bases(article_id, sum, count) VALUES (?, ?, ?)");
+  for (const RatingBase& b : site.rating_bases) base.Bind(b.article_id, b.sum, b.count).Run();
+  // The running totals follow from the votes (and an imported base), so they cannot disagree
+  // with them.
   writer_->Exec(
-      "UPDATE articles SET rating_sum = coalesce((SELECT sum(stars) FROM votes"
+      "UPDATE articles SET rating_sum = coalesce((SELECT b.sum FROM article_rating_bases b"
+      "  WHERE b.article_id = articles.id), 0) + coalesce((SELECT sum(stars) FROM votes"
       "  WHERE votes.article_id = articles.id), 0),"
-      " rating_count = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id),"
-      " rating_revision = (SELECT count(*) FROM votes WHERE votes.article_id = articles.id)");
+      " rating_count = coalesce((SELECT b.count FROM article_rating_bases b"
+      "  WHERE b.article_id = articles.id), 0) + (SELECT count(*) FROM votes"
+      "  WHERE votes.article_id = articles.id),"
+      " rating_revision = EXISTS (SELECT 1 FROM article_rating_bases b"
+      "  WHERE b.article_id = articles.id) + (SELECT count(*) FROM votes"
+      "  WHERE votes.article_id = articles.id)");
   auto& comment = writer_->Prepare(
       "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
-      " hold_reason, created_at, reports, approved_by_editor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      " hold_reason, created_at, reports, approved_by_editor, parent_id)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0))");
   for (const CommentRow& c : site.comments) {
     comment
         .Bind(c.id, c.article_id, c.reader_id, c.name, c.email, c.url, c.body,
               std::string(news::ToString(c.status)), c.hold_reason, c.created_at, c.reports,
-              c.approved_by_editor ? 1 : 0)
+              c.approved_by_editor ? 1 : 0, c.parent_id)
         .Run();
   }
+  auto& link = writer_->Prepare(
+      "INSERT INTO import_links(system, source, kind, old_id, old_slug, new_id)"
+      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  for (const OldLink& l : site.old_links) {
+    link.Bind(std::string(ToString(l.system)), l.source, std::string(ToString(l.kind)), l.old_id,
+              l.old_slug, l.new_id)
+        .Run();
+  }
+  auto& redirect = writer_->Prepare(
+      "INSERT INTO redirects(old_path, target, created_at) VALUES (?, ?, ?)"
+      " ON CONFLICT(old_path) DO UPDATE SET target = excluded.target");
+  for (const RedirectRow& r : site.redirects) {
+    redirect.Bind(r.old_path, r.target, r.created_at).Run();
+  }
+  writer_->Prepare("UPDATE site_meta SET value = value + 1 WHERE key = 'old_links_version'")
+      .Bind()
+      .Run();
   auto& setting = writer_->Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)");
   for (const auto& [key, value] : site.settings) setting.Bind(key, value).Run();
   auto& audit = writer_->Prepare(

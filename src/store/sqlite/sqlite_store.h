@@ -123,6 +123,15 @@ class SqliteStore final : public Store {
   bool IsEmpty() override;
   SiteExport ExportSite() override;
   void ImportSite(const SiteExport& site, bool replace) override;
+  ImportTally ImportArticles(OldSystem system, const std::string& source,
+                             const std::vector<ImportedArticle>& articles) override;
+  ImportTally ImportComments(OldSystem system, const std::string& source,
+                             const std::vector<ImportedComment>& comments) override;
+  std::vector<OldLink> ListOldLinks() override;
+  std::int64_t OldLinksVersion() override;
+  std::vector<RedirectRow> ListRedirects() override;
+  void SetRedirect(const RedirectRow& redirect) override;
+  bool DeleteRedirect(const std::string& old_path) override;
 
   // Durable writes (votes, comments, reports, nonces) queued for the next group commit.
   std::size_t QueuedWrites();

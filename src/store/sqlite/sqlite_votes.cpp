@@ -71,7 +71,10 @@ bool SqliteStore::ResetVotes(std::int64_t article_id) {
   SqliteTransaction transaction(*writer_);
   writer_
       ->Prepare(
-          "UPDATE articles SET rating_sum = 0, rating_count = 0,"
+          "UPDATE articles SET rating_sum = coalesce((SELECT b.sum FROM article_rating_bases b"
+          "  WHERE b.article_id = articles.id), 0),"
+          " rating_count = coalesce((SELECT b.count FROM article_rating_bases b"
+          "  WHERE b.article_id = articles.id), 0),"
           " rating_revision = rating_revision + 1 WHERE id = ?")
       .Bind(article_id)
       .Run();
