@@ -215,6 +215,8 @@ int RunApp(int argc, char** argv) {
                         "the name its old links are kept under (default: its site URL)");
   wordpress->add_option("--pages", source_import.pages_category,
                         "import pages too, into this category");
+  wordpress->add_option("--media", source_import.media_dir,
+                        "a copy of wp-content/uploads: featured images are stored from it");
   wordpress->add_flag("--dry-run", source_import.dry_run, "report what it would do, write nothing");
   wordpress->callback([&] { action = [&] { return RunImportWordPress(common, source_import); }; });
   auto* k2 = import_command->add_subcommand(

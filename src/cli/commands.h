@@ -43,6 +43,7 @@ struct SourceImportOptions {
   std::string source;          // --source; empty: the export's own name for its site
   std::string pages_category;  // --pages CATEGORY (WordPress)
   std::string prefix;          // --prefix P (K2): the tables' prefix, e.g. "jos_"
+  std::string media_dir;       // --media DIR (WordPress): a copy of wp-content/uploads
   bool dry_run = false;
 };
 int RunImportWordPress(const CommonOptions& common, const SourceImportOptions& options);

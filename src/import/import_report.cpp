@@ -42,6 +42,9 @@ std::string FormatReport(const ImportReport& report, bool dry_run) {
     Line(out, "category renamed, its address is one of the site's own: " + renamed);
   }
   for (const std::string& removed : report.removed_markup) Line(out, "removed: " + removed);
+  if (report.pictures > 0) {
+    Line(out, fmt::format("featured pictures stored: {}", report.pictures));
+  }
   for (const std::string& image : report.featured_images) {
     Line(out, "featured image not imported (no --media): " + image);
   }

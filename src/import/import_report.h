@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace broadsheet::import {
@@ -14,6 +15,12 @@ struct ImportOptions {
   std::string source;          // empty: the file's own name for its site
   std::string pages_category;  // WordPress: empty, pages are skipped
   std::string prefix;          // K2: the tables' prefix; empty: found from `...k2_items`
+  // WordPress: a local copy of wp-content/uploads (--media); empty: featured images listed.
+  std::string media_dir;
+  // Stores the picture at `path` the way uploads are stored: its media id, or why not.
+  std::function<std::variant<std::int64_t, std::string>(const std::string& path,
+                                                        const std::string& alt)>
+      store_picture;
   std::int64_t now = 0;        // K2: an item published later is scheduled
   bool dry_run = false;
   int batch_rows = 1000;  // [import] batch_rows, at most 1000
@@ -43,6 +50,7 @@ struct ImportReport {
   std::vector<std::string> renamed_categories;  // "search -> search-section"
   std::vector<std::string> removed_markup;      // "post 12: [gallery ids=\"1,2\"]"
   std::vector<std::string> featured_images;     // URLs not imported (no --media)
+  std::int64_t pictures = 0;                    // featured pictures stored (--media)
   // What was cut or dropped: "post 12: title cut to 200 bytes", a tag without an address.
   std::vector<std::string> notes;
 };

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <set>
 #include <unordered_map>
+#include <variant>
 
 #include "http/request_target.h"
 #include "import/batch_writer.h"
@@ -37,12 +38,18 @@ bool IsNumber(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A picture WordPress knows (an attachment item): its address and alt text.
+struct Attachment {
+  std::string url;
+  std::string alt;
+};
+
 // What the first pass learns and the second uses.
 struct Channel {
   std::string source;
   std::unordered_map<std::string, std::string> author_names;  // login -> display name
   NestedCategories categories;                                // by slug
-  std::unordered_map<std::string, std::string> attachments;   // post id -> URL
+  std::unordered_map<std::string, Attachment> attachments;    // by post id
   std::int64_t items = 0;
 };
 
@@ -116,12 +123,16 @@ class WordPressImporter {
       CheckItem(item);
       ++channel_.items;
       if (item.post_type == "attachment" && !item.attachment_url.empty()) {
-        channel_.attachments[item.post_id] = item.attachment_url;
+        Attachment& attachment = channel_.attachments[item.post_id];
+        attachment.url = item.attachment_url;
+        for (const auto& [key, value] : item.postmeta) {
+          if (key == "_wp_attachment_image_alt") attachment.alt = StripMarkup(value);
+        }
       }
       // Converted once unrecorded, so whatever would refuse a row refuses it now (a post
       // imported before is not converted again).
       if (Kept(item)) {
-        if (!imported_.contains(item.post_id)) Article(item, item.post_type == "page");
+        if (!imported_.contains(item.post_id)) Article(item, item.post_type == "page", false);
         Comments(item);
       }
     };
@@ -160,7 +171,7 @@ class WordPressImporter {
       if (writer_) writer_->Add(std::nullopt, std::move(comments));
       return;
     }
-    ImportedArticle article = Article(item, page);
+    ImportedArticle article = Article(item, page, !options_.dry_run);
     ++report_.articles_by_status[std::string(news::ToString(article.status))];
     for (const ImportedComment& comment : comments) {
       ++report_.comments_by_status[std::string(news::ToString(comment.status))];
@@ -168,7 +179,8 @@ class WordPressImporter {
     if (writer_) writer_->Add(std::move(article), std::move(comments));
   }
 
-  ImportedArticle Article(const WxrItem& item, bool page) {
+  // `store_pictures`: the featured picture is stored now (the writing pass of a real run).
+  ImportedArticle Article(const WxrItem& item, bool page, bool store_pictures) {
     const std::string post = "post " + item.post_id;
     ImportedArticle article;
     article.old_id = item.post_id;
@@ -236,6 +248,7 @@ class WordPressImporter {
       report_.notes.push_back(post + ": protected by a password, imported as a draft");
     }
     input.published_at = input.status == news::ArticleStatus::kDraft ? 0 : when;
+    if (store_pictures) FeaturedPicture(item, input);
     if (const auto errors = news::NormalizeAndValidate(input, options_.reserved); !errors.empty()) {
       throw std::runtime_error(post + ": " + errors.front().field + ": " + errors.front().message);
     }
@@ -248,14 +261,53 @@ class WordPressImporter {
     article.published_at = input.published_at;
     const std::int64_t modified = UtcDateTime(item.post_modified_gmt, "wp:post_modified_gmt");
     article.updated_at = std::max(modified, when);
-    for (const auto& [key, value] : item.postmeta) {
-      if (key != "_thumbnail_id") continue;
-      const auto image = channel_.attachments.find(value);
-      if (image != channel_.attachments.end()) {
-        report_.featured_images.push_back(post + ": " + image->second);
+    article.featured_media_id = input.featured_media_id;
+    article.featured_alt = input.featured_alt;
+    if (options_.media_dir.empty()) {
+      if (const Attachment* picture = FeaturedAttachment(item)) {
+        report_.featured_images.push_back(post + ": " + picture->url);
       }
     }
     return article;
+  }
+
+  const Attachment* FeaturedAttachment(const WxrItem& item) const {
+    for (const auto& [key, value] : item.postmeta) {
+      if (key != "_thumbnail_id") continue;
+      const auto found = channel_.attachments.find(value);
+      if (found != channel_.attachments.end()) return &found->second;
+    }
+    return nullptr;
+  }
+
+  // With --media: the featured picture from the local copy of wp-content/uploads, stored
+  // the way uploads are (re-encoded, no metadata). One that cannot be is noted, and the
+  // article comes without it.
+  void FeaturedPicture(const WxrItem& item, news::ArticleInput& input) {
+    const Attachment* picture = FeaturedAttachment(item);
+    if (options_.media_dir.empty() || picture == nullptr || !options_.store_picture) return;
+    const std::string post = "post " + item.post_id;
+    constexpr std::string_view kUploads = "/wp-content/uploads/";
+    const auto at = picture->url.find(kUploads);
+    const std::string relative =
+        at == std::string::npos ? std::string() : picture->url.substr(at + kUploads.size());
+    if (relative.empty() || relative.find("..") != std::string::npos ||
+        relative.find('?') != std::string::npos) {
+      report_.notes.push_back(post +
+                              ": featured image not under wp-content/uploads: " + picture->url);
+      return;
+    }
+    const std::string path = options_.media_dir + "/" + DecodedSlug(relative);
+    std::string alt = picture->alt.empty() ? input.title : picture->alt;
+    alt = Shortened(alt, news::kMaxAltLength);
+    const auto stored = options_.store_picture(path, alt);
+    if (const auto* why = std::get_if<std::string>(&stored)) {
+      report_.notes.push_back(post + ": featured image not imported (" + *why + "): " + path);
+      return;
+    }
+    input.featured_media_id = std::get<std::int64_t>(stored);
+    input.featured_alt = alt;
+    ++report_.pictures;
   }
 
   std::vector<ImportedComment> Comments(const WxrItem& item) {

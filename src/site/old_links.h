@@ -32,7 +32,7 @@ class OldLinkMap {
 
   // What `path` (decoded) with `query` (raw) named on an old site, if it is an old form this
   // map knows: an editor's redirect first (path with query, then the path alone), then the
-  // WordPress and K2 forms (README "Moving a site in").
+  // WordPress and K2 forms (docs/IMPORT.md, "Old addresses").
   std::optional<OldTarget> Find(std::string_view path, std::string_view query) const;
 
   bool empty() const { return redirects_.empty() && links_.empty(); }

@@ -47,6 +47,8 @@ struct ImportedArticle {
   // with readers' own votes.
   std::int64_t rating_sum = 0;
   std::int64_t rating_count = 0;
+  std::int64_t featured_media_id = 0;  // 0: none
+  std::string featured_alt;
   ImportedTerm category;
   ImportedTerm author;
   std::vector<ImportedTerm> tags;

@@ -280,6 +280,34 @@ TEST(ImportWordPress, issue_0014_APostInAnotherZoneWithANonLatinSlug) {
   EXPECT_EQ(client.Get(LocationPath(moved)).status, 200);
 }
 
+// With --media, the featured picture comes from the local copy of wp-content/uploads and is
+// stored as an upload is (re-encoded variants under /media/); a second run stores it no
+// second time. Without it, the report lists its address (above).
+TEST(ImportWordPress, issue_0014_WithMediaTheFeaturedPictureIsStoredLikeAnUpload) {
+  TestSite site;
+  const CliResult imported = ImportTheExport(site, {"--media", ImportFixture("wordpress-uploads")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("featured pictures stored: 1"), std::string::npos) << imported.out;
+  EXPECT_EQ(imported.out.find("featured image not imported"), std::string::npos);
+  ASSERT_EQ(site.OpenStore()->ListMedia(0, 10).rows.size(), 1u);
+  ServerProcess server(site.StoreArgs(), {});
+  ASSERT_TRUE(server.started());
+  HttpClient client(server.port());
+  const HttpResponse page =
+      client.Get(LocationPath(client.Get("/2024/03/31/harbour-crane-replaced/")));
+  ASSERT_EQ(page.status, 200);
+  // The attachment's own alt text, and a variant this site serves.
+  EXPECT_NE(page.body.find("alt=\"A red boat on dark water under a pale sky\""), std::string::npos);
+  const auto src = page.body.find("src=\"/media/");
+  ASSERT_NE(src, std::string::npos);
+  const std::string picture = page.body.substr(src + 5, page.body.find('"', src + 5) - src - 5);
+  const HttpResponse variant = client.Get(picture);
+  EXPECT_EQ(variant.status, 200) << picture;
+  EXPECT_EQ(variant.Header("content-type"), "image/jpeg");
+  ASSERT_EQ(ImportTheExport(site, {"--media", ImportFixture("wordpress-uploads")}).exit_code, 0);
+  EXPECT_EQ(site.OpenStore()->ListMedia(0, 10).rows.size(), 1u);
+}
+
 // "...FILE.xml:LINE:COLUMN: what" (or .sql).
 bool NamesAPosition(const std::string& message) {
   for (const char* extension : {".xml:", ".sql:"}) {

@@ -10,6 +10,7 @@
 #include "news/article.h"
 #include "news/calendar.h"
 #include "site/admin/desk_session.h"
+#include "site/media_upload.h"
 #include "site/page_data.h"
 
 namespace broadsheet::site::admin {
@@ -132,49 +133,27 @@ Response ServeMediaUpload(const DeskContext& desk, const http::Request& request)
           const DeskContext& desk = *context;
           media::ReencodeLimits limits;
           limits.max_pixels = desk.settings.media_max_pixels;
-          auto result = media::Reencode(upload, limits);
-          if (const auto* refusal = std::get_if<std::string>(&result)) {
-            RecordAction(desk, signed_in, "media.refuse", name, *refusal);
-            return LibraryPage(desk, signed_in, 422, 1, "", "Not uploaded: " + *refusal);
-          }
-          const auto& encoded = std::get<media::Reencoded>(result);
-          const std::string hash = media::ContentHash(upload);
-          store::MediaRow row;
-          row.hash = hash;
-          row.width = encoded.width;
-          row.height = encoded.height;
-          std::vector<std::string> written;
+          store::MediaRow details;
+          details.alt = alt;
+          details.original_name = name;
+          details.uploaded_by = signed_in.user.id;
+          details.uploaded_at = news::UnixNow();
+          std::variant<store::MediaAdded, std::string> stored;
           try {
-            for (const auto& variant : encoded.variants) {
-              written.push_back(media::VariantFileName(hash, variant.width, variant.extension));
-              desk.site.media.Write(written.back(), variant.bytes);
-              if (row.widths.empty() || row.widths.back() != variant.width) {
-                row.widths.push_back(variant.width);
-              }
-            }
-          } catch (const std::runtime_error& error) {
-            // A full or failing disk: nothing half stored stays behind, and the editor hears.
-            spdlog::error("media: could not store an upload: {}", error.what());
-            for (const std::string& file : written) {
-              try {
-                desk.site.media.Remove(file);
-              } catch (const std::exception&) {
-                // Already reported above; a leftover file is only disk space.
-              }
-            }
+            stored = StoreUpload(desk.site.store, desk.site.media, upload, details, limits);
+          } catch (const std::runtime_error&) {
+            // Nothing half stored stays behind (StoreUpload), and the editor hears.
             Response failed = DeskMessage(desk, &signed_in, 503, "Not stored",
                                           "The picture could not be stored (the disk may be "
                                           "full). Nothing was uploaded; try again later.");
             failed.SetHeader("Retry-After", "60");
             return failed;
           }
-          row.bytes = static_cast<std::int64_t>(upload.size());
-          row.alt = alt;
-          row.original_name = name;
-          row.uploaded_by = signed_in.user.id;
-          row.uploaded_at = news::UnixNow();
-          // Files first, then the row: a row never names files that are not there.
-          const store::MediaAdded added = desk.site.store.AddMedia(row);
+          if (const auto* refusal = std::get_if<std::string>(&stored)) {
+            RecordAction(desk, signed_in, "media.refuse", name, *refusal);
+            return LibraryPage(desk, signed_in, 422, 1, "", "Not uploaded: " + *refusal);
+          }
+          const auto& added = std::get<store::MediaAdded>(stored);
           RecordAction(desk, signed_in, "media.upload", "media " + std::to_string(added.id),
                        name + (added.created ? "" : " (already uploaded)"));
           return Response::Redirect(303, "/admin/media?uploaded=" + std::to_string(added.id));

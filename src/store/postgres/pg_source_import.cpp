@@ -63,13 +63,15 @@ ImportTally PgStore::ImportArticles(OldSystem system, const std::string& source,
             ->Exec(
                 "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
                 " category_id, status, published_at, updated_at, views, rating_sum, rating_count,"
-                " rating_revision)"
-                " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id",
+                " rating_revision, featured_media_id, featured_alt)"
+                " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,"
+                " nullif($15::bigint, 0),$16) RETURNING id",
                 {P(article.slug), P(article.title), P(article.summary), P(article.body_markdown),
                  P(article.body_html), P(author_id), P(category_id),
                  std::string(news::ToString(article.status)), P(article.published_at),
                  P(article.updated_at), P(article.views), P(article.rating_sum),
-                 P(article.rating_count), P(article.rating_count > 0 ? 1 : 0)})
+                 P(article.rating_count), P(article.rating_count > 0 ? 1 : 0),
+                 P(article.featured_media_id), P(article.featured_alt)})
             .Int(0, 0);
     if (article.rating_count > 0) {
       connection->Exec(

@@ -71,12 +71,13 @@ ImportTally SqliteStore::ImportArticles(OldSystem system, const std::string& sou
         ->Prepare(
             "INSERT INTO articles(slug, title, summary, body_markdown, body_html, author_id,"
             " category_id, status, published_at, updated_at, views, rating_sum, rating_count,"
-            " rating_revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            " rating_revision, featured_media_id, featured_alt)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0),?)")
         .Bind(article.slug, article.title, article.summary, article.body_markdown,
               article.body_html, author_id, category_id,
               std::string(news::ToString(article.status)), article.published_at, article.updated_at,
               article.views, article.rating_sum, article.rating_count,
-              article.rating_count > 0 ? 1 : 0)
+              article.rating_count > 0 ? 1 : 0, article.featured_media_id, article.featured_alt)
         .Run();
     const std::int64_t id = writer_->LastInsertId();
     if (article.rating_count > 0) {
