@@ -19,6 +19,13 @@ std::string Counts(const std::map<std::string, std::int64_t>& by_status) {
 
 }  // namespace
 
+void TermsSeen::Fill(ImportReport& report) const {
+  report.categories = static_cast<std::int64_t>(categories.size());
+  report.tags = static_cast<std::int64_t>(tags.size());
+  report.authors = static_cast<std::int64_t>(authors.size());
+  report.renamed_categories.assign(renamed.begin(), renamed.end());
+}
+
 std::string FormatReport(const ImportReport& report, bool dry_run) {
   std::string out;
   if (dry_run) Line(out, "dry run: nothing was written");

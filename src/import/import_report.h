@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -53,6 +54,13 @@ struct ImportReport {
   std::int64_t pictures = 0;                    // featured pictures stored (--media)
   // What was cut or dropped: "post 12: title cut to 200 bytes", a tag without an address.
   std::vector<std::string> notes;
+};
+
+// The distinct categories, tags and author profiles an import's articles use (by slug or
+// name), and the categories it renamed; Fill puts their counts in the report.
+struct TermsSeen {
+  std::set<std::string> categories, tags, authors, renamed;
+  void Fill(ImportReport& report) const;
 };
 
 // The report as the command prints it, headed "dry run" for a dry run.

@@ -161,10 +161,7 @@ class K2Importer {
     if (writer) writer->Flush();
     ForEachRow("k2_comments", [&](const Fields& comment) { TakeComment(comment, writer); });
     if (writer) writer->Flush();
-    report_.categories = static_cast<std::int64_t>(categories_used_.size());
-    report_.tags = static_cast<std::int64_t>(tags_used_.size());
-    report_.authors = static_cast<std::int64_t>(authors_used_.size());
-    report_.renamed_categories.assign(renamed_.begin(), renamed_.end());
+    seen_.Fill(report_);
     return std::move(report_);
   }
 
@@ -301,9 +298,9 @@ class K2Importer {
     const auto [top, path] =
         FlattenedCategory(categories_, std::to_string(item.Int("catid")), "Uncategorized");
     article.category.name =
-        UsableCategoryName(Shortened(top, news::kMaxNameLength), options_.reserved, renamed_);
+        UsableCategoryName(Shortened(top, news::kMaxNameLength), options_.reserved, seen_.renamed);
     article.category.old_key = std::to_string(item.Int("catid"));
-    categories_used_.insert(news::Slugify(article.category.name));
+    seen_.categories.insert(news::Slugify(article.category.name));
     const std::int64_t user = item.Int("created_by");
     const auto user_name = user_names_.find(user);
     std::string author = StripMarkup(item.Text("created_by_alias"));
@@ -314,7 +311,7 @@ class K2Importer {
     if (const auto bio = user_bios_.find(user); bio != user_bios_.end()) {
       article.author.bio = Shortened(bio->second, 2000);
     }
-    authors_used_.insert(article.author.name);
+    seen_.authors.insert(article.author.name);
 
     news::ArticleInput input;
     input.title = StripMarkup(item.Text("title"));
@@ -333,7 +330,7 @@ class K2Importer {
         if (tag != tags_.end()) tags.push_back({tag->second, tag->second, ""});
       }
     }
-    AddImportedTags(std::move(tags), label, article, input, report_.notes, tags_used_);
+    AddImportedTags(std::move(tags), label, article, input, report_.notes, seen_.tags);
     const std::string intro = item.Text("introtext");
     ConvertedBody body = HtmlToMarkdown(intro + "\n" + item.Text("fulltext"));
     for (const std::string& removed : body.removed) {
@@ -425,7 +422,7 @@ class K2Importer {
   std::unordered_map<std::int64_t, std::string> user_bios_;
   std::set<std::string> imported_;   // old item ids this source holds already
   std::set<std::string> new_items_;  // written (or, in a dry run, to be) by this run
-  std::set<std::string> categories_used_, tags_used_, authors_used_, renamed_;
+  TermsSeen seen_;
 };
 
 }  // namespace

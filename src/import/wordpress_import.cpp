@@ -93,10 +93,7 @@ class WordPressImporter {
     }
     ReadWxr(options_.file, write);
     if (writer_) writer_->Flush();
-    report_.categories = static_cast<std::int64_t>(categories_.size());
-    report_.tags = static_cast<std::int64_t>(tags_.size());
-    report_.authors = static_cast<std::int64_t>(authors_.size());
-    report_.renamed_categories.assign(renamed_.begin(), renamed_.end());
+    seen_.Fill(report_);
     return std::move(report_);
   }
 
@@ -138,10 +135,7 @@ class WordPressImporter {
     };
     ReadWxr(options_.file, check);
     report_ = {};
-    categories_.clear();
-    tags_.clear();
-    authors_.clear();
-    renamed_.clear();
+    seen_ = {};
   }
 
   // A post or (with --pages) page in a status Broadsheet keeps.
@@ -206,15 +200,15 @@ class WordPressImporter {
     if (page) category_name = options_.pages_category;
     if (category_name.empty()) category_name = "Uncategorized";
     article.category.name = UsableCategoryName(Shortened(category_name, news::kMaxNameLength),
-                                               options_.reserved, renamed_);
-    categories_.insert(news::Slugify(article.category.name));
+                                               options_.reserved, seen_.renamed);
+    seen_.categories.insert(news::Slugify(article.category.name));
     const auto author = channel_.author_names.find(item.creator);
     article.author.name =
         Shortened(author != channel_.author_names.end() ? author->second : item.creator,
                   news::kMaxNameLength);
     if (article.author.name.empty()) article.author.name = "Unknown author";
     article.author.old_key = item.creator;
-    authors_.insert(article.author.name);
+    seen_.authors.insert(article.author.name);
 
     news::ArticleInput input;
     input.title = StripMarkup(item.title);
@@ -229,7 +223,7 @@ class WordPressImporter {
                           StripMarkup(item.excerpt), post, "summary");
     input.category = article.category.name;
     input.author = article.author.name;
-    AddImportedTags(std::move(tags), post, article, input, report_.notes, tags_);
+    AddImportedTags(std::move(tags), post, article, input, report_.notes, seen_.tags);
     ConvertedBody body = HtmlToMarkdown(item.content);
     for (const std::string& removed : body.removed) {
       report_.removed_markup.push_back(post + ": " + removed);
@@ -361,7 +355,7 @@ class WordPressImporter {
   Channel channel_;
   ImportReport report_;
   std::set<std::string> imported_;  // old post ids this source holds already
-  std::set<std::string> categories_, tags_, authors_, renamed_;
+  TermsSeen seen_;
   std::int64_t items_done_ = 0;
 };
 

@@ -126,9 +126,12 @@ std::optional<OldTarget> OldLinkMap::Find(std::string_view path, std::string_vie
       return OldTarget{.kind = OldKind::kArticle, .id = 0, .address = found->second};
     }
   }
-  if (links_.empty()) return std::nullopt;
-  if (auto target = K2Form(path, query)) return target;
-  return WordPressForm(path, query);
+  // Only the forms of a system that was imported: most sites have one, or none.
+  if (has_k2_) {
+    if (auto target = K2Form(path, query)) return target;
+  }
+  if (has_wordpress_) return WordPressForm(path, query);
+  return std::nullopt;
 }
 
 // WordPress: /?p=ID (and ?page_id=ID), /YYYY/MM/DD/slug/, /YYYY/MM/slug/, /slug/,
