@@ -43,35 +43,7 @@ if [[ "${BENCH_STORE:-sqlite}" == postgres ]]; then
 fi
 
 echo "generating a site of $count articles in $categories categories"
-python3 - "$count" "$categories" >"$work/site.json" <<'PY'
-import json, sys, random, datetime
-count, categories = int(sys.argv[1]), int(sys.argv[2])
-random.seed(12)
-words = ("harbour council ferry library budget league market school bridge river festival "
-         "station planning weather minister court museum garden hospital theatre").split()
-def text(n):
-    return " ".join(random.choice(words) for _ in range(n))
-start = datetime.datetime(2016, 1, 1, tzinfo=datetime.timezone.utc)
-out = sys.stdout
-out.write('{"format":"broadsheet-site","version":3,')
-out.write('"authors":[' + ",".join(json.dumps({"id": i, "name": f"Writer {i}", "slug": f"writer-{i}", "bio": ""}) for i in range(1, 51)) + '],')
-out.write('"users":[],')
-out.write('"categories":[' + ",".join(json.dumps({"id": i, "slug": f"section-{i}", "name": f"Section {i}"}) for i in range(1, categories + 1)) + '],')
-out.write('"media":[],"articles":[')
-for i in range(1, count + 1):
-    when = (start + datetime.timedelta(minutes=5 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    body = "\n\n".join(text(60) for _ in range(5))
-    article = {"id": i, "slug": f"story-{i}", "title": f"Story {i}: " + text(6), "summary": text(25),
-               "status": "published", "author_id": 1 + i % 50, "category_id": 1 + i % categories,
-               "published_at": when, "updated_at": when, "views": random.randint(0, 5000),
-               "crawler_hits": 0, "tags": [f"Topic {i % 100}", f"Thread {i % 7}"], "trashed_at": None, "trashed_from": "",
-               "comment_mode": "", "featured_media_id": 0, "featured_alt": "", "body_markdown": body}
-    out.write(("," if i > 1 else "") + json.dumps(article))
-out.write('],"daily_views":[],"votes":[')
-out.write(",".join(json.dumps({"article_id": 1 + (i * 7919) % count, "reader_id": f"reader-{i}", "stars": 1 + i % 5,
-                               "voted_at": "2026-01-01T00:00:00Z"}) for i in range(min(count, 20000))))
-out.write('],"comments":[],"settings":[],"audit":[]}')
-PY
+bench/generate_site.py "$count" "$categories" >"$work/site.json"
 echo "document: $(du -h "$work/site.json" | cut -f1)"
 
 "$binary" init "${store_args[@]}" >/dev/null

@@ -22,6 +22,8 @@
 namespace broadsheet::store {
 
 struct SiteExport;
+class SiteSink;
+class SiteImport;
 
 // The database could not do what was asked (I/O, corruption, unreachable, constraint broken by
 // a bug). `unavailable` is true when retrying later may succeed (busy, connection lost).
@@ -590,13 +592,18 @@ class Store {
   virtual bool IsEmpty() = 0;
 
   // --- moving a site ------------------------------------------------------------------------
-  // Everything, sorted (store/site_export.h).
-  virtual SiteExport ExportSite() = 0;
-  // Writes `site` in one transaction, keeping every id; with `replace`, first removes what the
-  // store holds. Requires: without `replace`, an empty store. Throws StoreError (the store is
-  // then unchanged). Leaves the store's planner statistics current (PostgreSQL: VACUUM
-  // ANALYZE after the commit).
-  virtual void ImportSite(const SiteExport& site, bool replace) = 0;
+  // Everything, sorted, to `sink` record by record in document order (store/site_export.h),
+  // read in one consistent snapshot while the site keeps serving; memory stays flat whatever
+  // the site's size.
+  virtual void StreamSite(SiteSink& sink) = 0;
+  // Starts writing a site in one transaction, keeping every id; with `replace`, first removes
+  // what the store holds. Requires: without `replace`, an empty store. Throws StoreError (the
+  // store is then unchanged). Its Commit leaves the store's planner statistics current
+  // (PostgreSQL: VACUUM ANALYZE after the commit). Holds the store's writer until it ends.
+  virtual std::unique_ptr<SiteImport> BeginSiteImport(bool replace) = 0;
+  // The same, whole, for small sites and tests (store/site_export.cpp).
+  SiteExport ExportSite();
+  void ImportSite(const SiteExport& site, bool replace);
 
   // --- moving a site in from another CMS (issue 14; store/source_import.h) ----------------
   // Writes `articles` in one transaction, each with its category, author profile and tags

@@ -41,6 +41,7 @@ constexpr Target kTargets[] = {
     {"desk_fields", broadsheet::fuzz::FuzzDeskFields},
     {"html_markdown", broadsheet::fuzz::FuzzHtmlMarkdown},
     {"wxr", broadsheet::fuzz::FuzzWxr},
+    {"json_reader", broadsheet::fuzz::FuzzJsonReader},
     {"sql_dump", broadsheet::fuzz::FuzzSqlDump},
 };
 

@@ -19,7 +19,8 @@ set(BROADSHEET_FUZZ_TARGETS
   "desk_fields FuzzDeskFields bs_security"
   "html_markdown FuzzHtmlMarkdown bs_import bs_render"
   "wxr FuzzWxr bs_import"
-  "sql_dump FuzzSqlDump bs_import")
+  "sql_dump FuzzSqlDump bs_import"
+  "json_reader FuzzJsonReader bs_cli")
 
 # The target names, for the replay tests.
 function(broadsheet_fuzz_names out)

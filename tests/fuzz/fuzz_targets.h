@@ -38,6 +38,8 @@ int FuzzDeskFields(const std::uint8_t* data, std::size_t size);
 int FuzzHtmlMarkdown(const std::uint8_t* data, std::size_t size);
 // import: ReadWxrText, the WordPress export reader.
 int FuzzWxr(const std::uint8_t* data, std::size_t size);
+// cli: JsonReader, the streaming reader of site documents, against Boost.JSON.
+int FuzzJsonReader(const std::uint8_t* data, std::size_t size);
 // import: ReadSqlDumpText, the mysqldump reader (K2 import).
 int FuzzSqlDump(const std::uint8_t* data, std::size_t size);
 

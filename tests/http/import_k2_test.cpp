@@ -199,6 +199,45 @@ TEST(ImportK2, issue_0014_ADataOnlyDumpImportsTheSameAndASecondRunChangesNothing
   EXPECT_EQ(after.by_old_id.size(), a.by_old_id.size());
 }
 
+// What a run leaves, by old item id, so two runs can be compared whatever ids they gave.
+std::map<std::string, std::string> Summary(const TestSite& site) {
+  const Imported held = Read(site);
+  std::map<std::string, std::string> summary;
+  for (const auto& [old_id, a] : held.by_old_id) {
+    const auto rating = held.ratings.count(a.id) ? held.ratings.at(a.id)
+                                                 : std::pair<std::int64_t, std::int64_t>{0, 0};
+    summary[old_id] = a.slug + " | " + a.title + " | " + std::string(news::ToString(a.status)) +
+                      " | " + std::to_string(a.views) + " views | " + std::to_string(rating.first) +
+                      "/" + std::to_string(rating.second) + " | " + a.summary + " | " +
+                      a.body_markdown;
+  }
+  for (const auto& [status, count] : held.comments_by_status) {
+    summary["comments " + status] = std::to_string(count);
+  }
+  summary["links"] = std::to_string(held.links);
+  return summary;
+}
+
+TEST(ImportK2, issue_0014_ARunKilledMidwayEndsLikeACleanRunWhenRunAgain) {
+  TestSite clean;
+  ASSERT_EQ(clean.Cli({"import", "k2", ImportFixture("k2-2.11.sql")}).exit_code, 0);
+  TestSite site;
+  const auto articles_held = [&] {
+    std::size_t articles = 0;
+    for (const store::OldLink& link : site.OpenStore()->ListOldLinks()) {
+      articles += link.kind == store::OldKind::kArticle;
+    }
+    return articles;
+  };
+  ASSERT_TRUE(KillImportMidway(site, {"k2", ImportFixture("k2-2.11.sql")},
+                               [&] { return articles_held() >= 2; }));
+  EXPECT_GT(articles_held(), 0u);
+  EXPECT_LT(articles_held(), 7u) << "the kill landed before the end";
+  const CliResult again = site.Cli({"import", "k2", ImportFixture("k2-2.11.sql")});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Summary(site), Summary(clean));
+}
+
 TEST(ImportK2, issue_0014_MalformedDumpsAreRefusedWithTheirPositionAndChangeNothing) {
   TestSite site;
   for (const char* bad : {"edge/k2-truncated.sql", "edge/k2-bad-row.sql", "edge/not-a-dump.sql",

@@ -237,19 +237,8 @@ TEST(ImportWordPress, issue_0014_ARunKilledMidwayEndsLikeACleanRunWhenRunAgain) 
   TestSite clean;
   ASSERT_EQ(ImportTheExport(clean).exit_code, 0);
   TestSite site;
-  std::string command = ShellQuoted(BROADSHEET_BINARY) + " import wordpress " +
-                        ShellQuoted(ImportFixture("wordpress-6.1.xml"));
-  for (const std::string& arg : site.StoreArgs()) command += " " + ShellQuoted(arg);
-  command += " --set import.batch_rows=1 --set import.pause_ms=400 >/dev/null 2>&1 & echo $!";
-  const ToolOutput started = RunTool(command);
-  const pid_t pid = static_cast<pid_t>(std::stol(started.out));
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  std::size_t links = 0;
-  while (links < 3 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    links = site.OpenStore()->ListOldLinks().size();
-  }
-  ASSERT_EQ(::kill(pid, SIGKILL), 0);
+  ASSERT_TRUE(KillImportMidway(site, {"wordpress", ImportFixture("wordpress-6.1.xml")},
+                               [&] { return site.OpenStore()->ListOldLinks().size() >= 3; }));
   const Holdings cut = Held(site);
   EXPECT_LT(cut.articles.size(), 13u) << "the kill landed before the end";
   EXPECT_GT(cut.articles.size(), 0u);

@@ -352,13 +352,13 @@ class ObservedStore final : public store::Store {
     Observe("IsEmpty");
     return inner_.IsEmpty();
   }
-  store::SiteExport ExportSite() override {
-    Observe("ExportSite");
-    return inner_.ExportSite();
+  void StreamSite(store::SiteSink& sink) override {
+    Observe("StreamSite");
+    inner_.StreamSite(sink);
   }
-  void ImportSite(const store::SiteExport& site, bool replace) override {
-    Observe("ImportSite");
-    return inner_.ImportSite(site, replace);
+  std::unique_ptr<store::SiteImport> BeginSiteImport(bool replace) override {
+    Observe("BeginSiteImport");
+    return inner_.BeginSiteImport(replace);
   }
   store::ImportTally ImportArticles(store::OldSystem system, const std::string& source,
                                     const std::vector<store::ImportedArticle>& articles) override {

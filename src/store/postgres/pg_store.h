@@ -116,8 +116,8 @@ class PgStore final : public Store {
   CountsChanges CountsChangedSince(std::int64_t cursor) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
-  SiteExport ExportSite() override;
-  void ImportSite(const SiteExport& site, bool replace) override;
+  void StreamSite(SiteSink& sink) override;
+  std::unique_ptr<SiteImport> BeginSiteImport(bool replace) override;
   ImportTally ImportArticles(OldSystem system, const std::string& source,
                              const std::vector<ImportedArticle>& articles) override;
   ImportTally ImportComments(OldSystem system, const std::string& source,
@@ -134,6 +134,7 @@ class PgStore final : public Store {
   std::string SynchronousCommit();
 
  private:
+  friend class PgSiteImport;  // pg_site_transfer.cpp: writes through the helpers below
   // These run inside the caller's transaction on `connection`.
   std::int64_t FindOrCreateAuthor(PgConnection& connection, const std::string& name);
   std::string UniqueAuthorSlug(PgConnection& connection, const std::string& name);

@@ -1,5 +1,5 @@
-// SqliteStore::ExportSite and ImportSite: the whole site in and out, for `broadsheet export`
-// and `import`.
+// SqliteStore::StreamSite and BeginSiteImport: the whole site out and in, a record at a time,
+// for `broadsheet export` and `import` (store/site_export.h).
 #include "store/comment_columns.h"
 #include "store/media_widths.h"
 #include "store/site_export.h"
@@ -9,20 +9,19 @@
 
 namespace broadsheet::store::sqlite {
 
-SiteExport SqliteStore::ExportSite() {
-  // One read transaction: a consistent picture even while a server keeps counting.
-  std::lock_guard lock(writer_mutex_);
-  SqliteTransaction transaction(*writer_);
-  SiteExport site;
-  auto& authors = writer_->Prepare("SELECT id, name, slug, bio FROM authors ORDER BY id");
-  authors.Reset();
+void SqliteStore::StreamSite(SiteSink& sink) {
+  // One read transaction on a reader: a consistent picture while the writer keeps counting.
+  auto reader = Reader();
+  SqliteTransaction transaction(*reader);
+  auto& authors = reader->Prepare("SELECT id, name, slug, bio FROM authors ORDER BY id");
+  authors.Bind();
   while (authors.Step()) {
-    site.authors.push_back({authors.Int(0), authors.Text(1), authors.Text(2), authors.Text(3)});
+    sink.AddAuthor({authors.Int(0), authors.Text(1), authors.Text(2), authors.Text(3)});
   }
-  auto& users = writer_->Prepare(
+  auto& users = reader->Prepare(
       "SELECT id, email, password_hash, role, disabled, author_id, created_at FROM users"
       " ORDER BY id");
-  users.Reset();
+  users.Bind();
   while (users.Step()) {
     UserRow user;
     user.id = users.Int(0);
@@ -32,129 +31,135 @@ SiteExport SqliteStore::ExportSite() {
     user.disabled = users.Int(4) != 0;
     user.author.id = users.Int(5);
     user.created_at = users.Int(6);
-    site.users.push_back(std::move(user));
+    sink.AddUser(user);
   }
-  auto& categories = writer_->Prepare("SELECT id, slug, name FROM categories ORDER BY id");
-  categories.Reset();
+  auto& categories = reader->Prepare("SELECT id, slug, name FROM categories ORDER BY id");
+  categories.Bind();
   while (categories.Step()) {
-    site.categories.push_back({categories.Int(0), categories.Text(1), categories.Text(2)});
+    sink.AddCategory({categories.Int(0), categories.Text(1), categories.Text(2)});
   }
+  auto& media = reader->Prepare(Sql(kMediaColumns) + " ORDER BY m.id");
+  media.Bind();
+  while (media.Step()) sink.AddMedia(ReadMedia(media));
   auto& articles =
-      writer_->Prepare(Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " ORDER BY a.id");
-  articles.Reset();
-  while (articles.Step()) site.articles.push_back(ReadArticleWithBody(articles));
-  auto& tags = writer_->Prepare(
-      "SELECT x.article_id, t.id, t.slug, t.name FROM article_tags x JOIN tags t"
-      " ON t.id = x.tag_id ORDER BY x.article_id, x.position");
-  tags.Reset();
-  auto article_it = site.articles.begin();
-  while (tags.Step()) {
-    const auto article_id = tags.Int(0);
-    while (article_it != site.articles.end() && article_it->id < article_id) ++article_it;
-    if (article_it == site.articles.end()) break;
-    if (article_it->id == article_id) {
-      article_it->tags.push_back({tags.Int(1), tags.Text(2), tags.Text(3)});
-    }
+      reader->Prepare(Sql("SELECT ") + kArticleColumnsWithBody + kArticleJoins + " ORDER BY a.id");
+  // Each article's tags by its primary key, while the article statement stays open.
+  auto& tags = reader->Prepare(
+      "SELECT t.id, t.slug, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+      " WHERE x.article_id = ? ORDER BY x.position");
+  articles.Bind();
+  while (articles.Step()) {
+    ArticleRow article = ReadArticleWithBody(articles);
+    tags.Bind(article.id);
+    while (tags.Step()) article.tags.push_back({tags.Int(0), tags.Text(1), tags.Text(2)});
+    tags.Reset();
+    sink.AddArticle(article);
   }
-  auto& daily = writer_->Prepare(
+  auto& daily = reader->Prepare(
       "SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day");
-  daily.Reset();
-  while (daily.Step()) site.daily_views.push_back({daily.Int(0), daily.Text(1), daily.Int(2)});
-  auto& votes = writer_->Prepare(
+  daily.Bind();
+  while (daily.Step()) sink.AddDailyViews({daily.Int(0), daily.Text(1), daily.Int(2)});
+  auto& votes = reader->Prepare(
       "SELECT article_id, reader_id, stars, voted_at FROM votes ORDER BY article_id, reader_id");
-  votes.Reset();
+  votes.Bind();
   while (votes.Step()) {
-    site.votes.push_back(
-        {votes.Int(0), votes.Text(1), static_cast<int>(votes.Int(2)), votes.Int(3)});
+    sink.AddVote({votes.Int(0), votes.Text(1), static_cast<int>(votes.Int(2)), votes.Int(3)});
   }
-  auto& comments =
-      writer_->Prepare(Sql("SELECT ") + kCommentColumns + " FROM comments ORDER BY id");
-  comments.Reset();
-  while (comments.Step()) site.comments.push_back(ReadComment(comments));
-  auto& settings = writer_->Prepare("SELECT key, value FROM site_settings ORDER BY key");
-  settings.Reset();
-  while (settings.Step()) site.settings.emplace_back(settings.Text(0), settings.Text(1));
-  auto& media = writer_->Prepare(Sql(kMediaColumns) + " ORDER BY m.id");
-  media.Reset();
-  while (media.Step()) site.media.push_back(ReadMedia(media));
-  auto& audit = writer_->Prepare(
-      "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
-      " coalesce(address_key, '') FROM audit_log ORDER BY id");
-  audit.Reset();
-  while (audit.Step()) {
-    site.audit.push_back({audit.Int(0), audit.Int(1), audit.Int(2), audit.Text(3), audit.Text(4),
-                          audit.Text(5), audit.Text(6), audit.Text(7)});
-  }
-  auto& bases = writer_->Prepare(
-      "SELECT article_id, sum, count FROM article_rating_bases ORDER BY article_id");
-  bases.Reset();
-  while (bases.Step()) site.rating_bases.push_back({bases.Int(0), bases.Int(1), bases.Int(2)});
-  auto& links = writer_->Prepare(
+  auto& comments = reader->Prepare(Sql("SELECT ") + kCommentColumns + " FROM comments ORDER BY id");
+  comments.Bind();
+  while (comments.Step()) sink.AddComment(ReadComment(comments));
+  auto& settings = reader->Prepare("SELECT key, value FROM site_settings ORDER BY key");
+  settings.Bind();
+  while (settings.Step()) sink.AddSetting(settings.Text(0), settings.Text(1));
+  auto& links = reader->Prepare(
       "SELECT system, kind, source, old_id, old_slug, new_id FROM import_links"
       " ORDER BY system, source, kind, old_id");
-  links.Reset();
+  links.Bind();
   while (links.Step()) {
-    site.old_links.push_back({ParseOldSystem(links.Text(0)).value_or(OldSystem::kWordPress),
-                              ParseOldKind(links.Text(1)).value_or(OldKind::kArticle),
-                              links.Text(2), links.Text(3), links.Text(4), links.Int(5)});
+    sink.AddOldLink({ParseOldSystem(links.Text(0)).value_or(OldSystem::kWordPress),
+                     ParseOldKind(links.Text(1)).value_or(OldKind::kArticle), links.Text(2),
+                     links.Text(3), links.Text(4), links.Int(5)});
   }
+  auto& bases = reader->Prepare(
+      "SELECT article_id, sum, count FROM article_rating_bases ORDER BY article_id");
+  bases.Bind();
+  while (bases.Step()) sink.AddRatingBase({bases.Int(0), bases.Int(1), bases.Int(2)});
   auto& redirects =
-      writer_->Prepare("SELECT old_path, target, created_at FROM redirects ORDER BY old_path");
-  redirects.Reset();
+      reader->Prepare("SELECT old_path, target, created_at FROM redirects ORDER BY old_path");
+  redirects.Bind();
   while (redirects.Step()) {
-    site.redirects.push_back({redirects.Text(0), redirects.Text(1), redirects.Int(2)});
+    sink.AddRedirect({redirects.Text(0), redirects.Text(1), redirects.Int(2)});
+  }
+  auto& audit = reader->Prepare(
+      "SELECT id, at, coalesce(user_id, 0), user_email, action, object, detail,"
+      " coalesce(address_key, '') FROM audit_log ORDER BY id");
+  audit.Bind();
+  while (audit.Step()) {
+    sink.AddAuditEntry({audit.Int(0), audit.Int(1), audit.Int(2), audit.Text(3), audit.Text(4),
+                        audit.Text(5), audit.Text(6), audit.Text(7)});
   }
   transaction.Commit();
-  return site;
 }
 
-void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
-  std::lock_guard lock(writer_mutex_);
-  SqliteTransaction transaction(*writer_);
-  if (replace) {
-    writer_->Exec(
-        "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
-        " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
-        " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
-        " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
-        " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;"
-        " DELETE FROM import_links; DELETE FROM redirects; DELETE FROM article_rating_bases;");
+// Holds the writer and one transaction from BeginSiteImport to Commit.
+class SqliteSiteImport final : public SiteImport {
+ public:
+  SqliteSiteImport(SqliteStore& store, bool replace)
+      : store_(store), lock_(store.writer_mutex_), writer_(*store.writer_), transaction_(writer_) {
+    if (replace) {
+      writer_.Exec(
+          "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
+          " DELETE FROM votes; DELETE FROM article_views_daily; DELETE FROM article_tags;"
+          " DELETE FROM tags; DELETE FROM article_revisions; DELETE FROM articles;"
+          " DELETE FROM media; DELETE FROM audit_log; DELETE FROM categories;"
+          " DELETE FROM signins; DELETE FROM users; DELETE FROM authors;"
+          " DELETE FROM import_links; DELETE FROM redirects; DELETE FROM article_rating_bases;");
+    }
   }
-  // Profiles with a slug first, so one made up for an older document's profile never takes
-  // a slug a later one brings.
-  auto& author = writer_->Prepare("INSERT INTO authors(id, name, slug, bio) VALUES (?, ?, ?, ?)");
-  for (const Author& a : site.authors) {
-    if (!a.slug.empty()) author.Bind(a.id, a.name, a.slug, a.bio).Run();
+
+  void AddAuthor(const Author& a) override {
+    // Profiles with a slug first, so one made up for an older document's profile never takes
+    // a slug a later one brings: those wait for the end of the authors.
+    if (a.slug.empty()) {
+      unslugged_authors_.push_back(a);
+      return;
+    }
+    InsertAuthor(a);
   }
-  for (const Author& a : site.authors) {
-    if (a.slug.empty()) author.Bind(a.id, a.name, UniqueAuthorSlug(a.name), a.bio).Run();
-  }
-  auto& user = writer_->Prepare(
-      "INSERT INTO users(id, email, password_hash, role, disabled, author_id, created_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (const UserRow& u : site.users) {
-    user.Bind(u.id, u.email, u.password_hash, std::string(news::ToString(u.role)),
+  void AddUser(const UserRow& u) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO users(id, email, password_hash, role, disabled, author_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .Bind(u.id, u.email, u.password_hash, std::string(news::ToString(u.role)),
               u.disabled ? 1 : 0, u.author.id, u.created_at)
         .Run();
   }
-  auto& category = writer_->Prepare("INSERT INTO categories(id, slug, name) VALUES (?, ?, ?)");
-  for (const Category& c : site.categories) category.Bind(c.id, c.slug, c.name).Run();
-  auto& media = writer_->Prepare(
-      "INSERT INTO media(id, hash, width, height, widths, bytes, alt, original_name, uploaded_by,"
-      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?)");
-  for (const MediaRow& m : site.media) {
-    media
+  void AddCategory(const Category& c) override {
+    AuthorsDone();
+    writer_.Prepare("INSERT INTO categories(id, slug, name) VALUES (?, ?, ?)")
+        .Bind(c.id, c.slug, c.name)
+        .Run();
+  }
+  void AddMedia(const MediaRow& m) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO media(id, hash, width, height, widths, bytes, alt, original_name,"
+            " uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?)")
         .Bind(m.id, m.hash, m.width, m.height, JoinWidths(m.widths), m.bytes, m.alt,
               m.original_name, m.uploaded_by, m.uploaded_at)
         .Run();
   }
-  auto& article = writer_->Prepare(
-      "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
-      " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
-      " trashed_from, comment_mode, featured_media_id, featured_alt)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0),?)");
-  for (const ArticleRow& a : site.articles) {
-    article
+  void AddArticle(const ArticleRow& a) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO articles(id, slug, title, summary, body_markdown, body_html, author_id,"
+            " category_id, status, published_at, updated_at, views, crawler_hits, trashed_at,"
+            " trashed_from, comment_mode, featured_media_id, featured_alt)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0),?)")
         .Bind(a.id, a.slug, a.title, a.summary, a.body_markdown, a.body_html, a.author.id,
               a.category.id, std::string(news::ToString(a.status)), a.published_at, a.updated_at,
               a.views, a.crawler_hits, a.trashed_at, TrashedFrom(a),
@@ -162,68 +167,116 @@ void SqliteStore::ImportSite(const SiteExport& site, bool replace) {
         .Run();
     std::vector<std::string> names;
     for (const Tag& tag : a.tags) names.push_back(tag.name);
-    ReplaceTags(a.id, names);
+    store_.ReplaceTags(a.id, names);
   }
-  auto& daily =
-      writer_->Prepare("INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)");
-  for (const DailyViewRow& d : site.daily_views) daily.Bind(d.article_id, d.day, d.views).Run();
-  auto& vote = writer_->Prepare(
-      "INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES (?, ?, ?, ?)");
-  for (const VoteRow& v : site.votes) vote.Bind(v.article_id, v.reader_id, v.stars, v.voted_at).Run();
-  auto& base =
-      writer_->Prepare("INSERT INTO article_rating_bases(article_id, sum, count) VALUES (?, ?, ?)");
-  for (const RatingBase& b : site.rating_bases) base.Bind(b.article_id, b.sum, b.count).Run();
-  // The running totals follow from the votes (and an imported base), so they cannot disagree
-  // with them.
-  writer_->Exec(
-      "UPDATE articles SET rating_sum = coalesce((SELECT b.sum FROM article_rating_bases b"
-      "  WHERE b.article_id = articles.id), 0) + coalesce((SELECT sum(stars) FROM votes"
-      "  WHERE votes.article_id = articles.id), 0),"
-      " rating_count = coalesce((SELECT b.count FROM article_rating_bases b"
-      "  WHERE b.article_id = articles.id), 0) + (SELECT count(*) FROM votes"
-      "  WHERE votes.article_id = articles.id),"
-      " rating_revision = EXISTS (SELECT 1 FROM article_rating_bases b"
-      "  WHERE b.article_id = articles.id) + (SELECT count(*) FROM votes"
-      "  WHERE votes.article_id = articles.id)");
-  auto& comment = writer_->Prepare(
-      "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
-      " hold_reason, created_at, reports, approved_by_editor, parent_id)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0))");
-  for (const CommentRow& c : site.comments) {
-    comment
+  void AddDailyViews(const DailyViewRow& d) override {
+    AuthorsDone();
+    writer_.Prepare("INSERT INTO article_views_daily(article_id, day, views) VALUES (?, ?, ?)")
+        .Bind(d.article_id, d.day, d.views)
+        .Run();
+  }
+  void AddVote(const VoteRow& v) override {
+    AuthorsDone();
+    writer_.Prepare("INSERT INTO votes(article_id, reader_id, stars, voted_at) VALUES (?, ?, ?, ?)")
+        .Bind(v.article_id, v.reader_id, v.stars, v.voted_at)
+        .Run();
+  }
+  void AddComment(const CommentRow& c) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO comments(id, article_id, reader_id, name, email, url, body, status,"
+            " hold_reason, created_at, reports, approved_by_editor, parent_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0))")
         .Bind(c.id, c.article_id, c.reader_id, c.name, c.email, c.url, c.body,
               std::string(news::ToString(c.status)), c.hold_reason, c.created_at, c.reports,
               c.approved_by_editor ? 1 : 0, c.parent_id)
         .Run();
   }
-  auto& link = writer_->Prepare(
-      "INSERT INTO import_links(system, source, kind, old_id, old_slug, new_id)"
-      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-  for (const OldLink& l : site.old_links) {
-    link.Bind(std::string(ToString(l.system)), l.source, std::string(ToString(l.kind)), l.old_id,
+  void AddSetting(const std::string& key, const std::string& value) override {
+    AuthorsDone();
+    writer_.Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)").Bind(key, value).Run();
+  }
+  void AddOldLink(const OldLink& l) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO import_links(system, source, kind, old_id, old_slug, new_id)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        .Bind(std::string(ToString(l.system)), l.source, std::string(ToString(l.kind)), l.old_id,
               l.old_slug, l.new_id)
         .Run();
   }
-  auto& redirect = writer_->Prepare(
-      "INSERT INTO redirects(old_path, target, created_at) VALUES (?, ?, ?)"
-      " ON CONFLICT(old_path) DO UPDATE SET target = excluded.target");
-  for (const RedirectRow& r : site.redirects) {
-    redirect.Bind(r.old_path, r.target, r.created_at).Run();
-  }
-  writer_->Prepare("UPDATE site_meta SET value = value + 1 WHERE key = 'old_links_version'")
-      .Bind()
-      .Run();
-  auto& setting = writer_->Prepare("INSERT INTO site_settings(key, value) VALUES (?, ?)");
-  for (const auto& [key, value] : site.settings) setting.Bind(key, value).Run();
-  auto& audit = writer_->Prepare(
-      "INSERT INTO audit_log(id, at, user_id, user_email, action, object, detail, address_key)"
-      " VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, nullif(?, ''))");
-  for (const AuditEntry& e : site.audit) {
-    audit.Bind(e.id, e.at, e.user_id, e.user_email, e.action, e.object, e.detail, e.address_key)
+  void AddRatingBase(const RatingBase& b) override {
+    AuthorsDone();
+    writer_.Prepare("INSERT INTO article_rating_bases(article_id, sum, count) VALUES (?, ?, ?)")
+        .Bind(b.article_id, b.sum, b.count)
         .Run();
   }
-  IndexMissingSearchDocuments();
-  transaction.Commit();
+  void AddRedirect(const RedirectRow& r) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO redirects(old_path, target, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(old_path) DO UPDATE SET target = excluded.target")
+        .Bind(r.old_path, r.target, r.created_at)
+        .Run();
+  }
+  void AddAuditEntry(const AuditEntry& e) override {
+    AuthorsDone();
+    writer_
+        .Prepare(
+            "INSERT INTO audit_log(id, at, user_id, user_email, action, object, detail,"
+            " address_key) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, nullif(?, ''))")
+        .Bind(e.id, e.at, e.user_id, e.user_email, e.action, e.object, e.detail, e.address_key)
+        .Run();
+  }
+
+  void Commit() override {
+    AuthorsDone();
+    // The running totals follow from the votes (and an imported base), so they cannot
+    // disagree with them.
+    writer_.Exec(
+        "UPDATE articles SET rating_sum = coalesce((SELECT b.sum FROM article_rating_bases b"
+        "  WHERE b.article_id = articles.id), 0) + coalesce((SELECT sum(stars) FROM votes"
+        "  WHERE votes.article_id = articles.id), 0),"
+        " rating_count = coalesce((SELECT b.count FROM article_rating_bases b"
+        "  WHERE b.article_id = articles.id), 0) + (SELECT count(*) FROM votes"
+        "  WHERE votes.article_id = articles.id),"
+        " rating_revision = EXISTS (SELECT 1 FROM article_rating_bases b"
+        "  WHERE b.article_id = articles.id) + (SELECT count(*) FROM votes"
+        "  WHERE votes.article_id = articles.id)");
+    writer_.Prepare("UPDATE site_meta SET value = value + 1 WHERE key = 'old_links_version'")
+        .Bind()
+        .Run();
+    store_.IndexMissingSearchDocuments();
+    transaction_.Commit();
+  }
+
+ private:
+  void InsertAuthor(const Author& a) {
+    writer_.Prepare("INSERT INTO authors(id, name, slug, bio) VALUES (?, ?, ?, ?)")
+        .Bind(a.id, a.name, a.slug, a.bio)
+        .Run();
+  }
+  void AuthorsDone() {
+    if (unslugged_authors_.empty()) return;
+    for (Author& a : unslugged_authors_) {
+      a.slug = store_.UniqueAuthorSlug(a.name);
+      InsertAuthor(a);
+    }
+    unslugged_authors_.clear();
+  }
+
+  SqliteStore& store_;
+  std::lock_guard<std::mutex> lock_;
+  SqliteConnection& writer_;
+  SqliteTransaction transaction_;  // after the lock: rolled back before the lock is let go
+  std::vector<Author> unslugged_authors_;
+};
+
+std::unique_ptr<SiteImport> SqliteStore::BeginSiteImport(bool replace) {
+  return std::make_unique<SqliteSiteImport>(*this, replace);
 }
 
 }  // namespace broadsheet::store::sqlite

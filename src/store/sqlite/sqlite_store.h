@@ -121,8 +121,8 @@ class SqliteStore final : public Store {
   CountsChanges CountsChangedSince(std::int64_t cursor) override;
   std::int64_t ContentVersion() override;
   bool IsEmpty() override;
-  SiteExport ExportSite() override;
-  void ImportSite(const SiteExport& site, bool replace) override;
+  void StreamSite(SiteSink& sink) override;
+  std::unique_ptr<SiteImport> BeginSiteImport(bool replace) override;
   ImportTally ImportArticles(OldSystem system, const std::string& source,
                              const std::vector<ImportedArticle>& articles) override;
   ImportTally ImportComments(OldSystem system, const std::string& source,
@@ -137,6 +137,7 @@ class SqliteStore final : public Store {
   std::size_t QueuedWrites();
 
  private:
+  friend class SqliteSiteImport;  // sqlite_site_transfer.cpp: writes through the helpers below
   // A reader connection borrowed from the pool for one call; returned on destruction.
   class ReaderLease {
    public:

@@ -54,14 +54,18 @@ TEST(SiteDocument, SettingsAndPicturesFollowTheSameRulesAsTheDesk) {
     document.insert(document.rfind('}'), extra);
     return document;
   };
+  // Pictures come before the articles, where export writes them.
   const std::string picture =
-      R"(, "media": [{"id": 1, "hash": "0123456789abcdef0123456789abcdef", "width": 2000,
+      R"("media": [{"id": 1, "hash": "0123456789abcdef0123456789abcdef", "width": 2000,
       "height": 1000, "widths": WIDTHS, "bytes": 1000, "alt": "Quay", "original_name": "q.jpg",
-      "uploaded_by": 0, "uploaded_at": "2026-11-25T21:59:52Z"}])";
+      "uploaded_by": 0, "uploaded_at": "2026-11-25T21:59:52Z"}],
+    )";
   const auto pictured = [&](const std::string& widths) {
+    std::string document = base;
     std::string extra = picture;
     extra.replace(extra.find("WIDTHS"), 6, widths);
-    return with(extra);
+    document.insert(document.find("\"articles\""), extra);
+    return document;
   };
   for (const char* refused : {R"(, "settings": [{"key": "site.lang", "value": "not a tag!"}])",
                               R"(, "settings": [{"key": "comments.moderation", "value": "x"}])",
@@ -82,6 +86,70 @@ TEST(SiteDocument, SettingsAndPicturesFollowTheSameRulesAsTheDesk) {
   EXPECT_EQ(settings.settings.size(), 2u);
   const std::string written = WriteSiteDocument(site);
   EXPECT_EQ(WriteSiteDocument(ReadSiteDocument(written)), written);
+}
+
+std::string RefusalOf(const std::string& document) {
+  try {
+    ReadSiteDocument(document);
+  } catch (const CliError& error) {
+    return error.what();
+  }
+  return "accepted";
+}
+
+// Issue 14: the document streams, so its lists must come in the order export writes them
+// (every Broadsheet version has written them so); a refusal names the line of the record.
+TEST(SiteDocument, issue_0014_ListsComeInExportOrderAndARefusalNamesItsLine) {
+  const std::string base = DocumentUpdatedAt("2026-11-25T21:59:52Z");
+  std::string reordered = base;
+  reordered.erase(reordered.find(",\n    \"daily_views\": []"));
+  reordered.insert(reordered.find("\"articles\""), "\"daily_views\": [], ");
+  reordered += "}";
+  EXPECT_NE(RefusalOf(reordered).find("'articles' must come before 'daily_views'"),
+            std::string::npos)
+      << RefusalOf(reordered);
+
+  std::string unknown_author = base;
+  unknown_author.replace(unknown_author.find("\"author_id\": 1"), 14, "\"author_id\": 9");
+  EXPECT_EQ(RefusalOf(unknown_author),
+            "line 4, column 18: article 1: names an author or category the document does not "
+            "have");
+
+  std::string extra_list = base;
+  extra_list.insert(extra_list.rfind('}'), R"(, "from_a_later_build": [{"x": [1, {"y": 2}]}])");
+  EXPECT_EQ(RefusalOf(extra_list), "accepted");
+  EXPECT_NE(RefusalOf(R"({"authors": [], "format": "broadsheet-site", "version": 4})")
+                .find("not a Broadsheet export"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(base.substr(0, base.size() - 20)).find("not a JSON document: line 7"),
+            std::string::npos)
+      << RefusalOf(base.substr(0, base.size() - 20));
+}
+
+// Votes are checked one per reader and article without holding every vote: an article's
+// votes come together, as export writes them.
+TEST(SiteDocument, issue_0014_AnArticlesVotesComeTogetherAndOncePerReader) {
+  const auto with_votes = [](const std::string& votes) {
+    std::string document = DocumentUpdatedAt("2026-11-25T21:59:52Z");
+    const std::string second_article = R"(, {"id": 2, "slug": "quay", "title": "Quay",
+      "summary": "", "status": "published", "author_id": 1, "category_id": 1,
+      "published_at": null, "updated_at": null, "views": 0, "crawler_hits": 0,
+      "body_markdown": "Hi"}])";
+    document.replace(document.find("}],\n    \"daily_views\""), 2, "}" + second_article);
+    document.insert(document.rfind('}'), ", \"votes\": [" + votes + "]");
+    return document;
+  };
+  const auto vote = [](int article, const char* reader) {
+    return "{\"article_id\": " + std::to_string(article) + ", \"reader_id\": \"" + reader +
+           "\", \"stars\": 4, \"voted_at\": null}";
+  };
+  EXPECT_EQ(RefusalOf(with_votes(vote(1, "r1") + "," + vote(1, "r2") + "," + vote(2, "r1"))),
+            "accepted");
+  EXPECT_NE(RefusalOf(with_votes(vote(1, "r1") + "," + vote(1, "r1"))).find("one vote per reader"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf(with_votes(vote(1, "r1") + "," + vote(2, "r1") + "," + vote(1, "r2")))
+                .find("an article's votes come together"),
+            std::string::npos);
 }
 
 }  // namespace
