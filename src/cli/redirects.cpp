@@ -9,13 +9,11 @@
 namespace broadsheet::cli {
 namespace {
 
-std::string Key(const std::string& old_address) {
-  const auto key = site::RedirectKey(old_address);
-  if (!key) {
-    throw CliError("\"" + old_address.substr(0, 200) +
-                   "\" is not a path (\"/old/page/\") or an http(s) URL");
-  }
-  return *key;
+// The key a checked redirect is stored under; its first mistake as a CliError (exit 2). The
+// rules are site::CheckRedirect's, the back office's redirects page's too.
+std::string KeyOrRefuse(const site::CheckedRedirect& checked) {
+  if (!checked.errors.empty()) throw CliError(checked.errors.front().message);
+  return checked.key;
 }
 
 }  // namespace
@@ -30,12 +28,7 @@ int RunRedirectList(const CommonOptions& common) {
 
 int RunRedirectAdd(const CommonOptions& common, const std::string& old_address,
                    const std::string& target) {
-  const std::string key = Key(old_address);
-  if (!site::IsRedirectTarget(target)) {
-    throw CliError("\"" + target.substr(0, 200) +
-                   "\" is not a path on this site (\"/new/page/\") or an http(s) URL");
-  }
-  if (site::RedirectKey(target) == key) throw CliError("a redirect cannot point at itself");
+  const std::string key = KeyOrRefuse(site::CheckRedirect(old_address, target));
   auto store = OpenConfiguredStore(LoadConfig(common));
   store->SetRedirect({key, target, news::UnixNow()});
   fmt::print("{} -> {}\n", key, target);
@@ -43,7 +36,7 @@ int RunRedirectAdd(const CommonOptions& common, const std::string& old_address,
 }
 
 int RunRedirectDelete(const CommonOptions& common, const std::string& old_address) {
-  const std::string key = Key(old_address);
+  const std::string key = KeyOrRefuse(site::CheckRedirectSource(old_address));
   auto store = OpenConfiguredStore(LoadConfig(common));
   if (!store->DeleteRedirect(key)) throw CliError("no redirect from " + key);
   return 0;

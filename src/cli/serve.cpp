@@ -54,7 +54,7 @@ const std::vector<std::string> kRequiredTemplates = {
 const std::vector<std::string> kRequiredDeskTemplates = {
     "layout",         "login",    "message",   "account", "articles", "editor",
     "confirm_delete", "trash",    "revisions", "diff",    "users",    "dashboard",
-    "comments",       "settings", "audit",     "media"};
+    "comments",       "settings", "audit",     "media",   "redirects"};
 
 // 0 in the config means one per core.
 int OnePerCoreUnless(std::int64_t configured) {

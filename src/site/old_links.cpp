@@ -11,6 +11,26 @@ namespace {
 using store::OldKind;
 using store::OldSystem;
 
+// How much of a refused value a message repeats: enough to recognise it, never a whole
+// 2000-byte URL. Cut at a character boundary, control characters shown as '?', so the
+// message is safe to print on a terminal.
+std::string Shown(std::string_view value) {
+  constexpr std::size_t kShownBytes = 80;
+  std::string shown;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(value[i]);
+    const bool continuation = (byte & 0xC0) == 0x80;
+    if (shown.size() >= kShownBytes && !continuation) return shown + "…";
+    shown += byte < 0x20 || byte == 0x7f ? '?' : value[i];
+  }
+  return shown;
+}
+
+std::string TooLong(std::string_view what) {
+  return std::string(what) + " is longer than " + std::to_string(kMaxRedirectLength) +
+         " characters.";
+}
+
 std::string Key(OldSystem system, std::string_view kind, std::string_view key) {
   std::string joined(store::ToString(system));
   joined += ' ';
@@ -222,19 +242,54 @@ std::optional<std::string> RedirectKey(std::string_view old) {
     old = path_start == std::string_view::npos ? std::string_view("/") : old.substr(path_start);
     if (old.front() == '?') return std::nullopt;
   }
-  if (old.empty() || old.front() != '/' || old.size() > 2000) return std::nullopt;
+  if (old.empty() || old.front() != '/' || old.size() > kMaxRedirectLength) return std::nullopt;
   const auto parsed = http::ParseTarget(old);
   if (!parsed) return std::nullopt;
   return parsed->query.empty() ? parsed->path : parsed->path + "?" + parsed->query;
 }
 
 bool IsRedirectTarget(std::string_view target) {
-  if (target.empty() || target.size() > 2000) return false;
+  if (target.empty() || target.size() > kMaxRedirectLength) return false;
   for (const char c : target) {
     if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) return false;
   }
   if (target.starts_with("//")) return false;  // another host, without saying how
   return target.front() == '/' || target.starts_with("http://") || target.starts_with("https://");
+}
+
+CheckedRedirect CheckRedirectSource(std::string_view old) {
+  CheckedRedirect checked;
+  if (old.empty()) {
+    checked.errors.push_back({"old", "Give the old address: a path or an http(s) URL."});
+  } else if (old.size() > kMaxRedirectLength) {
+    checked.errors.push_back({"old", TooLong("The old address")});
+  } else if (auto key = RedirectKey(old)) {
+    checked.key = std::move(*key);
+  } else {
+    checked.errors.push_back({"old", "\"" + Shown(old) +
+                                         "\" is not a path (\"/old/page/\") or an http(s) "
+                                         "URL (\"https://old.example/page\")."});
+  }
+  return checked;
+}
+
+CheckedRedirect CheckRedirect(std::string_view old, std::string_view target) {
+  CheckedRedirect checked = CheckRedirectSource(old);
+  if (target.empty()) {
+    checked.errors.push_back({"target", "Give the new address: a path here or an http(s) URL."});
+  } else if (target.size() > kMaxRedirectLength) {
+    checked.errors.push_back({"target", TooLong("The new address")});
+  } else if (!IsRedirectTarget(target)) {
+    checked.errors.push_back({"target", "\"" + Shown(target) +
+                                            "\" is not a path on this site (\"/new/page/\") "
+                                            "or an http(s) URL."});
+  } else if (!checked.key.empty() && RedirectKey(target) == checked.key) {
+    // A full URL is compared by its path too: the host may well be this site's own, which
+    // the CLI cannot know, and a redirect to itself would send readers round in circles.
+    checked.errors.push_back(
+        {"target", "A redirect cannot lead to its own old address (" + Shown(checked.key) + ")."});
+  }
+  return checked;
 }
 
 }  // namespace broadsheet::site

@@ -4,6 +4,7 @@
 // version moved (an import batch, a redirect added or deleted). Thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "news/field_error.h"
 #include "store/store.h"
 
 namespace broadsheet::site {
@@ -77,12 +79,32 @@ class OldLinks {
   bool checked_ = false;
 };
 
+// The longest old address or target a redirect may have, in bytes: the same bound as the
+// other addresses the store keeps (an imported link's old id and slug).
+inline constexpr std::size_t kMaxRedirectLength = 2000;
+
 // The key of a redirect from `old`: a path ("/old/page/"), a path with a query, or a full
 // URL (its path and query) -> the decoded path, with "?query" when there is one. nullopt when
-// it is none of those.
+// it is none of those, or longer than kMaxRedirectLength.
 std::optional<std::string> RedirectKey(std::string_view old);
 
-// True for a redirect target Broadsheet accepts: a path on this site ("/x") or an http(s) URL.
+// True for a redirect target Broadsheet accepts: a path on this site ("/x") or an http(s) URL,
+// at most kMaxRedirectLength bytes.
 bool IsRedirectTarget(std::string_view target);
+
+// An editor's redirect as typed, checked by the one set of rules that `broadsheet redirect`
+// and the back office's redirects page both apply.
+struct CheckedRedirect {
+  std::string key;           // RedirectKey of the old address; empty when that is unusable
+  news::FieldErrors errors;  // empty when it may be stored; fields "old" and "target"
+};
+
+// Checks a redirect from `old` (a path or an http(s) URL) to `target` (IsRedirectTarget):
+// each over kMaxRedirectLength, not of those forms, or a target whose key is the old
+// address's own (it would answer with a redirect to itself) gets a message a person can act
+// on, naming the value (shortened). Never throws for bad input.
+CheckedRedirect CheckRedirect(std::string_view old, std::string_view target);
+// The same for the old address alone (to delete a redirect).
+CheckedRedirect CheckRedirectSource(std::string_view old);
 
 }  // namespace broadsheet::site

@@ -2,7 +2,8 @@
 // featured picture of a new article, publishes it and holds its comments; a reader sees the
 // picture (a srcset candidate the server answers with an image, nosniff) and comments; the
 // editor approves the comment and the reader then sees it. The audit log names each of those
-// actions and who did them; axe-core finds nothing on the new back-office pages and the article,
+// actions and who did them; axe-core finds nothing on the new back-office pages (the redirects
+// page with a redirect added through its form among them) and the article,
 // in light and dark, and none of them scrolls sideways at 360 px; an Arabic site is right-to-left
 // and its front page does not scroll sideways at 360 px; no script or console errors, no CSP
 // violations.
@@ -366,8 +367,17 @@ test('C: axe-core finds no violations on the newsroom pages and the article with
       // (and the dashboard with its list of waiting comments).
       assert.equal(await postComment(made.articlePath, 'Ola Waiting',
         'Browser test newsroom comment waiting for the axe check'), 'held');
-      const pages = ['/admin/', '/admin/media', '/admin/comments', '/admin/settings', '/admin/audit',
-        `/admin/articles/${made.articleId}`, made.articlePath];
+      // A redirect made through its form, so the redirects page is checked with its table and
+      // delete button.
+      await page.goto(server.url('/admin/redirects'));
+      await page.getByLabel('Old address').fill('/2019/05/old-harbour-lights/');
+      await page.getByLabel('New address').fill(made.articlePath);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/admin/redirects' && url.searchParams.has('added')),
+        page.getByRole('button', { name: 'Add redirect' }).click(),
+      ]);
+      const pages = ['/admin/', '/admin/media', '/admin/comments', '/admin/settings', '/admin/redirects',
+        '/admin/audit', `/admin/articles/${made.articleId}`, made.articlePath];
       // The site has a dark scheme of its own, so contrast is checked in both.
       for (const colorScheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme });
@@ -394,6 +404,10 @@ test('C: axe-core finds no violations on the newsroom pages and the article with
       await page.goto(server.url('/admin/'));
       assert.equal(await page.locator('figure.chart-figure svg').count(), 1, 'the dashboard has its chart');
       assert.ok(await page.locator('#views-table tbody tr').count() > 0, 'the views table has days');
+      await page.goto(server.url('/admin/redirects'));
+      assert.equal(await page.getByRole('button',
+        { name: 'Delete the redirect from /2019/05/old-harbour-lights/' }).count(), 1,
+      'the redirects page that was checked lists the redirect with its delete button');
       await page.goto(server.url(made.articlePath));
       assert.equal(await page.locator('picture.article-picture').count(), 1);
       assert.deepEqual(pageErrors, [], 'no script errors');

@@ -6,6 +6,7 @@
 #include "site/admin/desk_session.h"
 #include "site/admin/media_pages.h"
 #include "site/admin/moderation_pages.h"
+#include "site/admin/redirect_pages.h"
 #include "site/admin/revision_pages.h"
 #include "site/admin/settings_page.h"
 #include "site/admin/signin_pages.h"
@@ -54,6 +55,9 @@ void RegisterDeskRoutes(http::Router& router, const DeskContext* desk) {
   router.Exact(Method::kPost, "/admin/articles/comments", Bind(desk, ServeCommentMode));
   router.Exact(Method::kGet, "/admin/settings", Bind(desk, ServeSettingsPage));
   router.Exact(Method::kPost, "/admin/settings", Bind(desk, ServeSettingsChange));
+  router.Exact(Method::kGet, "/admin/redirects", Bind(desk, ServeRedirectsPage));
+  router.Exact(Method::kPost, "/admin/redirects", Bind(desk, ServeAddRedirect));
+  router.Exact(Method::kPost, "/admin/redirects/delete", Bind(desk, ServeDeleteRedirect));
   router.Exact(Method::kGet, "/admin/audit", Bind(desk, ServeAuditLog));
   router.Exact(Method::kGet, "/admin/media", Bind(desk, ServeMediaLibrary));
   router.Exact(Method::kPost, std::string(kUploadPath), Bind(desk, ServeMediaUpload));

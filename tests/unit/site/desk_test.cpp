@@ -44,6 +44,9 @@ std::string Fingerprint(store::Store& store) {
         "c" + std::to_string(comment.id) + ":" + std::string(news::ToString(comment.status)) + ";";
   }
   print += "media:" + std::to_string(store.ListMedia(0, 1).total) + ";";
+  for (const auto& redirect : store.ListRedirects()) {
+    print += "r" + redirect.old_path + ">" + redirect.target + ";";
+  }
   for (const news::SettingRule& rule : news::SettingRules()) {
     print +=
         std::string(rule.key) + "=" + store.ReadSetting(std::string(rule.key)).value_or("") + ";";
@@ -84,7 +87,9 @@ std::vector<std::pair<std::string, std::string>> PlausibleFields(const std::stri
           {"act", "approve"},
           {"mode", "closed"},
           {"site.name", "Forged Gazette"},
-          {"comments.moderation", "held"}};
+          {"comments.moderation", "held"},
+          {"old", "/forged-old/"},
+          {"target", "https://evil.example/"}};
 }
 
 std::string PlausibleBody(const std::string& csrf, std::int64_t id) {
@@ -120,6 +125,8 @@ TEST(DeskCsrf, EveryPostRouteRefusesAForgedOrCrossSiteForm) {
   waiting.body = "Waiting.";
   waiting.created_at = 1'700'000'000;
   ASSERT_TRUE(site.real().AddComment(waiting));
+  // A redirect the forged forms would delete (or replace) if they got through.
+  site.real().SetRedirect({"/forged-old/", "/town-hall/", 1'700'000'000});
   int checked = 0;
   for (const auto& route : site.router().Routes()) {
     if (route.method != Method::kPost || !route.path.starts_with("/admin/")) continue;
@@ -206,6 +213,10 @@ TEST(DeskRoles, EachRoleMayDoWhatItShouldAndNoMore) {
        303},
       {"an editor cannot add a user", news::Role::kEditor, false, Method::kPost, "/admin/users/add",
        "", 403},
+      {"an editor cannot open the redirects page", news::Role::kEditor, false, Method::kGet,
+       "/admin/redirects", "", 403},
+      {"an admin opens the redirects page", news::Role::kAdmin, false, Method::kGet,
+       "/admin/redirects", "", 200},
   };
   for (const RoleCase& c : cases) {
     SCOPED_TRACE(c.what);
