@@ -253,7 +253,8 @@ bool IsRedirectTarget(std::string_view target) {
   for (const char c : target) {
     if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) return false;
   }
-  if (target.starts_with("//")) return false;  // another host, without saying how
+  // Another host without saying how; browsers read a backslash after the slash as a slash.
+  if (target.starts_with("//") || target.starts_with("/\\")) return false;
   return target.front() == '/' || target.starts_with("http://") || target.starts_with("https://");
 }
 

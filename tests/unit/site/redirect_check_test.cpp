@@ -29,6 +29,8 @@ TEST(RedirectCheck, EachMistakeNamesItsField) {
   EXPECT_EQ(Fields(CheckRedirect("https://old.example?p=1", "/x/")), "old;") << "no path";
   EXPECT_EQ(Fields(CheckRedirect("/x/", "javascript:alert(1)")), "target;");
   EXPECT_EQ(Fields(CheckRedirect("/x/", "//evil.example/")), "target;");
+  // Browsers read a backslash after the first slash as a second slash: another host.
+  EXPECT_EQ(Fields(CheckRedirect("/x/", "/\\evil.example/")), "target;");
   EXPECT_EQ(Fields(CheckRedirect("/x/", "/a b")), "target;");
   EXPECT_EQ(Fields(CheckRedirect("/x/", "")), "target;");
   EXPECT_EQ(Fields(CheckRedirect("nope", "javascript:x")), "old;target;");
