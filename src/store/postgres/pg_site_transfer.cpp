@@ -4,6 +4,7 @@
 
 #include "store/comment_columns.h"
 #include "store/media_widths.h"
+#include "store/postgres/pg_bulk_writes.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/pg_store.h"
 #include "store/site_export.h"
@@ -188,6 +189,7 @@ class PgSiteImport final : public SiteImport {
     connection_->ExecScript("BEGIN");
     // A large site's last steps (totals, search index) each take longer than a request may.
     connection_->ExecScript("SET LOCAL statement_timeout = 0");
+    HoldContentVersionMoves(*connection_);
     if (replace) {
       connection_->ExecScript(
           "DELETE FROM site_settings; DELETE FROM used_nonces; DELETE FROM comments;"
@@ -341,6 +343,7 @@ class PgSiteImport final : public SiteImport {
       connection_->ExecScript(move_sequence);
     }
     store_.IndexMissingSearchDocuments(*connection_);
+    MoveContentVersion(*connection_);
     connection_->ExecScript("COMMIT");
     committed_ = true;
     // A bulk load leaves the planner no statistics and the tables' pages unmarked: do now what

@@ -1,6 +1,7 @@
 // PgStore's side of moving a site in from another CMS (issue 14); the SQLite twin,
 // sqlite_source_import.cpp, says what each step is for.
 #include "news/slug.h"
+#include "store/postgres/pg_bulk_writes.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
 
@@ -28,12 +29,6 @@ void Link(PgConnection& connection, OldSystem system, const std::string& source,
       {Param(system), P(source), Param(kind), P(old_id), P(old_slug), P(new_id)});
 }
 
-// Every node drops what it cached and reads again (LISTEN broadsheet_content).
-void MoveContentVersion(PgConnection& connection) {
-  connection.Exec("UPDATE site_meta SET value = value + 1 WHERE key = 'content_version'");
-  connection.Exec("SELECT pg_notify('broadsheet_content', '')");
-}
-
 void MoveOldLinksVersion(PgConnection& connection, bool content_too) {
   connection.Exec("UPDATE site_meta SET value = value + 1 WHERE key = 'old_links_version'");
   if (content_too) MoveContentVersion(connection);
@@ -45,6 +40,7 @@ ImportTally PgStore::ImportArticles(OldSystem system, const std::string& source,
                                     const std::vector<ImportedArticle>& articles) {
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
+  HoldContentVersionMoves(*connection);
   ImportTally tally;
   for (const ImportedArticle& article : articles) {
     if (LinkedId(*connection, system, source, OldKind::kArticle, article.old_id) != 0) {
@@ -93,7 +89,7 @@ ImportTally PgStore::ImportArticles(OldSystem system, const std::string& source,
     Link(*connection, system, source, OldKind::kArticle, article.old_id, article.old_slug, id);
     ++tally.written;
   }
-  MoveOldLinksVersion(*connection, false);
+  MoveOldLinksVersion(*connection, tally.written > 0);
   transaction.Commit();
   return tally;
 }
@@ -102,6 +98,7 @@ ImportTally PgStore::ImportComments(OldSystem system, const std::string& source,
                                     const std::vector<ImportedComment>& comments) {
   auto connection = pool_.Acquire();
   PgTransaction transaction(*connection);
+  HoldContentVersionMoves(*connection);
   ImportTally tally;
   for (const ImportedComment& comment : comments) {
     if (LinkedId(*connection, system, source, OldKind::kComment, comment.old_id) != 0) {
