@@ -70,11 +70,19 @@ void PgStore::ReplaceTags(PgConnection& connection, std::int64_t article_id,
   std::string id_list;  // "{1,2,3}": the kept tags, as one array parameter
   for (const std::string& name : tags) {
     const std::string slug = news::Slugify(name);
-    tag_ids.push_back(connection
-                          .Exec("INSERT INTO tags(slug, name) VALUES ($1, $2) ON CONFLICT (slug)"
-                                " DO UPDATE SET slug = excluded.slug RETURNING id",
-                                {P(slug), P(name)})
-                          .Int(0, 0));
+    // A tag the site has is only read: an upsert would write its row again for every article
+    // that takes it, and a bulk import's one transaction would walk ever longer chains of
+    // that row's versions. A new tag is inserted, or taken from a save that made it meanwhile.
+    const PgResult found = connection.Exec("SELECT id FROM tags WHERE slug = $1", {P(slug)});
+    if (found.rows() > 0) {
+      tag_ids.push_back(found.Int(0, 0));
+    } else {
+      tag_ids.push_back(connection
+                            .Exec("INSERT INTO tags(slug, name) VALUES ($1, $2) ON CONFLICT (slug)"
+                                  " DO UPDATE SET slug = excluded.slug RETURNING id",
+                                  {P(slug), P(name)})
+                            .Int(0, 0));
+    }
     id_list += (id_list.empty() ? "" : ",") + std::to_string(tag_ids.back());
   }
   // Only the rows that change are written: a save that keeps the tags moves no tag row, so
