@@ -4,6 +4,7 @@
 #
 #   source bench/common.sh
 #   bench_build [EXTRA_DEBIAN_PACKAGES...]   sets $binary (an absolute path)
+#   bench_scratch_store                      sets $work, $store_args, $pg_dir (BENCH_STORE)
 #   bench_start_demo [SERVE_ARGS...]         sets $work, $data, $port, $base, $server_pid, $path
 #                                            (article 1's address)
 
@@ -19,8 +20,25 @@ bench_build() {
 
 bench_cleanup() {
   [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [[ -n "${pg_dir:-}" ]] && scripts/stop-postgres "$pg_dir" >/dev/null 2>&1
   [[ -n "${work:-}" ]] && rm -rf "$work"
   return 0
+}
+
+# A scratch folder with a store for `broadsheet` commands: SQLite in it, or with
+# BENCH_STORE=postgres a PostgreSQL cluster of its own. Both are removed on exit (and a server
+# in $server_pid stopped first). Sets $work, $store_args (the store's flags) and $pg_dir.
+bench_scratch_store() {
+  work=$(mktemp -d)
+  server_pid=""
+  pg_dir=""
+  trap bench_cleanup EXIT
+  store_args=(--data "$work/data")
+  if [[ "${BENCH_STORE:-sqlite}" == postgres ]]; then
+    scripts/start-postgres >"$work/pgenv"
+    pg_dir=$(grep '^BROADSHEET_TEST_POSTGRES_DIR=' "$work/pgenv" | cut -d= -f2)
+    store_args+=(--store "$(grep '^BROADSHEET_TEST_POSTGRES_URL=' "$work/pgenv" | cut -d= -f2-)")
+  fi
 }
 
 bench_start_demo() {

@@ -16,20 +16,7 @@ count=${1:-100000}
 source bench/common.sh
 bench_build
 
-work=$(mktemp -d)
-pg_dir=""
-cleanup() {
-  [[ -n "$pg_dir" ]] && scripts/stop-postgres "$pg_dir" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-store_args=(--data "$work/data")
-if [[ "${BENCH_STORE:-sqlite}" == postgres ]]; then
-  scripts/start-postgres >"$work/pgenv"
-  pg_dir=$(grep '^BROADSHEET_TEST_POSTGRES_DIR=' "$work/pgenv" | cut -d= -f2)
-  store_args+=(--store "$(grep '^BROADSHEET_TEST_POSTGRES_URL=' "$work/pgenv" | cut -d= -f2-)")
-fi
+bench_scratch_store
 
 echo "generating a WXR of $count posts"
 python3 - "$count" >"$work/site.xml" <<'PY'

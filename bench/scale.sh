@@ -24,23 +24,7 @@ categories=20
 source bench/common.sh
 bench_build
 
-work=$(mktemp -d)
-server_pid=""
-pg_dir=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [[ -n "$pg_dir" ]] && scripts/stop-postgres "$pg_dir" >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-store_args=(--data "$work/data")
-if [[ "${BENCH_STORE:-sqlite}" == postgres ]]; then
-  scripts/start-postgres >"$work/pgenv"
-  pg_dir=$(grep '^BROADSHEET_TEST_POSTGRES_DIR=' "$work/pgenv" | cut -d= -f2)
-  pg_url=$(grep '^BROADSHEET_TEST_POSTGRES_URL=' "$work/pgenv" | cut -d= -f2-)
-  store_args+=(--store "$pg_url")
-fi
+bench_scratch_store
 
 echo "generating a site of $count articles in $categories categories"
 bench/generate_site.py "$count" "$categories" >"$work/site.json"

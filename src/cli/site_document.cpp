@@ -33,22 +33,6 @@ constexpr std::size_t kMaxMediaWidths = 16;
 // day normalises into year 10000) would be exported as a timestamp import refuses.
 constexpr std::int64_t kLastTimestamp = 253402300799;
 
-enum Section : std::size_t {
-  kAuthors,
-  kUsers,
-  kCategories,
-  kMedia,
-  kArticles,
-  kDailyViews,
-  kVotes,
-  kComments,
-  kSettings,
-  kOldLinks,
-  kRatingBases,
-  kRedirects,
-  kAudit,
-};
-
 std::int64_t ParseTimestamp(const json::value& value, const std::string& where) {
   if (value.is_null()) return 0;
   std::tm tm{};
@@ -130,7 +114,8 @@ class RecordReader {
  public:
   explicit RecordReader(bool render_bodies) : render_bodies_(render_bodies) {}
 
-  void Read(Section section, const json::value& value, std::int64_t number, store::SiteSink& sink);
+  void Read(SiteSection section, const json::value& value, std::int64_t number,
+            store::SiteSink& sink);
 
  private:
   store::Author ReadAuthor(const json::object& record, const std::string& where);
@@ -159,7 +144,7 @@ class RecordReader {
   std::set<std::string> voting_readers_;
 };
 
-void RecordReader::Read(Section section, const json::value& value, std::int64_t number,
+void RecordReader::Read(SiteSection section, const json::value& value, std::int64_t number,
                         store::SiteSink& sink) {
   static constexpr std::array<const char*, kSiteSections.size()> kNames = {
       "author",  "user",    "category", "picture",     "article",  "daily count", "vote",
@@ -543,7 +528,7 @@ SiteDocumentCounts ReadSiteDocument(JsonReader& reader, store::SiteSink& sink, b
         reader.SkipValue();  // a list from a later build, or a note someone added
         continue;
       }
-      const auto section = static_cast<Section>(found - kSiteSections.begin());
+      const auto section = static_cast<SiteSection>(found - kSiteSections.begin());
       if (!format || !version) break;  // the header comes first, as export writes it
       if (static_cast<int>(section) <= last_section) {
         throw CliError(reader.Where() + ": '" + *key + "' must come before '" +
@@ -571,7 +556,7 @@ SiteDocumentCounts ReadSiteDocument(JsonReader& reader, store::SiteSink& sink, b
     throw CliError(std::string("not a Broadsheet export (it starts with \"format\": \"") +
                    kSiteFormat + "\" and a version)");
   }
-  for (const Section required : {kAuthors, kCategories, kArticles, kDailyViews}) {
+  for (const SiteSection required : {kAuthors, kCategories, kArticles, kDailyViews}) {
     if (!seen[required]) {
       throw CliError(std::string("'") + kSiteSections[required] + "' must be a list");
     }

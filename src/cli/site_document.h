@@ -28,6 +28,23 @@ inline constexpr std::array<const char*, 13> kSiteSections = {
     "authors",  "users",    "categories", "media",        "articles",  "daily_views", "votes",
     "comments", "settings", "old_links",  "rating_bases", "redirects", "audit"};
 
+// Indexes into kSiteSections.
+enum SiteSection : std::size_t {
+  kAuthors,
+  kUsers,
+  kCategories,
+  kMedia,
+  kArticles,
+  kDailyViews,
+  kVotes,
+  kComments,
+  kSettings,
+  kOldLinks,
+  kRatingBases,
+  kRedirects,
+  kAudit,
+};
+
 // Writes the document to `write` as a store streams it (store::Store::StreamSite), in pieces
 // of about 1 MiB; Finish writes the lists nothing arrived for and the closing brace.
 class SiteDocumentWriter final : public store::SiteSink {

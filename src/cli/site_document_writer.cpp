@@ -11,22 +11,6 @@ namespace json = boost::json;
 
 constexpr std::size_t kFlushBytes = 1 << 20;
 
-enum Section : std::size_t {
-  kAuthors,
-  kUsers,
-  kCategories,
-  kMedia,
-  kArticles,
-  kDailyViews,
-  kVotes,
-  kComments,
-  kSettings,
-  kOldLinks,
-  kRatingBases,
-  kRedirects,
-  kAudit,
-};
-
 json::value Timestamp(std::int64_t unix_seconds) {
   if (unix_seconds == 0) return nullptr;
   const std::time_t t = static_cast<std::time_t>(unix_seconds);

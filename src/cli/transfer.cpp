@@ -74,8 +74,8 @@ class DiscardingSink final : public store::SiteSink {
 };
 
 std::string Summary(const SiteDocumentCounts& counts) {
-  return fmt::format("{} articles, {} authors, {} categories, {} daily counts", counts[4],
-                     counts[0], counts[2], counts[5]);
+  return fmt::format("{} articles, {} authors, {} categories, {} daily counts", counts[kArticles],
+                     counts[kAuthors], counts[kCategories], counts[kDailyViews]);
 }
 
 SiteDocumentCounts ReadDocumentFile(const std::string& path, store::SiteSink& sink,
@@ -127,7 +127,7 @@ int RunImport(const CommonOptions& common, const std::string& input, bool replac
     throw CliError("the store already holds a site (articles, categories, authors or logins); "
                    "import goes into an empty store (--replace removes what is there first)");
   }
-  if (replace && counts[1] == 0 && !store->ListUsers().empty()) {
+  if (replace && counts[kUsers] == 0 && !store->ListUsers().empty()) {
     fmt::print(stderr, "import: the document has no logins, so the site will have none; make "
                        "one with `broadsheet user add EMAIL --role admin`\n");
   }
@@ -135,7 +135,7 @@ int RunImport(const CommonOptions& common, const std::string& input, bool replac
   progress.Step(1, 3, "read " + input + ", writing " + Summary(counts));
   {
     const std::unique_ptr<store::SiteImport> import = store->BeginSiteImport(replace);
-    CountingSink counting(*import, progress, counts[4]);
+    CountingSink counting(*import, progress, counts[kArticles]);
     ReadDocumentFile(input, counting, /*render_bodies=*/true);
     progress.Step(2, 3, "indexing and committing");
     import->Commit();
