@@ -95,21 +95,25 @@ int RunExport(const CommonOptions& common, const std::string& output) {
   // Written beside the target and renamed: a failed export never leaves half a file.
   const std::string temporary = output + ".tmp";
   File file = to_stdout ? File(stdout, [](std::FILE*) { return 0; }) : OpenFile(temporary, "wb");
-  bool written = true;
+  const std::string cannot_write =
+      "cannot write " + (to_stdout ? std::string("the document to stdout") : output);
+  // A failed write stops the export at once (a full disk), leaving no file behind.
   SiteDocumentWriter writer([&](std::string_view piece) {
-    written = written && std::fwrite(piece.data(), 1, piece.size(), file.get()) == piece.size();
-  });
-  store->StreamSite(writer);
-  writer.Finish();
-  written = std::fflush(file.get()) == 0 && written;
-  if (!to_stdout) {
-    written = std::fclose(file.release()) == 0 && written;
-    if (!written || std::rename(temporary.c_str(), output.c_str()) != 0) {
-      std::remove(temporary.c_str());
-      throw CliError("cannot write " + output);
+    if (std::fwrite(piece.data(), 1, piece.size(), file.get()) != piece.size()) {
+      throw CliError(cannot_write);
     }
-  } else if (!written) {
-    throw CliError("cannot write the document to stdout");
+  });
+  try {
+    store->StreamSite(writer);
+    writer.Finish();
+    if (std::fflush(file.get()) != 0) throw CliError(cannot_write);
+    if (!to_stdout &&
+        (std::fclose(file.release()) != 0 || std::rename(temporary.c_str(), output.c_str()) != 0)) {
+      throw CliError(cannot_write);
+    }
+  } catch (...) {
+    if (!to_stdout) std::remove(temporary.c_str());
+    throw;
   }
   progress.Step(2, 2, "done");
   return 0;

@@ -1,10 +1,13 @@
 // `broadsheet export` / `import`: a site moves between SQLite and PostgreSQL unchanged.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "http/harness/http_client.h"
 #include "http/harness/page_text.h"
 #include "http/harness/server_process.h"
 #include "http/harness/test_site.h"
+#include "http/harness/tool_output.h"
 #include "store/open_store.h"
 #include "store/site_export.h"
 
@@ -132,6 +135,27 @@ TEST(ExportImport, BadDocumentsAreRefusedWithOneLineAndChangeNothing) {
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
   }
   EXPECT_TRUE(site.OpenStore()->IsEmpty());
+}
+
+// The export streams into its file as it reads the store: a write that fails (a full disk)
+// stops it with one line and exit 2, and no file, whole or half, is left behind.
+TEST(ExportImport, issue_0014_AnExportThatCannotBeWrittenLeavesNoFile) {
+  TestSite site;
+  ExportALivedInSite(site, site.File("first.json"));
+  std::string command = ShellQuoted(BROADSHEET_BINARY) + " export -";
+  for (const std::string& arg : site.StoreArgs()) command += " " + ShellQuoted(arg);
+  // Its messages to the pipe, the document to /dev/full.
+  const ToolOutput full = RunTool("(" + command + " 2>&1 >/dev/full)");
+  EXPECT_EQ(full.exit_code, 2);
+  EXPECT_NE(full.out.find("cannot write the document to stdout"), std::string::npos) << full.out;
+
+  // A directory where the file should go: the rename fails, and the temporary file goes too.
+  const std::string taken = site.File("taken");
+  std::filesystem::create_directory(taken);
+  const CliResult refused = site.Cli({"export", taken});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("cannot write " + taken), std::string::npos) << refused.err;
+  EXPECT_FALSE(std::filesystem::exists(taken + ".tmp"));
 }
 
 }  // namespace
