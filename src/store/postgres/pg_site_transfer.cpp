@@ -348,14 +348,28 @@ class PgSiteImport final : public SiteImport {
     committed_ = true;
     // A bulk load leaves the planner no statistics and the tables' pages unmarked: do now what
     // autovacuum would otherwise start a minute later, while the site's first readers arrive
-    // (bench/scale.sh). Outside the transaction, where VACUUM must run.
-    connection_->ExecScript("VACUUM (ANALYZE)");
+    // (bench/scale.sh). Outside the transaction, where VACUUM must run, and without a
+    // statement's timeout: a million articles take minutes. The connection then goes back to
+    // the pool with its timeout as configured.
+    connection_->ExecScript("SET statement_timeout = 0");
+    try {
+      connection_->ExecScript("VACUUM (ANALYZE)");
+    } catch (...) {
+      RestoreStatementTimeout();
+      throw;
+    }
+    RestoreStatementTimeout();
   }
 
  private:
   void InsertAuthor(const Author& a) {
     connection_->Exec("INSERT INTO authors(id, name, slug, bio) VALUES ($1, $2, $3, $4)",
                       {P(a.id), P(a.name), P(a.slug), P(a.bio)});
+  }
+  void RestoreStatementTimeout() {
+    if (!connection_->ok()) return;
+    connection_->Exec("SELECT set_config('statement_timeout', $1, false)",
+                      {std::to_string(store_.pool_.settings().statement_timeout_ms)});
   }
   void AuthorsDone() {
     if (unslugged_authors_.empty()) return;
