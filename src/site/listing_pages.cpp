@@ -204,7 +204,7 @@ http::Response ServeListing(const SiteContext& context, const http::Request& req
 }  // namespace
 
 http::Response ServeFrontPage(const SiteContext& context, const http::Request& request) {
-  return ServeListing(context, request, "front", [&context](const ListingSnapshot& listings) {
+  return ServeListing(context, request, "front", [](const ListingSnapshot& listings) {
     return Listing{.base_path = "/",
                    .heading = "Latest news",
                    .empty_text = "Nothing published yet. Please check back soon.",
