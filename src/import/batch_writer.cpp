@@ -2,9 +2,26 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
+#include "render/markdown.h"
+
 namespace broadsheet::import {
+
+void TakeCheckedInput(news::ArticleInput& input, const std::vector<std::string>& reserved,
+                      const std::string& label, store::ImportedArticle& article) {
+  if (const auto errors = news::NormalizeAndValidate(input, reserved); !errors.empty()) {
+    throw std::runtime_error(label + ": " + errors.front().field + ": " + errors.front().message);
+  }
+  article.title = input.title;
+  article.slug = input.slug;
+  article.summary = input.summary;
+  article.body_markdown = input.body_markdown;
+  article.body_html = render::RenderMarkdown(input.body_markdown);
+  article.status = input.status;
+  article.published_at = input.published_at;
+}
 
 std::set<std::string> ImportedArticleIds(store::Store& store, store::OldSystem system,
                                          const std::string& source) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "news/article.h"
 #include "store/store.h"
 
 namespace broadsheet::import {
@@ -17,6 +18,12 @@ namespace broadsheet::import {
 // converted again.
 std::set<std::string> ImportedArticleIds(store::Store& store, store::OldSystem system,
                                          const std::string& source);
+
+// Checks `input` by the rules an editor's save follows (throws std::runtime_error "label:
+// field: message" on the first mistake) and copies what it settled (title, slug, summary,
+// body, status, publication time) into `article`, with the body rendered.
+void TakeCheckedInput(news::ArticleInput& input, const std::vector<std::string>& reserved,
+                      const std::string& label, store::ImportedArticle& article);
 
 class BatchWriter {
  public:

@@ -14,7 +14,6 @@
 #include "import/sql_dump.h"
 #include "news/comment.h"
 #include "news/slug.h"
-#include "render/markdown.h"
 
 namespace broadsheet::import {
 namespace {
@@ -360,16 +359,7 @@ class K2Importer {
           when > options_.now ? news::ArticleStatus::kScheduled : news::ArticleStatus::kPublished;
     }
     input.published_at = input.status == news::ArticleStatus::kDraft ? 0 : when;
-    if (const auto errors = news::NormalizeAndValidate(input, options_.reserved); !errors.empty()) {
-      throw std::runtime_error(label + ": " + errors.front().field + ": " + errors.front().message);
-    }
-    article.title = input.title;
-    article.slug = input.slug;
-    article.summary = input.summary;
-    article.body_markdown = input.body_markdown;
-    article.body_html = render::RenderMarkdown(input.body_markdown);
-    article.status = input.status;
-    article.published_at = input.published_at;
+    TakeCheckedInput(input, options_.reserved, label, article);
     article.updated_at = std::max({item.Time("modified"), when, created});
     // K2's hits are the article's total views (no day's count); its rating totals a base.
     article.views = item.Int("hits");

@@ -17,7 +17,6 @@
 #include "import/wxr_reader.h"
 #include "news/comment.h"
 #include "news/slug.h"
-#include "render/markdown.h"
 
 namespace broadsheet::import {
 namespace {
@@ -243,16 +242,7 @@ class WordPressImporter {
     }
     input.published_at = input.status == news::ArticleStatus::kDraft ? 0 : when;
     if (store_pictures) FeaturedPicture(item, input);
-    if (const auto errors = news::NormalizeAndValidate(input, options_.reserved); !errors.empty()) {
-      throw std::runtime_error(post + ": " + errors.front().field + ": " + errors.front().message);
-    }
-    article.title = input.title;
-    article.slug = input.slug;
-    article.summary = input.summary;
-    article.body_markdown = input.body_markdown;
-    article.body_html = render::RenderMarkdown(input.body_markdown);
-    article.status = input.status;
-    article.published_at = input.published_at;
+    TakeCheckedInput(input, options_.reserved, post, article);
     const std::int64_t modified = UtcDateTime(item.post_modified_gmt, "wp:post_modified_gmt");
     article.updated_at = std::max(modified, when);
     article.featured_media_id = input.featured_media_id;
